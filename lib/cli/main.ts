@@ -1,0 +1,145 @@
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { createApplication, findApplicationByClientId, listApplications } from "../applications/service";
+import { applicationTypes } from "../applications/types";
+import { connect, type Database } from "../db/client";
+import { migrate } from "../db/migrate";
+import { parseEnv } from "../env";
+import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { createUser } from "../users/service";
+import { type Output, printApplication, printApplications, printUser } from "./output";
+
+const usage = `Usage: latchkey <command> [options] [--json]
+
+Commands:
+  admins create --email E --password P [--name N]
+  users create --email E --password P [--name N]
+  apps create --name N --type <${applicationTypes.join("|")}>
+              [--redirect-uri U ...] [--post-logout-redirect-uri U ...] [--description D]
+  apps list
+  apps show <clientId>
+  db migrate
+
+Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
+
+export class UsageError extends Error {}
+
+type Command = (db: Database, args: string[], out: Output) => Promise<void>;
+
+type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
+type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+
+function options(args: string[], spec: OptionSpec): Parsed {
+  try {
+    return parseArgs({ args, options: { ...spec, json: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+const createUserCommand =
+  (role: "user" | "admin"): Command =>
+  async (database, args, out) => {
+    const { values } = options(args, { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } });
+    const user = await createUser(
+      database.prisma,
+      { email: required(values, "email"), password: required(values, "password"), name: (values.name as string) ?? "" },
+      role,
+    );
+    printUser(out, user);
+  };
+
+const commands: Record<string, Command> = {
+  "db migrate": async (_database, args, out) => {
+    options(args, {});
+    const { applied, alreadyApplied } = out.migrations;
+    if (out.json) return out.write(`${JSON.stringify({ applied, alreadyApplied })}\n`);
+    out.write(applied.length ? `Applied ${applied.join(", ")}\n` : `Up to date (${alreadyApplied.length} migrations applied)\n`);
+  },
+  "admins create": createUserCommand("admin"),
+  "users create": createUserCommand("user"),
+  "apps create": async (database, args, out) => {
+    const { values } = options(args, {
+      name: { type: "string" },
+      type: { type: "string" },
+      description: { type: "string" },
+      "redirect-uri": { type: "string", multiple: true },
+      "post-logout-redirect-uri": { type: "string", multiple: true },
+    });
+    const type = required(values, "type");
+    if (!(applicationTypes as readonly string[]).includes(type)) {
+      throw new UsageError(`--type must be one of ${applicationTypes.join(", ")}`);
+    }
+    const created = await createApplication(database.prisma, {
+      name: required(values, "name"),
+      type: type as (typeof applicationTypes)[number],
+      description: (values.description as string) ?? "",
+      redirectUris: (values["redirect-uri"] as string[]) ?? [],
+      postLogoutRedirectUris: (values["post-logout-redirect-uri"] as string[]) ?? [],
+    });
+    printApplication(out, created.application, created.clientSecret);
+  },
+  "apps list": async (database, args, out) => {
+    options(args, {});
+    printApplications(out, await listApplications(database.prisma));
+  },
+  "apps show": async (database, args, out) => {
+    const { positionals } = options(args, {});
+    if (positionals.length !== 1) throw new UsageError("apps show takes one client ID");
+    printApplication(out, await findApplicationByClientId(database.prisma, positionals[0]));
+  },
+};
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function run(argv: string[], write = (s: string) => process.stdout.write(s), fail = (s: string) => process.stderr.write(s)) {
+  const key = argv.slice(0, 2).join(" ");
+  const command = commands[key];
+  const json = argv.includes("--json");
+  const errorLine = (message: string) => {
+    fail(json ? `${JSON.stringify({ error: message })}\n` : `latchkey: ${message}\n`);
+  };
+  if (argv.length === 0 || argv.includes("--help") || argv[0] === "help") {
+    write(`${usage}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (!command) {
+    errorLine(`unknown command "${argv.slice(0, 2).join(" ")}" (see latchkey --help)`);
+    return 2;
+  }
+  let database: Database | undefined;
+  try {
+    const env = parseEnv();
+    const migrations = await migrate(env.DATABASE_URL);
+    database = await connect(env.DATABASE_URL);
+    await command(database, argv.slice(2), { json, write, issuer: env.ISSUER, migrations });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      errorLine(error.message);
+      return 2;
+    }
+    if (error instanceof ZodError) {
+      const first = Object.entries(fieldErrors(error))[0];
+      errorLine(`${first[0]}: ${first[1][0]}`);
+      return 2;
+    }
+    if (error instanceof NotFoundError || error instanceof ConflictError) {
+      errorLine(error.message);
+      return 1;
+    }
+    errorLine(error instanceof Error ? error.message.split("\n")[0] : String(error));
+    return 1;
+  } finally {
+    await database?.prisma.$disconnect();
+  }
+}
+
+if (process.argv[1] && /cli\.(m?js|ts)$/.test(process.argv[1])) {
+  run(process.argv.slice(2)).then((code) => process.exit(code));
+}

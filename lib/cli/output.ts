@@ -1,0 +1,51 @@
+import type { ApplicationView } from "../applications/service";
+import type { MigrationResult } from "../db/migrate";
+import type { UserView } from "../users/service";
+
+export type Output = { json: boolean; write: (s: string) => void; issuer: string; migrations: MigrationResult };
+
+function line(out: Output, value: unknown) {
+  out.write(`${typeof value === "string" ? value : JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printUser(out: Output, user: UserView) {
+  if (out.json) return line(out, { id: user.id, email: user.email, name: user.name, role: user.role });
+  line(out, `Created ${user.role} ${user.email} (id ${user.id})`);
+}
+
+function applicationJson(out: Output, app: ApplicationView, clientSecret?: string) {
+  return {
+    id: app.id,
+    clientId: app.clientId,
+    ...(clientSecret ? { clientSecret } : {}),
+    name: app.name,
+    type: app.type,
+    description: app.description,
+    redirectUris: app.redirectUris,
+    postLogoutRedirectUris: app.postLogoutRedirectUris,
+    issuer: out.issuer,
+    discoveryUrl: `${out.issuer}/.well-known/openid-configuration`,
+    createdAt: app.createdAt.toISOString(),
+  };
+}
+
+export function printApplication(out: Output, app: ApplicationView, clientSecret?: string) {
+  const data = applicationJson(out, app, clientSecret);
+  if (out.json) return line(out, data);
+  const rows: [string, string][] = [
+    ["Name", data.name],
+    ["Type", data.type],
+    ["Client ID", data.clientId],
+    ...(clientSecret ? ([["Client secret", `${clientSecret}  (shown once: store it now)`]] as [string, string][]) : []),
+    ["Redirect URIs", data.redirectUris.join(", ") || "(none)"],
+    ["Issuer", data.issuer],
+    ["Discovery", data.discoveryUrl],
+  ];
+  for (const [label, value] of rows) line(out, `${label.padEnd(14)} ${value}`);
+}
+
+export function printApplications(out: Output, apps: ApplicationView[]) {
+  if (out.json) return line(out, apps.map((app) => applicationJson(out, app)));
+  if (apps.length === 0) return line(out, "No applications yet. Create one with: latchkey apps create --name N --type T");
+  for (const app of apps) line(out, `${app.clientId}  ${app.type.padEnd(11)}  ${app.name}`);
+}

@@ -1,0 +1,32 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { type DatabaseKind, databaseKind, sqliteFile } from "./url";
+
+/**
+ * The Prisma client, whichever database backs it. Both generated clients come from the same
+ * models file, so their APIs are the same; the SQLite one stands for both in types.
+ */
+export type Db = SqliteClient;
+
+export type Database = { prisma: Db; kind: DatabaseKind; url: string };
+
+export async function connect(url: string): Promise<Database> {
+  const kind = databaseKind(url);
+  if (kind === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const prisma = new PostgresClient({ adapter }) as unknown as Db;
+    await prisma.$connect();
+    return { prisma, kind, url };
+  }
+  const file = sqliteFile(url);
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  const prisma = new SqliteClient({ adapter });
+  // One connection serves the process: WAL lets other processes (the CLI, a second
+  // instance) read while it writes, and NORMAL sync is durable across application crashes.
+  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  return { prisma, kind, url };
+}

@@ -1,0 +1,23 @@
+import type { Db } from "./client";
+
+/**
+ * Deletes expired provider objects on a timer, off the request path. Readers already ignore
+ * expired rows (see the adapter), so the purge only reclaims space.
+ */
+export function startPurge(db: Db, intervalSeconds: number, onError: (error: unknown) => void) {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  return { run, stop: () => clearInterval(timer) };
+}

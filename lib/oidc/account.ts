@@ -1,0 +1,35 @@
+import type { Account, AccountClaims } from "oidc-provider";
+import type { Db } from "../db/client";
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  phone: string | null;
+  picture: string | null;
+  updatedAt: Date;
+};
+
+/** The claims of a user, keyed as OpenID Connect names them; oidc-provider filters by scope. */
+export function claimsOf(user: UserRow): AccountClaims {
+  return {
+    sub: user.id,
+    email: user.email,
+    email_verified: user.emailVerified,
+    name: user.name || undefined,
+    picture: user.picture ?? undefined,
+    phone_number: user.phone ?? undefined,
+    phone_number_verified: user.phone ? false : undefined,
+    updated_at: Math.floor(user.updatedAt.getTime() / 1000),
+  };
+}
+
+/** oidc-provider's findAccount: only active users exist as far as tokens are concerned. */
+export function createFindAccount(db: Db) {
+  return async (_ctx: unknown, sub: string): Promise<Account | undefined> => {
+    const user = await db.user.findUnique({ where: { id: sub } });
+    if (!user || user.status !== "active") return undefined;
+    return { accountId: user.id, claims: () => claimsOf(user) };
+  };
+}

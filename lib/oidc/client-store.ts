@@ -1,0 +1,144 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { AdapterPayload } from "oidc-provider";
+import { type ApplicationType, hasClientSecret } from "../applications/types";
+import type { Db } from "../db/client";
+
+type StoredSecret = { id: string; hash: Buffer; expiresAt: number | null };
+
+export type ClientRecord = {
+  applicationId: string;
+  name: string;
+  type: ApplicationType;
+  metadata: AdapterPayload;
+  corsOrigins: Set<string>;
+  secrets: StoredSecret[];
+};
+
+export type SecretCheck = "ok" | "expired" | "invalid";
+
+type Entry = { record: ClientRecord | undefined; loadedAt: number };
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+function parseList(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function toMetadata(app: {
+  clientId: string;
+  name: string;
+  type: string;
+  redirectUris: string;
+  postLogoutRedirectUris: string;
+}): AdapterPayload {
+  const type = app.type as ApplicationType;
+  const confidential = hasClientSecret(type);
+  const base: AdapterPayload = {
+    client_id: app.clientId,
+    client_name: app.name,
+    token_endpoint_auth_method: confidential ? "client_secret_basic" : "none",
+    // Secrets are stored only as hashes: Latchkey checks them itself (see provider.ts), so the
+    // value oidc-provider sees is a stand-in, and symmetric (HS*) algorithms are disabled.
+    ...(confidential ? { client_secret: "stored-as-hash" } : {}),
+  };
+  if (type === "m2m") {
+    return { ...base, grant_types: ["client_credentials"], response_types: [], redirect_uris: [] };
+  }
+  return {
+    ...base,
+    application_type: type === "native" ? "native" : "web",
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    redirect_uris: parseList(app.redirectUris),
+    post_logout_redirect_uris: parseList(app.postLogoutRedirectUris),
+  };
+}
+
+/**
+ * Clients as oidc-provider sees them, read from the Application table and cached briefly so the
+ * token endpoint does not query the database on every request. Writes made through this process
+ * invalidate the cache at once; other processes sharing the database see them within `ttlMs`.
+ */
+export class ClientStore {
+  private readonly cache = new Map<string, Entry>();
+  private readonly lastUseWritten = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 2000,
+  ) {}
+
+  async find(clientId: string): Promise<ClientRecord | undefined> {
+    const cached = this.cache.get(clientId);
+    if (cached && Date.now() - cached.loadedAt < this.ttlMs) return cached.record;
+    const record = await this.load(clientId);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(clientId, { record, loadedAt: Date.now() });
+    return record;
+  }
+
+  /** The cached record, without loading: for the synchronous hooks of oidc-provider. */
+  cached(clientId: string): ClientRecord | undefined {
+    return this.cache.get(clientId)?.record;
+  }
+
+  async metadata(clientId: string): Promise<AdapterPayload | undefined> {
+    return (await this.find(clientId))?.metadata;
+  }
+
+  invalidate(clientId?: string) {
+    if (clientId) this.cache.delete(clientId);
+    else this.cache.clear();
+  }
+
+  /** Compares a presented secret with every stored hash of the client in constant time. */
+  async checkSecret(clientId: string, presented: string): Promise<SecretCheck> {
+    const record = await this.find(clientId);
+    if (!record) return "invalid";
+    const hash = Buffer.from(hashSecret(presented), "hex");
+    let result: SecretCheck = "invalid";
+    for (const secret of record.secrets) {
+      if (!timingSafeEqual(secret.hash, hash)) continue;
+      if (secret.expiresAt !== null && secret.expiresAt <= Date.now()) {
+        result = "expired";
+        continue;
+      }
+      this.recordUse(secret.id);
+      return "ok";
+    }
+    return result;
+  }
+
+  /** Notes when a secret was last used, at most once a minute per secret, off the request path. */
+  private recordUse(secretId: string) {
+    const now = Date.now();
+    if (now - (this.lastUseWritten.get(secretId) ?? 0) < 60_000) return;
+    this.lastUseWritten.set(secretId, now);
+    this.db.clientSecret
+      .updateMany({ where: { id: secretId }, data: { lastUsedAt: new Date(now) } })
+      .catch(() => this.lastUseWritten.delete(secretId));
+  }
+
+  private async load(clientId: string): Promise<ClientRecord | undefined> {
+    const app = await this.db.application.findUnique({
+      where: { clientId },
+      include: { secrets: { select: { id: true, hash: true, expiresAt: true } } },
+    });
+    if (!app) return undefined;
+    return {
+      applicationId: app.id,
+      name: app.name,
+      type: app.type as ApplicationType,
+      metadata: toMetadata(app),
+      corsOrigins: new Set(parseList(app.corsOrigins)),
+      secrets: app.secrets.map((s) => ({
+        id: s.id,
+        hash: Buffer.from(s.hash, "hex"),
+        expiresAt: s.expiresAt ? s.expiresAt.getTime() : null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,207 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type Provider from "oidc-provider";
+import { errors, type InteractionResults } from "oidc-provider";
+import { isThirdParty } from "../applications/types";
+import type { Db } from "../db/client";
+import { BodyError, readForm } from "../server/body";
+import { authenticate } from "../users/service";
+import { signInSchema } from "../validation/user";
+import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../views";
+import type { ClientStore } from "./client-store";
+import { silentScopes } from "./scopes";
+
+export type RenderView = <N extends ViewName>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: N,
+  data: ViewData[N],
+  status?: number,
+) => Promise<void>;
+
+type Deps = {
+  provider: Provider;
+  db: Db;
+  clients: ClientStore;
+  /** Key for the forms' anti-forgery tokens. */
+  csrfKey: string;
+  /** Origins a form may be posted from (the app's public origin). */
+  allowedOrigins: Set<string>;
+  render: RenderView;
+};
+
+type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
+
+const INVALID_CREDENTIALS = "invalid_credentials";
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+function wantsJson(req: IncomingMessage) {
+  return (req.headers.accept ?? "").includes("application/json");
+}
+
+/** Sends the browser on: JSON `{ location }` for the page's script, a 303 for a plain form post. */
+function redirect(req: IncomingMessage, res: ServerResponse, location: string) {
+  if (wantsJson(req)) return sendJson(res, 200, { location });
+  res.writeHead(303, { location, "cache-control": "no-store" });
+  res.end();
+}
+
+/**
+ * The sign-in and consent steps of an authorization request. oidc-provider sends the browser
+ * to /interaction/:uid; these handlers show the right page and record what the user did.
+ */
+export function createInteractions({ provider, db, clients, csrfKey, allowedOrigins, render }: Deps) {
+  const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
+
+  function checkForgery(req: IncomingMessage, uid: string, token: string | undefined) {
+    const origin = req.headers.origin;
+    if (origin && origin !== "null" && !allowedOrigins.has(origin)) return false;
+    if (origin === "null") return false;
+    const expected = Buffer.from(csrfToken(uid));
+    const actual = Buffer.from(token ?? "");
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  }
+
+  async function clientSummary(clientId: string): Promise<ClientSummary | undefined> {
+    const record = await clients.find(clientId);
+    if (!record) return undefined;
+    return { name: record.name, clientId, thirdParty: isThirdParty(record.type) };
+  }
+
+  async function renderError(req: IncomingMessage, res: ServerResponse, view: ErrorView, status = 400) {
+    if (wantsJson(req)) return sendJson(res, status, { error: view.error, error_description: view.description });
+    await render(req, res, "error", view, status);
+  }
+
+  async function details(req: IncomingMessage, res: ServerResponse): Promise<Details | undefined> {
+    try {
+      return await provider.interactionDetails(req, res);
+    } catch (error) {
+      if (error instanceof errors.SessionNotFound) {
+        await renderError(req, res, {
+          kind: "expired",
+          error: "interaction_expired",
+          description: "This sign-in request has expired or was already completed.",
+        });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Records the consent for the scopes and claims the app is still missing; returns the grant id. */
+  async function grantMissing(interaction: Details): Promise<string> {
+    const { prompt, params, session, grantId: existing } = interaction;
+    const accountId = session?.accountId;
+    if (!accountId) throw new Error("consent without a signed-in account");
+    const grant = existing
+      ? ((await provider.Grant.find(existing)) ?? new provider.Grant({ accountId, clientId: String(params.client_id) }))
+      : new provider.Grant({ accountId, clientId: String(params.client_id) });
+    const detail = prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    if (detail.missingOIDCScope?.length) grant.addOIDCScope(detail.missingOIDCScope.join(" "));
+    if (detail.missingOIDCClaims?.length) grant.addOIDCClaims(detail.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(detail.missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(" "));
+    }
+    return grant.save();
+  }
+
+  async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults) {
+    const location = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
+    redirect(req, res, location);
+  }
+
+  /** GET /interaction/:uid: the sign-in or consent page. */
+  async function page(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const interaction = await details(req, res);
+    if (!interaction) return;
+    if (interaction.uid !== uid) {
+      return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    }
+    const client = await clientSummary(String(interaction.params.client_id));
+    if (!client) return renderError(req, res, { kind: "unknown_client", error: "invalid_client" });
+    const csrf = csrfToken(uid);
+    let view: InteractionView;
+    if (interaction.prompt.name === "login") {
+      const loginHint = typeof interaction.params.login_hint === "string" ? interaction.params.login_hint : undefined;
+      const failed = new URL(req.url ?? "/", "http://localhost").searchParams.get("error") === INVALID_CREDENTIALS;
+      view = { kind: "login", uid, csrf, client, loginHint, ...(failed ? { error: INVALID_CREDENTIALS } : {}) };
+    } else {
+      const accountId = interaction.session?.accountId ?? "";
+      const user = await db.user.findUnique({ where: { id: accountId } });
+      if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+      if (!client.thirdParty) return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
+      const missing = (interaction.prompt.details as { missingOIDCScope?: string[] }).missingOIDCScope ?? [];
+      view = {
+        kind: "consent",
+        uid,
+        csrf,
+        client,
+        scopes: missing.filter((scope) => !silentScopes.has(scope)),
+        account: { email: user.email, name: user.name },
+      };
+    }
+    res.setHeader("cache-control", "no-store");
+    await render(req, res, "interaction", view);
+  }
+
+  /** Reads a form post; answers for the caller and returns undefined when it is not acceptable. */
+  async function post(req: IncomingMessage, res: ServerResponse, uid: string) {
+    let form: Record<string, string>;
+    try {
+      form = await readForm(req);
+    } catch (error) {
+      if (error instanceof BodyError) return void sendJson(res, 400, { error: "invalid_request", error_description: error.message });
+      throw error;
+    }
+    if (!checkForgery(req, uid, form.csrf)) {
+      return void sendJson(res, 403, { error: "forbidden", error_description: "The form could not be verified. Reload the page and try again." });
+    }
+    const interaction = await details(req, res);
+    if (!interaction) return undefined;
+    if (interaction.uid !== uid) {
+      return void renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    }
+    return { form, interaction };
+  }
+
+  /** POST /interaction/:uid/login */
+  async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const posted = await post(req, res, uid);
+    if (!posted) return;
+    if (posted.interaction.prompt.name !== "login") return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    const parsed = signInSchema.safeParse(posted.form);
+    const user = parsed.success ? await authenticate(db, parsed.data.email, parsed.data.password) : undefined;
+    if (!user) {
+      if (wantsJson(req)) return sendJson(res, 400, { error: INVALID_CREDENTIALS });
+      res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}` });
+      return void res.end();
+    }
+    await finish(req, res, { login: { accountId: user.id, remember: true } });
+  }
+
+  /** POST /interaction/:uid/confirm: the user authorized the app. */
+  async function confirm(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const posted = await post(req, res, uid);
+    if (!posted) return;
+    if (posted.interaction.prompt.name !== "consent") return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    await finish(req, res, { consent: { grantId: await grantMissing(posted.interaction) } });
+  }
+
+  /** POST /interaction/:uid/abort: the user cancelled; the app receives access_denied. */
+  async function abort(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const posted = await post(req, res, uid);
+    if (!posted) return;
+    await finish(req, res, { error: "access_denied", error_description: "The user cancelled the request." });
+  }
+
+  return { page, login, confirm, abort, csrfToken };
+}

@@ -1,0 +1,151 @@
+import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
+import type { Db } from "../db/client";
+import type { Env } from "../env";
+import type { ErrorView, LogoutView, SignedOutView } from "../views";
+import { createAdapterClass } from "./adapter";
+import { createFindAccount } from "./account";
+import type { ClientStore } from "./client-store";
+import { createGrantLoader } from "./grants";
+import type { KeySet } from "./keys";
+import { managementScope, scopeClaims, supportedScopes } from "./scopes";
+
+/** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
+export type ProviderViews = {
+  error(ctx: KoaContextWithOIDC, view: ErrorView, status: number): Promise<void>;
+  logout(ctx: KoaContextWithOIDC, view: LogoutView): Promise<void>;
+  signedOut(ctx: KoaContextWithOIDC, view: SignedOutView): Promise<void>;
+};
+
+export type ProviderDeps = { db: Db; clients: ClientStore; keys: KeySet; env: Env; views: ProviderViews };
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+function errorKind(error: string, description = ""): ErrorView["kind"] {
+  if (error === "invalid_client" || /client/i.test(description)) {
+    return /redirect_uri/.test(description) ? "bad_redirect_uri" : "unknown_client";
+  }
+  if (/redirect_uri/.test(description)) return "bad_redirect_uri";
+  if (/interaction|session/i.test(description) || error === "session_not_found") return "expired";
+  if (error === "access_denied") return "access_denied";
+  return "generic";
+}
+
+export function createProvider({ db, clients, keys, env, views }: ProviderDeps): Provider {
+  const apiResource = `${env.APP_URL}/api`;
+
+  const configuration: Configuration = {
+    adapter: createAdapterClass(db, clients),
+    findAccount: createFindAccount(db),
+    jwks: { keys: keys.jwks },
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { signed: true, httpOnly: true, sameSite: "lax" },
+      short: { signed: true, httpOnly: true, sameSite: "lax" },
+    },
+    claims: { ...scopeClaims },
+    scopes: supportedScopes,
+    responseTypes: ["code"],
+    pkce: { required: () => true },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    clientDefaults: {
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "client_secret_basic",
+      id_token_signed_response_alg: "RS256",
+    },
+    // Client secrets exist only as hashes, so nothing may use them as an HMAC key.
+    enabledJWA: {
+      clientAuthSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
+      idTokenSigningAlgValues: ["RS256", "PS256", "ES256"],
+      requestObjectSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
+      userinfoSigningAlgValues: ["RS256", "PS256", "ES256"],
+      introspectionSigningAlgValues: ["RS256", "PS256", "ES256"],
+      authorizationSigningAlgValues: ["RS256", "PS256", "ES256"],
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      userinfo: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client may revoke only its own tokens.
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      introspection: {
+        enabled: true,
+        // A client may introspect only its own tokens.
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1] ?? "";
+          await views.logout(ctx, {
+            xsrf,
+            action: ctx.oidc.urlFor("end_session_confirm"),
+            clientName: ctx.oidc.client?.clientName,
+          });
+        },
+        async postLogoutSuccessSource(ctx) {
+          await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName });
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        // Machine-to-machine tokens are for Latchkey's management API unless another resource is named.
+        defaultResource: async (ctx, _client, oneOf) =>
+          oneOf ?? (ctx.oidc.params?.grant_type === "client_credentials" ? apiResource : undefined),
+        useGrantedResource: async () => false,
+        getResourceServerInfo: async (_ctx, resource) => {
+          if (resource !== apiResource) throw new errors.InvalidTarget();
+          // Self-contained JWT access tokens (RFC 9068) signed with ES256: verifying them needs only
+          // the JWKS, and issuing them needs no database write, which keeps the token endpoint fast.
+          return {
+            audience: apiResource,
+            scope: managementScope,
+            accessTokenTTL: HOUR,
+            accessTokenFormat: "jwt",
+            jwt: { sign: { alg: "ES256" } },
+          };
+        },
+      },
+    },
+    // The client was loaded from the store moments ago by this same request, so its cached
+    // record is there to read synchronously (oidc-provider wants a boolean, not a promise).
+    clientBasedCORS: (_ctx, origin, client) => clients.cached(client.clientId)?.corsOrigins.has(origin) ?? false,
+    loadExistingGrant: createGrantLoader(db, clients),
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: HOUR,
+      AuthorizationCode: 60,
+      ClientCredentials: HOUR,
+      IdToken: HOUR,
+      RefreshToken: 14 * DAY,
+      Interaction: HOUR,
+      Session: 14 * DAY,
+      Grant: 365 * DAY,
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    async renderError(ctx, out) {
+      const error = String(out.error ?? "server_error");
+      const description = out.error_description ? String(out.error_description) : undefined;
+      await views.error(ctx, { kind: errorKind(error, description), error, description }, ctx.status || 400);
+    },
+  };
+
+  const provider = new Provider(env.ISSUER, configuration);
+  provider.proxy = env.TRUST_PROXY;
+
+  // Compare presented secrets with the stored hashes (all unexpired secrets of the app work).
+  const ClientClass = provider.Client as unknown as { prototype: Record<string, unknown> };
+  ClientClass.prototype.compareClientSecret = async function compare(this: { clientId: string }, actual: string) {
+    const result = await clients.checkSecret(this.clientId, actual);
+    if (result === "expired") {
+      const error = new errors.InvalidClient("client authentication failed: the client secret has expired");
+      throw Object.assign(error, { status: 401, statusCode: 401 });
+    }
+    return result === "ok";
+  };
+  return provider;
+}

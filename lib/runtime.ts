@@ -1,0 +1,25 @@
+import type Provider from "oidc-provider";
+import type { Database } from "./db/client";
+import type { Env } from "./env";
+import type { ClientStore } from "./oidc/client-store";
+import type { Logger } from "./server/log";
+
+/**
+ * What one running Latchkey holds: its database, provider and caches. The server creates it
+ * and registers it here, so that route handlers and pages (bundled separately by Next.js but
+ * running in the same process) use the very same instances.
+ */
+export type Runtime = { env: Env; database: Database; clients: ClientStore; provider: Provider; log: Logger };
+
+const key = Symbol.for("latchkey.runtime");
+type Holder = { [key]?: Runtime };
+
+export function registerRuntime(runtime: Runtime | undefined) {
+  (globalThis as Holder)[key] = runtime;
+}
+
+export function runtime(): Runtime {
+  const current = (globalThis as Holder)[key];
+  if (!current) throw new Error("Latchkey's runtime is not started: run the app through its server (npm start or npm run dev)");
+  return current;
+}

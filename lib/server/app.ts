@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { KoaContextWithOIDC } from "oidc-provider";
+import { connect } from "../db/client";
+import { migrate } from "../db/migrate";
+import { startPurge } from "../db/purge";
+import type { Env } from "../env";
+import { ClientStore } from "../oidc/client-store";
+import { createInteractions, type RenderView } from "../oidc/interactions";
+import { loadKeys } from "../oidc/keys";
+import { createProvider, type ProviderViews } from "../oidc/provider";
+import { registerRuntime, type Runtime } from "../runtime";
+import { ensureInitialAdmin } from "../users/service";
+import { VIEW_HEADER } from "../views";
+import { createLogger, type Logger } from "./log";
+import { createViewRenderer } from "./views";
+
+export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export type StartOptions = {
+  env: Env;
+  /** Next.js's request handler; everything that is not the provider's goes to it. */
+  web: WebHandler;
+  log?: Logger;
+};
+
+export type App = { server: Server; runtime: Runtime; close(): Promise<void> };
+
+const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?\/?$/;
+
+const securityHeaders: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+};
+
+function providerViews(render: RenderView): ProviderViews {
+  const take = (ctx: KoaContextWithOIDC) => {
+    // The web app writes this response; Koa must leave it alone.
+    ctx.respond = false;
+    return [ctx.req, ctx.res] as const;
+  };
+  return {
+    error: (ctx, view, status) => render(...take(ctx), "error", view, status),
+    logout: (ctx, view) => render(...take(ctx), "logout", view),
+    signedOut: (ctx, view) => render(...take(ctx), "signed-out", view),
+  };
+}
+
+/**
+ * Builds a Latchkey server: applies migrations, loads keys, creates the provider and routes
+ * requests. /oidc/* goes straight to oidc-provider (no framework in between: this is the hot
+ * path), /interaction/* to the sign-in and consent handlers, everything else to Next.js.
+ */
+export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }: StartOptions): Promise<App> {
+  const migrations = await migrate(env.DATABASE_URL);
+  if (migrations.applied.length) log.info("migrations applied", { applied: migrations.applied });
+  const database = await connect(env.DATABASE_URL);
+  const db = database.prisma;
+  const keys = await loadKeys(db);
+  const admin = await ensureInitialAdmin(db, env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_PASSWORD);
+  if (admin) log.info("initial admin created", { email: admin.email });
+
+  const clients = new ClientStore(db);
+  const render = createViewRenderer(web);
+  const provider = createProvider({ db, clients, keys, env, views: providerViews(render) });
+  provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
+  const providerHandler = provider.callback();
+  const interactions = createInteractions({
+    provider,
+    db,
+    clients,
+    csrfKey: keys.cookieKeys[0],
+    allowedOrigins: new Set([new URL(env.APP_URL).origin]),
+    render,
+  });
+  const purge = startPurge(db, env.PURGE_INTERVAL_SECONDS, (error) => log.error("purge failed", { error }));
+
+  const runtime: Runtime = { env, database, clients, provider, log };
+  registerRuntime(runtime);
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    delete req.headers[VIEW_HEADER];
+    const url = req.url ?? "/";
+    const path = url.split("?", 1)[0];
+    if (path === "/oidc" || path.startsWith("/oidc/")) {
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
+      req.url = url.slice(5) || "/";
+      return providerHandler(req, res);
+    }
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (path === "/healthz") return health(res);
+    const match = interactionRoute.exec(path);
+    if (match) {
+      const [, uid, action] = match;
+      if (!action && (req.method === "GET" || req.method === "HEAD")) return interactions.page(req, res, uid);
+      if (action && req.method === "POST") return interactions[action as "login" | "confirm" | "abort"](req, res, uid);
+      res.writeHead(405, { allow: action ? "POST" : "GET" });
+      return void res.end();
+    }
+    return web(req, res);
+  }
+
+  async function health(res: ServerResponse) {
+    let database = "ok";
+    try {
+      await db.$queryRawUnsafe("SELECT 1");
+    } catch {
+      database = "unreachable";
+    }
+    const status = database === "ok" ? 200 : 503;
+    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(JSON.stringify({ status: status === 200 ? "ok" : "degraded", database }));
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    // The path only: query strings carry codes, tokens and hints that must not reach logs.
+    const path = (req.url ?? "").split("?", 1)[0];
+    res.once("finish", () => {
+      log.info("request", {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+    });
+    route(req, res).catch((error) => {
+      log.error("request failed", { error, path });
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/problem+json" });
+        res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500 }));
+      } else res.end();
+    });
+  });
+
+  async function close() {
+    purge.stop();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    registerRuntime(undefined);
+    await db.$disconnect();
+  }
+
+  return { server, runtime, close };
+}

@@ -1,0 +1,58 @@
+import type { Db } from "../db/client";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { ConflictError } from "../errors";
+import { randomId } from "../ids";
+import { createUserSchema, type CreateUserInput } from "../validation/user";
+
+export type Role = "user" | "admin";
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: string;
+  createdAt: Date;
+};
+
+function toView(user: { id: string; email: string; name: string; role: string; status: string; createdAt: Date }): UserView {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, status: user.status, createdAt: user.createdAt };
+}
+
+export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
+  const data = createUserSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const user = await db.user.create({
+      data: { id: randomId(), email: data.email, name: data.name, passwordHash, role },
+    });
+    return toView(user);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError(`A user with email ${data.email} already exists`);
+    throw error;
+  }
+}
+
+/** The user whose email and password match, or undefined; unknown emails cost the same time. */
+export async function authenticate(db: Db, email: string, password: string): Promise<UserView | undefined> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!ok || !user || user.status !== "active") return undefined;
+  return toView(user);
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  return db.user.count({ where: { role: "admin" } });
+}
+
+/** Creates the first admin from INITIAL_ADMIN_EMAIL / INITIAL_ADMIN_PASSWORD when there is none. */
+export async function ensureInitialAdmin(db: Db, email?: string, password?: string): Promise<UserView | undefined> {
+  if (!email || !password) return undefined;
+  if ((await countAdmins(db)) > 0) return undefined;
+  const existing = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+  if (existing) {
+    const user = await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
+    return toView(user);
+  }
+  return createUser(db, { email, password, name: "Administrator" }, "admin");
+}

@@ -1,0 +1,47 @@
+/**
+ * What the server hands a Next.js page it renders on the provider's behalf. The server resolves
+ * the interaction (checking its cookie) and passes only what the page shows.
+ */
+export type ClientSummary = { name: string; clientId: string; thirdParty: boolean };
+
+export type InteractionView =
+  | { kind: "login"; uid: string; csrf: string; client: ClientSummary; loginHint?: string; error?: "invalid_credentials" }
+  | {
+      kind: "consent";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      /** User scopes the app asks for and the user has not granted yet. */
+      scopes: string[];
+      account: { email: string; name: string };
+    };
+
+export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic";
+export type ErrorView = { kind: ErrorKind; error: string; description?: string };
+export type LogoutView = { xsrf: string; action: string; clientName?: string };
+export type SignedOutView = { clientName?: string };
+
+export type ViewName = "interaction" | "error" | "logout" | "signed-out";
+export type ViewData = {
+  interaction: InteractionView;
+  error: ErrorView;
+  logout: LogoutView;
+  "signed-out": SignedOutView;
+};
+
+/** The request header that carries a view; the server strips it from every incoming request. */
+export const VIEW_HEADER = "x-latchkey-view";
+
+export function encodeView<N extends ViewName>(name: N, data: ViewData[N]): string {
+  return Buffer.from(JSON.stringify({ name, data })).toString("base64url");
+}
+
+export function decodeView<N extends ViewName>(name: N, header: string | null): ViewData[N] | undefined {
+  if (!header) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { name: string; data: ViewData[N] };
+    return parsed.name === name ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
