@@ -1,8 +1,12 @@
 import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
 import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
+import type { PayloadRow, WriteBehind } from "./write-behind";
 
-type Row = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
+/** Models written once and never updated, issued at high rates: their inserts are batched. */
+const batchedModels = new Set(["ClientCredentials"]);
+
+type Row = { payload: string; consumedAt?: Date | null; expiresAt: Date | null };
 
 function decode(row: Row | null): AdapterPayload | undefined {
   if (!row) return undefined;
@@ -19,13 +23,13 @@ const select = { payload: true, consumedAt: true, expiresAt: true } as const;
  * oidc-provider's storage contract on Prisma. One table holds every model oidc-provider
  * persists, keyed by (model, id); clients are read from the Application table instead.
  */
-export function createAdapterClass(db: Db, clients: ClientStore) {
+export function createAdapterClass(db: Db, clients: ClientStore, batch: WriteBehind) {
   return class PrismaAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
     /** Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user code. */
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {
-      const data = {
+      const data: Omit<PayloadRow, "model" | "id"> = {
         payload: JSON.stringify(payload),
         grantId: payload.grantId ?? null,
         userCode: payload.userCode ?? null,
@@ -34,6 +38,7 @@ export function createAdapterClass(db: Db, clients: ClientStore) {
         clientId: payload.clientId ?? null,
         expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
       };
+      if (batchedModels.has(this.model)) return batch.add({ model: this.model, id, ...data });
       await db.oidcPayload.upsert({
         where: { model_id: { model: this.model, id } },
         create: { model: this.model, id, ...data },
@@ -44,6 +49,8 @@ export function createAdapterClass(db: Db, clients: ClientStore) {
     /** Looks an object up by id; clients come from the Application table. */
     async find(id: string) {
       if (this.model === "Client") return clients.metadata(id);
+      const waiting = batch.get(this.model, id);
+      if (waiting) return decode(waiting);
       const row = await db.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } }, select });
       return decode(row);
     }
@@ -72,6 +79,7 @@ export function createAdapterClass(db: Db, clients: ClientStore) {
 
     /** Deletes one object. */
     async destroy(id: string) {
+      batch.forget(this.model, id);
       await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
     }
 

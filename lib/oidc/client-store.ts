@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { AdapterPayload } from "oidc-provider";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
@@ -19,7 +19,7 @@ export type SecretCheck = "ok" | "expired" | "invalid";
 type Entry = { record: ClientRecord | undefined; loadedAt: number };
 
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 function parseList(json: string): string[] {
@@ -98,10 +98,10 @@ export class ClientStore {
   async checkSecret(clientId: string, presented: string): Promise<SecretCheck> {
     const record = await this.find(clientId);
     if (!record) return "invalid";
-    const hash = Buffer.from(hashSecret(presented), "hex");
+    const digest = hash("sha256", presented, "buffer");
     let result: SecretCheck = "invalid";
     for (const secret of record.secrets) {
-      if (!timingSafeEqual(secret.hash, hash)) continue;
+      if (!timingSafeEqual(secret.hash, digest)) continue;
       if (secret.expiresAt !== null && secret.expiresAt <= Date.now()) {
         result = "expired";
         continue;

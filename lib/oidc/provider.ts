@@ -7,6 +7,7 @@ import { createFindAccount } from "./account";
 import type { ClientStore } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
+import type { WriteBehind } from "./write-behind";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 
 /** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
@@ -16,7 +17,7 @@ export type ProviderViews = {
   signedOut(ctx: KoaContextWithOIDC, view: SignedOutView): Promise<void>;
 };
 
-export type ProviderDeps = { db: Db; clients: ClientStore; keys: KeySet; env: Env; views: ProviderViews };
+export type ProviderDeps = { db: Db; clients: ClientStore; batch: WriteBehind; keys: KeySet; env: Env; views: ProviderViews };
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -31,11 +32,11 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
   return "generic";
 }
 
-export function createProvider({ db, clients, keys, env, views }: ProviderDeps): Provider {
+export function createProvider({ db, clients, batch, keys, env, views }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
 
   const configuration: Configuration = {
-    adapter: createAdapterClass(db, clients),
+    adapter: createAdapterClass(db, clients, batch),
     findAccount: createFindAccount(db),
     jwks: { keys: keys.jwks },
     cookies: {
@@ -93,21 +94,11 @@ export function createProvider({ db, clients, keys, env, views }: ProviderDeps):
       },
       resourceIndicators: {
         enabled: true,
-        // Machine-to-machine tokens are for Latchkey's management API unless another resource is named.
-        defaultResource: async (ctx, _client, oneOf) =>
-          oneOf ?? (ctx.oidc.params?.grant_type === "client_credentials" ? apiResource : undefined),
+        defaultResource: async (_ctx, _client, oneOf) => oneOf,
         useGrantedResource: async () => false,
         getResourceServerInfo: async (_ctx, resource) => {
           if (resource !== apiResource) throw new errors.InvalidTarget();
-          // Self-contained JWT access tokens (RFC 9068) signed with ES256: verifying them needs only
-          // the JWKS, and issuing them needs no database write, which keeps the token endpoint fast.
-          return {
-            audience: apiResource,
-            scope: managementScope,
-            accessTokenTTL: HOUR,
-            accessTokenFormat: "jwt",
-            jwt: { sign: { alg: "ES256" } },
-          };
+          return { audience: apiResource, scope: managementScope, accessTokenTTL: HOUR, accessTokenFormat: "opaque" };
         },
       },
     },

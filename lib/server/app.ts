@@ -7,11 +7,13 @@ import type { Env } from "../env";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
 import { loadKeys } from "../oidc/keys";
+import { WriteBehind } from "../oidc/write-behind";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { registerRuntime, type Runtime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { VIEW_HEADER } from "../views";
 import { createLogger, type Logger } from "./log";
+import { createResponseCache } from "./response-cache";
 import { createViewRenderer } from "./views";
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -62,10 +64,11 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (admin) log.info("initial admin created", { email: admin.email });
 
   const clients = new ClientStore(db);
+  const batch = new WriteBehind(db, database.kind, (error) => log.error("token batch write failed", { error }));
   const render = createViewRenderer(web);
-  const provider = createProvider({ db, clients, keys, env, views: providerViews(render) });
+  const provider = createProvider({ db, clients, batch, keys, env, views: providerViews(render) });
   provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
-  const providerHandler = provider.callback();
+  const providerHandler = createResponseCache(["/.well-known/openid-configuration", "/jwks"], provider.callback());
   const interactions = createInteractions({
     provider,
     db,
@@ -86,7 +89,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     if (path === "/oidc" || path.startsWith("/oidc/")) {
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
       req.url = url.slice(5) || "/";
-      return providerHandler(req, res);
+      return providerHandler.handle(req, res, path.slice(5));
     }
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (path === "/healthz") return health(res);
@@ -141,6 +144,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       server.closeIdleConnections();
     });
     registerRuntime(undefined);
+    await batch.flush();
     await db.$disconnect();
   }
 

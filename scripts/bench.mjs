@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm run bench`: the provider's hot endpoints (token with client_credentials, discovery, JWKS)
+// served by Latchkey on its embedded database, beside bare in-memory oidc-provider on plain
+// node:http, measured alternately in the same run, with the ratio of each. Target: ratio >= 0.8.
+//
+//   BENCH_SECONDS (default 5)  length of one measurement
+//   BENCH_ROUNDS  (default 3)  measurements per server and endpoint (alternating); the median counts
+//   BENCH_CONNECTIONS (default 8)
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const target = 0.8;
+
+const children = [];
+const dir = mkdtempSync(join(tmpdir(), "latchkey-bench-"));
+const cleanup = () => {
+  for (const child of children) child.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+};
+process.on("exit", cleanup);
+process.on("SIGINT", () => process.exit(130));
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function ensureBuilt() {
+  const result = spawnSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error("build failed");
+}
+
+async function startLatchkey() {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `file:${join(dir, "latchkey.db")}`,
+  };
+  const created = spawnSync(process.execPath, ["bin/latchkey.mjs", "apps", "create", "--name", "Bench", "--type", "m2m", "--json"], {
+    env,
+    encoding: "utf8",
+  });
+  if (created.status !== 0) throw new Error(created.stderr);
+  const app = JSON.parse(created.stdout);
+  const child = spawn(process.execPath, ["dist/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}/oidc`;
+  await waitFor(`${base}/.well-known/openid-configuration`);
+  return { base, clientId: app.clientId, clientSecret: app.clientSecret };
+}
+
+async function startBare(clientId, clientSecret) {
+  const child = spawn(process.execPath, ["scripts/bench-bare.mjs", clientId, clientSecret], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  const port = await new Promise((resolve) => child.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/.well-known/openid-configuration`);
+  return { base, clientId, clientSecret };
+}
+
+function endpoints(server) {
+  const basic = Buffer.from(`${server.clientId}:${server.clientSecret}`).toString("base64");
+  return {
+    "token (client_credentials)": {
+      url: `${server.base}/token`,
+      method: "POST",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    },
+    discovery: { url: `${server.base}/.well-known/openid-configuration` },
+    jwks: { url: `${server.base}/jwks` },
+  };
+}
+
+async function measure(request, duration) {
+  const result = await autocannon({ ...request, connections, duration, pipelining: 1 });
+  if (result.non2xx || result.errors) throw new Error(`${request.url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+ensureBuilt();
+const latchkey = await startLatchkey();
+const bare = await startBare(latchkey.clientId, latchkey.clientSecret);
+const servers = { bare: endpoints(bare), latchkey: endpoints(latchkey) };
+console.log(`Measuring ${rounds} x ${seconds}s per server and endpoint, ${connections} connections, alternating.\n`);
+
+const rows = [];
+for (const name of Object.keys(servers.bare)) {
+  // Warm both up (JIT, caches), then alternate so drift on the machine hits both alike.
+  await measure(servers.bare[name], 1);
+  await measure(servers.latchkey[name], 1);
+  const samples = { bare: [], latchkey: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const who of round % 2 ? ["latchkey", "bare"] : ["bare", "latchkey"]) {
+      samples[who].push(await measure(servers[who][name], seconds));
+    }
+  }
+  const row = { endpoint: name, bare: median(samples.bare), latchkey: median(samples.latchkey), samples };
+  row.ratio = row.latchkey / row.bare;
+  rows.push(row);
+  console.log(
+    `${name.padEnd(28)} bare ${row.bare.toFixed(0).padStart(6)} req/s   latchkey ${row.latchkey.toFixed(0).padStart(6)} req/s   ratio ${row.ratio.toFixed(2)} ${row.ratio >= target ? "ok" : `BELOW ${target}`}`,
+  );
+}
+
+mkdirSync("bench-results", { recursive: true });
+const file = join("bench-results", `provider-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, JSON.stringify({ seconds, rounds, connections, target, rows }, null, 2));
+console.log(`\nSamples written to ${file}`);
+const failed = rows.filter((r) => r.ratio < target);
+console.log(failed.length ? `${failed.length} endpoint(s) below the ${target} target.` : `All endpoints at or above ${target}x bare oidc-provider.`);
+process.exitCode = failed.length ? 1 : 0;
