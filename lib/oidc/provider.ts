@@ -45,6 +45,9 @@ export function createProvider({ db, clients, batch, keys, env, views }: Provide
       short: { signed: true, httpOnly: true, sameSite: "lax" },
     },
     claims: { ...scopeClaims },
+    // Put the granted scopes' claims in the ID token too: many service providers (Grafana,
+    // GitLab, oauth2-proxy...) read email and name from it and never call userinfo.
+    conformIdTokenClaims: false,
     scopes: supportedScopes,
     responseTypes: ["code"],
     pkce: { required: () => true },

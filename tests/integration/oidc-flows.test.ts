@@ -1,0 +1,258 @@
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import * as oidc from "openid-client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
+import { createDatabase } from "../support/postgres";
+import { type TestServer, startServer, tempSqlite } from "../support/server";
+
+const REDIRECT = "http://127.0.0.1:9/callback";
+const LOGOUT_REDIRECT = "http://127.0.0.1:9/signed-out";
+const USER = { email: "ada@example.com", password: "correct horse battery" };
+
+type Created = { clientId: string; clientSecret?: string };
+
+const databases = {
+  sqlite: async () => tempSqlite(),
+  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
+};
+
+describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Connect flows on %s", (kind) => {
+  let server: TestServer;
+  let cleanup: () => void;
+  let thirdParty: Created;
+  let firstParty: Created;
+  let machine: Created;
+
+  const create = (...args: string[]): Created => {
+    const result = server.cli("apps", "create", ...args, "--json");
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+
+  beforeAll(async () => {
+    const db = await databases[kind]();
+    cleanup = db.cleanup;
+    server = await startServer(db.url);
+    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Ada Lovelace").status).toBe(0);
+    thirdParty = create("--name", "Team Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--post-logout-redirect-uri", LOGOUT_REDIRECT);
+    firstParty = create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
+    machine = create("--name", "Nightly job", "--type", "m2m");
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    cleanup?.();
+  });
+
+  const discover = (app: Created, secret = app.clientSecret) =>
+    oidc.discovery(new URL(server.issuer), app.clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
+
+  async function startAuthorization(config: oidc.Configuration, params: Record<string, string> = {}) {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: "openid profile email",
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state,
+      ...params,
+    });
+    return { url: url.href, verifier, state };
+  }
+
+  async function signIn(app: Created, params: Record<string, string> = {}, browser = new CookieBrowser()) {
+    const config = await discover(app);
+    const request = await startAuthorization(config, params);
+    const callback = await authorize(browser, request.url, REDIRECT, USER);
+    return { config, request, callback, browser };
+  }
+
+  it("publishes discovery and a JWKS without private key material", async () => {
+    const config = await discover(thirdParty);
+    const metadata = config.serverMetadata();
+    expect(metadata.issuer).toBe(server.issuer);
+    expect(metadata.code_challenge_methods_supported).toEqual(["S256"]);
+    const jwks = (await (await fetch(metadata.jwks_uri!)).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    for (const key of jwks.keys) for (const field of ["d", "p", "q", "dp", "dq", "qi"]) expect(key).not.toHaveProperty(field);
+  });
+
+  it("signs a user in with authorization code + PKCE, consent, and a verified id_token", async () => {
+    const pages: string[] = [];
+    const config = await discover(thirdParty);
+    const request = await startAuthorization(config, { scope: "openid profile email offline_access", prompt: "consent" });
+    const callback = await authorize(new CookieBrowser(), request.url, REDIRECT, {
+      ...USER,
+      onPage: (p) => pages.push(textOf(p.html)),
+    });
+    expect(pages[0]).toContain("to continue to Team Wiki");
+    expect(pages[1]).toContain("Team Wiki wants to access your account");
+    expect(pages[1]).toContain("Your email address");
+
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: request.verifier,
+      expectedState: request.state,
+    });
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const { payload, protectedHeader } = await jwtVerify(tokens.id_token!, jwks, {
+      issuer: server.issuer,
+      audience: thirdParty.clientId,
+    });
+    expect(protectedHeader.alg).toBe("RS256");
+    expect(payload).toMatchObject({ email: USER.email, name: "Ada Lovelace" });
+
+    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, payload.sub!);
+    expect(userinfo).toMatchObject({ sub: payload.sub, email: USER.email, email_verified: false });
+
+    // Refresh rotates: a new refresh token, and the old one is dead (and its reuse revokes the grant).
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    expect(refreshed.refresh_token).toBeDefined();
+    expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+    expect((await oidc.tokenIntrospection(config, refreshed.access_token)).active).toBe(false);
+
+    // Revocation.
+    const again = await signIn(thirdParty);
+    const fresh = await oidc.authorizationCodeGrant(again.config, new URL(again.callback), {
+      pkceCodeVerifier: again.request.verifier,
+      expectedState: again.request.state,
+    });
+    expect((await oidc.tokenIntrospection(config, fresh.access_token)).active).toBe(true);
+    await oidc.tokenRevocation(config, fresh.access_token);
+    expect((await oidc.tokenIntrospection(config, fresh.access_token)).active).toBe(false);
+  });
+
+  it("remembers consent, and Cancel returns access_denied", async () => {
+    const browser = new CookieBrowser();
+    const pages: string[] = [];
+    const config = await discover(thirdParty);
+    // This user granted profile and email in the previous test: no consent page now.
+    const request = await startAuthorization(config);
+    await authorize(browser, request.url, REDIRECT, { ...USER, onPage: (p) => pages.push(p.html) });
+    expect(pages).toHaveLength(1);
+
+    const phone = await startAuthorization(config, { scope: "openid phone" });
+    const denied = await authorize(browser, phone.url, REDIRECT, { consent: "abort" });
+    expect(new URL(denied).searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("never shows consent for a first-party app", async () => {
+    const pages: string[] = [];
+    const config = await discover(firstParty);
+    const request = await startAuthorization(config);
+    const callback = await authorize(new CookieBrowser(), request.url, REDIRECT, { ...USER, onPage: (p) => pages.push(p.html) });
+    expect(pages).toHaveLength(1);
+    expect(new URL(callback).searchParams.get("code")).toBeTruthy();
+  });
+
+  it("ends the session with RP-initiated logout", async () => {
+    const { config, request, callback, browser } = await signIn(thirdParty);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: request.verifier,
+      expectedState: request.state,
+    });
+    const endSession = oidc.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: LOGOUT_REDIRECT,
+    });
+    const prompt = await browser.follow(endSession.href, LOGOUT_REDIRECT);
+    const html = await prompt.response!.text();
+    expect(textOf(html)).toContain("Sign out?");
+    const done = await browser.submit(new URL("/oidc/session/end/confirm", server.url).href, { xsrf: hiddenField(html, "xsrf"), logout: "yes" }, LOGOUT_REDIRECT);
+    expect(done.url.startsWith(LOGOUT_REDIRECT)).toBe(true);
+    // Signed out: a new authorization asks for the password again.
+    const next = await startAuthorization(config);
+    const page = await browser.follow(next.url, REDIRECT);
+    expect(await page.response!.text()).toContain('type="password"');
+  });
+
+  it("issues client_credentials tokens to a machine-to-machine app and refuses a wrong secret", async () => {
+    const config = await discover(machine);
+    const tokens = await oidc.clientCredentialsGrant(config);
+    expect(tokens.token_type).toBe("bearer");
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
+
+    const wrong = await discover(machine, "not-the-secret");
+    await expect(oidc.clientCredentialsGrant(wrong)).rejects.toMatchObject({ error: "invalid_client" });
+  });
+
+  it("refuses a reused authorization code and revokes what it issued", async () => {
+    const { config, request, callback } = await signIn(thirdParty);
+    const checks = { pkceCodeVerifier: request.verifier, expectedState: request.state };
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), checks);
+    await expect(oidc.authorizationCodeGrant(config, new URL(callback), checks)).rejects.toMatchObject({ error: "invalid_grant" });
+    expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
+  });
+
+  it("lets exactly one of ten concurrent redemptions of a code succeed", async () => {
+    const { config, request, callback } = await signIn(thirdParty);
+    const code = new URL(callback).searchParams.get("code")!;
+    const basic = Buffer.from(`${thirdParty.clientId}:${thirdParty.clientSecret}`).toString("base64");
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(config.serverMetadata().token_endpoint!, {
+          method: "POST",
+          headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: request.verifier }),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+  });
+
+  it.each([
+    ["one character differs", `${REDIRECT.slice(0, -1)}X`],
+    ["a trailing slash", `${REDIRECT}/`],
+    ["an added query", `${REDIRECT}?next=/admin`],
+  ])("refuses a redirect URI with %s, without redirecting", async (_label, redirectUri) => {
+    const config = await discover(thirdParty);
+    const request = await startAuthorization(config, { redirect_uri: redirectUri });
+    const response = await fetch(request.url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    expect(textOf(await response.text())).toContain("This app is not set up correctly");
+  });
+
+  it("refuses plain PKCE and a token request without the verifier", async () => {
+    const config = await discover(thirdParty);
+    const plain = new URL(config.serverMetadata().authorization_endpoint!);
+    plain.search = new URLSearchParams({
+      client_id: thirdParty.clientId,
+      response_type: "code",
+      redirect_uri: REDIRECT,
+      scope: "openid",
+      code_challenge: "a".repeat(43),
+      code_challenge_method: "plain",
+    }).toString();
+    const response = await fetch(plain, { redirect: "manual" });
+    const location = new URL(response.headers.get("location")!);
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+    expect(location.searchParams.get("code")).toBeNull();
+
+    const { callback } = await signIn(thirdParty);
+    const basic = Buffer.from(`${thirdParty.clientId}:${thirdParty.clientSecret}`).toString("base64");
+    const noVerifier = await fetch(config.serverMetadata().token_endpoint!, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", code: new URL(callback).searchParams.get("code")!, redirect_uri: REDIRECT }),
+    });
+    expect(noVerifier.status).toBe(400);
+    expect(await noVerifier.json()).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("explains an unknown client on a friendly page", async () => {
+    const response = await fetch(`${server.issuer}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(REDIRECT)}`);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(textOf(html)).toContain("This app is not registered");
+    expect(html).not.toMatch(/at \w+ \(/); // no stack trace
+  });
+
+  it("never logs a secret, password or token", async () => {
+    const logs = server.logs();
+    expect(logs).toContain('"msg":"request"');
+    for (const secret of [USER.password, thirdParty.clientSecret!, machine.clientSecret!]) expect(logs).not.toContain(secret);
+    expect(logs).not.toMatch(/code=|access_token|refresh_token/);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * A minimal browser for integration tests: a cookie jar, manual redirects, and helpers that
+ * fill in Latchkey's real sign-in, consent and sign-out forms the way a browser would post them.
+ */
+export class CookieBrowser {
+  private readonly jar = new Map<string, string>();
+
+  private store(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";").map((s) => s.trim());
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      const expired = attributes.some(
+        (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
+      );
+      if (expired || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+
+  cookieNames() {
+    return [...this.jar.keys()];
+  }
+
+  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    const response = await fetch(url, { ...init, headers, redirect: "manual" });
+    this.store(response);
+    return response;
+  }
+
+  /** Follows redirects from `url` until a page answers, or the next hop leaves for `stopAt`. */
+  async follow(url: string, stopAt?: string, init?: RequestInit): Promise<{ url: string; response?: Response }> {
+    let current = url;
+    let response = await this.fetch(current, init);
+    for (let hops = 0; hops < 20; hops++) {
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || !location) return { url: current, response };
+      current = new URL(location, current).href;
+      if (stopAt && current.startsWith(stopAt)) return { url: current };
+      response = await this.fetch(current);
+    }
+    throw new Error("too many redirects");
+  }
+
+  /** Posts a form like a browser without JavaScript would. */
+  async submit(url: string, fields: Record<string, string>, stopAt?: string) {
+    return this.follow(url, stopAt, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(url).origin },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+}
+
+export function hiddenField(html: string, name: string): string {
+  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+  if (!match) throw new Error(`no ${name} field on the page`);
+  return match[1];
+}
+
+export type Page = { url: string; html: string; status: number };
+
+async function page(result: { url: string; response?: Response }): Promise<Page | { url: string; redirected: true }> {
+  if (!result.response) return { url: result.url, redirected: true };
+  return { url: result.url, html: await result.response.text(), status: result.response.status };
+}
+
+/**
+ * Runs an authorization request through Latchkey's pages: signs in with the given credentials
+ * and, when the consent page shows, answers it. Returns the URL the app was sent back to.
+ */
+export async function authorize(
+  browser: CookieBrowser,
+  authorizationUrl: string,
+  redirectUri: string,
+  options: { email?: string; password?: string; consent?: "confirm" | "abort"; onPage?: (p: Page) => void } = {},
+): Promise<string> {
+  let step = await page(await browser.follow(authorizationUrl, redirectUri));
+  for (let i = 0; i < 4; i++) {
+    if ("redirected" in step) return step.url;
+    options.onPage?.(step);
+    const csrf = hiddenField(step.html, "csrf");
+    const base = step.url.split("?")[0];
+    if (step.html.includes(`action="${new URL(base).pathname}/login"`)) {
+      step = await page(await browser.submit(`${base}/login`, { email: options.email ?? "", password: options.password ?? "", csrf }, redirectUri));
+    } else {
+      const action = options.consent ?? "confirm";
+      step = await page(await browser.submit(`${base}/${action}`, { csrf }, redirectUri));
+    }
+  }
+  throw new Error(`the flow did not return to the app; last page: ${"html" in step ? step.html.slice(0, 500) : step.url}`);
+}
+
+/** The visible text of a page: scripts, comments and tags removed, white space collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

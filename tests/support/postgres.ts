@@ -1,0 +1,55 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { freePort } from "./ports";
+
+export type Postgres = { url: string; stop(): void };
+
+function binDir(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const version of versions) if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
+  throw new Error("PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN)");
+}
+
+/**
+ * Starts a throwaway PostgreSQL server on a free loopback port in a temporary directory.
+ * As root it runs as the `postgres` user, since initdb refuses to run as root.
+ */
+export async function startPostgres(): Promise<Postgres> {
+  const bin = binDir();
+  const dir = mkdtempSync(join(tmpdir(), "latchkey-pg-"));
+  chmodSync(dir, 0o777);
+  const data = join(dir, "data");
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    execFileSync(file, argv, { stdio: ["ignore", "ignore", "pipe"] });
+  };
+  const port = await freePort();
+  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+  run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-l", join(dir, "log"), "-w", "start"]);
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    stop() {
+      const args = ["-D", data, "stop", "-m", "fast"];
+      if (asRoot) spawnSync("runuser", ["-u", "postgres", "--", join(bin, "pg_ctl"), ...args], { stdio: "ignore" });
+      else spawnSync(join(bin, "pg_ctl"), args, { stdio: "ignore" });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, empty database on the test server, so test files never see each other's data. */
+export async function createDatabase(serverUrl: string): Promise<string> {
+  const name = `latchkey_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}

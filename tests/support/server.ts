@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "./ports";
+
+export type TestServer = {
+  url: string;
+  issuer: string;
+  databaseUrl: string;
+  /** Output the server wrote (its structured logs). */
+  logs(): string;
+  /** Runs the CLI against the server's database; returns exit code and output. */
+  cli(...args: string[]): { status: number; stdout: string; stderr: string };
+  stop(): Promise<void>;
+};
+
+const root = join(import.meta.dirname, "..", "..");
+
+/** A temporary SQLite database URL, removed with `cleanup`. */
+export function tempSqlite() {
+  const dir = mkdtempSync(join(tmpdir(), "latchkey-test-"));
+  return { url: `file:${join(dir, "latchkey.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(root, "bin", "latchkey.mjs"), ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    encoding: "utf8",
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the built server (dist/server.mjs) on a free loopback port and waits until it is healthy. */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: url,
+    DATABASE_URL: databaseUrl,
+    ...extraEnv,
+  };
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [join(root, "dist", "server.mjs")], { env, cwd: root });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    issuer: `${url}/oidc`,
+    databaseUrl,
+    logs: () => output,
+    cli: (...args) => runCli(databaseUrl, args, { APP_URL: url }),
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
