@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { authorizationUrl, expectAccessible, redirectUri, screenshot, server, userOf } from "./support";
+
+test("a user signs in to a third-party app, consents, and is sent back with a code", async ({ page }, info) => {
+  const USER = userOf(info);
+  await page.goto(authorizationUrl(server().wiki));
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("to continue to Acme Wiki")).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, "sign-in");
+
+  // Empty submit: inline errors tied to their fields.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter your email address")).toBeVisible();
+
+  // A wrong password and an unknown email get the same message.
+  for (const email of [USER.email, "nobody@example.com"]) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
+  }
+  await screenshot(page, info, "sign-in-error");
+
+  await page.getByLabel("Password").fill(USER.password);
+  await page.getByLabel("Email").fill(USER.email);
+  await page.getByLabel("Password").press("Enter");
+
+  await expect(page.getByRole("heading", { name: "Acme Wiki wants to access your account" })).toBeVisible();
+  await expect(page.getByText("Your email address")).toBeVisible();
+  await expect(page.getByText("Your profile")).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, "consent");
+
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await page.waitForURL(`${redirectUri()}**`);
+  expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
+});
+
+test("Cancel on the consent page returns access_denied to the app", async ({ page }, info) => {
+  const USER = userOf(info);
+  await page.goto(authorizationUrl(server().wiki, "openid phone"));
+  await page.getByLabel("Email").fill(USER.email);
+  await page.getByLabel("Password").fill(USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Your phone number")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.waitForURL(`${redirectUri()}**`);
+  expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
+});
+
+test("the sign-in form works with the keyboard alone", async ({ page }, info) => {
+  const USER = userOf(info);
+  await page.goto(authorizationUrl(server().portal));
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type(USER.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(USER.password);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${redirectUri()}**`);
+  expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
+});
+
+test("a bad redirect URI gets a friendly explanation, not a redirect", async ({ page }, info) => {
+  const url = new URL(authorizationUrl(server().wiki));
+  url.searchParams.set("redirect_uri", "https://attacker.example.com/steal");
+  const response = await page.goto(url.href);
+  expect(response?.status()).toBe(400);
+  expect(page.url()).toBe(url.href);
+  await expect(page.getByRole("heading", { name: "This app is not set up correctly" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, "error-redirect-uri");
+});
+
+test("an expired sign-in link explains what to do", async ({ page }, info) => {
+  await page.goto(`${server().url}/interaction/doesnotexist`);
+  await expect(page.getByRole("heading", { name: "This sign-in link has expired" })).toBeVisible();
+  await screenshot(page, info, "error-expired");
+});

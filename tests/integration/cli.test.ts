@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli, tempSqlite } from "../support/server";
+
+describe("the CLI", () => {
+  const db = tempSqlite();
+  afterAll(() => db.cleanup());
+  const cli = (...args: string[]) => runCli(db.url, args, { APP_URL: "https://id.example.com" });
+
+  it("creates apps with --json output an automation can use", () => {
+    const created = cli("apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", "https://wiki.example.com/oidc/callback", "--json");
+    expect(created.status).toBe(0);
+    const app = JSON.parse(created.stdout);
+    expect(app).toMatchObject({
+      name: "Wiki",
+      type: "third-party",
+      issuer: "https://id.example.com/oidc",
+      discoveryUrl: "https://id.example.com/oidc/.well-known/openid-configuration",
+      redirectUris: ["https://wiki.example.com/oidc/callback"],
+    });
+    expect(app.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const spa = JSON.parse(cli("apps", "create", "--name", "SPA", "--type", "spa", "--json").stdout);
+    expect(spa.clientSecret).toBeUndefined();
+
+    const shown = JSON.parse(cli("apps", "show", app.clientId, "--json").stdout);
+    expect(shown.clientId).toBe(app.clientId);
+    expect(shown.clientSecret).toBeUndefined();
+    expect(JSON.parse(cli("apps", "list", "--json").stdout)).toHaveLength(2);
+  });
+
+  it.each([
+    [["apps", "create", "--name", "X", "--type", "bogus"], /--type must be one of/],
+    [["apps", "create", "--type", "spa"], /--name is required/],
+    [["apps", "create", "--name", "X", "--type", "spa", "--redirect-uri", "http://evil.example.com/cb"], /redirectUris\.0: Use https/],
+    [["apps", "create", "--name", "X", "--type", "traditional", "--redirect-uri", "https://a.example.com/cb#frag"], /fragment/],
+    [["apps", "create", "--name", "X", "--type", "spa", "--color", "red"], /Unknown option '--color'/],
+    [["users", "create", "--email", "not-an-email", "--password", "longenough"], /email: Enter a valid email/],
+    [["users", "create", "--email", "a@example.com", "--password", "short"], /password: Use at least 8/],
+    [["apps", "show", "nosuchclient"], /not found/],
+    [["frobnicate"], /unknown command/],
+  ])("rejects %j with one clear line, a non-zero exit and no change", (args, message) => {
+    const before = cli("apps", "list", "--json").stdout;
+    const result = cli(...(args as string[]));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(message as RegExp);
+    expect(cli("apps", "list", "--json").stdout).toBe(before);
+  });
+
+  it("refuses a second user with the same email", () => {
+    expect(cli("admins", "create", "--email", "Root@Example.com", "--password", "a-strong-one").status).toBe(0);
+    const again = cli("users", "create", "--email", "root@example.com", "--password", "another-one");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("already exists");
+  });
+});

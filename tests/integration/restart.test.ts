@@ -1,0 +1,53 @@
+import * as oidc from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorize, CookieBrowser } from "../support/browserless";
+import { startServer, tempSqlite } from "../support/server";
+
+const REDIRECT = "http://127.0.0.1:9/callback";
+
+describe("a restart", () => {
+  const db = tempSqlite();
+  afterAll(() => db.cleanup());
+
+  let clientId = "";
+  let clientSecret = "";
+
+  it("keeps the signing key and a signed-in user's session", async () => {
+    let server = await startServer(db.url);
+    expect(server.cli("users", "create", "--email", "grace@example.com", "--password", "hopper-1906").status).toBe(0);
+    const app = JSON.parse(server.cli("apps", "create", "--name", "Portal", "--type", "traditional", "--redirect-uri", REDIRECT, "--json").stdout);
+    clientId = app.clientId;
+    clientSecret = app.clientSecret;
+    const kids = async () =>
+      ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid).sort();
+    const before = await kids();
+
+    const browser = new CookieBrowser();
+    const begin = async () => {
+      const config = await oidc.discovery(new URL(server.issuer), clientId, clientSecret, undefined, {
+        execute: [oidc.allowInsecureRequests],
+      });
+      const challenge = await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
+      return oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope: "openid",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }).href;
+    };
+    await authorize(browser, await begin(), REDIRECT, { email: "grace@example.com", password: "hopper-1906" });
+    await server.stop();
+
+    server = await startServer(db.url);
+    try {
+      expect(await kids()).toEqual(before);
+      // Same session cookie, new process: straight back to the app, no sign-in page.
+      const pages: string[] = [];
+      const callback = await authorize(browser, await begin(), REDIRECT, { onPage: (p) => pages.push(p.url) });
+      expect(pages).toEqual([]);
+      expect(new URL(callback).searchParams.get("code")).toBeTruthy();
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "../../lib/errors";
+import { createApplicationSchema } from "../../lib/validation/application";
+import { redirectUriProblem } from "../../lib/validation/uri";
+
+describe("redirect URI rules", () => {
+  it.each([
+    "https://app.example.com/callback",
+    "https://app.example.com:8443/cb?tenant=a",
+    "http://localhost:3000/cb",
+    "http://127.0.0.1/cb",
+    "http://[::1]:8080/cb",
+  ])("accepts %s", (uri) => expect(redirectUriProblem(uri, { allowCustomScheme: false })).toBeUndefined());
+
+  it.each([
+    ["relative/path", /absolute URL/],
+    ["http://app.example.com/cb", /Use https/],
+    ["https://app.example.com/cb#x", /fragment/],
+    ["javascript:alert(1)", /not allowed/],
+    ["com.example.app:/cb", /native apps only/],
+    [" https://app.example.com/cb", /spaces/],
+  ])("refuses %s", (uri, message) => expect(redirectUriProblem(uri, { allowCustomScheme: false })).toMatch(message));
+
+  it("lets native apps use a private-use scheme", () => {
+    expect(redirectUriProblem("com.example.app:/oauth2redirect", { allowCustomScheme: true })).toBeUndefined();
+  });
+});
+
+describe("createApplicationSchema", () => {
+  it("names the row of every bad or repeated URI", () => {
+    const result = createApplicationSchema.safeParse({
+      type: "traditional",
+      name: " ",
+      redirectUris: ["https://ok.example.com/cb", "http://bad.example.com/cb", "https://ok.example.com/cb"],
+    });
+    expect(result.success).toBe(false);
+    const errors = fieldErrors(result.error!);
+    expect(Object.keys(errors).sort()).toEqual(["name", "redirectUris.1", "redirectUris.2"]);
+    expect(errors["redirectUris.2"]).toEqual(["This URI is already listed"]);
+  });
+
+  it("keeps machine-to-machine apps free of redirects", () => {
+    const result = createApplicationSchema.safeParse({ type: "m2m", name: "Job", redirectUris: ["https://x.example.com/cb"] });
+    expect(result.success).toBe(false);
+  });
+});
