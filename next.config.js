@@ -11,7 +11,14 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native modules and the provider run in Node as they are, never bundled.
-  serverExternalPackages: ["oidc-provider", "argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "oidc-provider",
+    "argon2",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

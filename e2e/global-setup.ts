@@ -29,7 +29,13 @@ export default async function globalSetup() {
   const wiki = json("apps", "create", "--name", "Acme Wiki", "--type", "third-party", "--redirect-uri", REDIRECT);
   const portal = json("apps", "create", "--name", "Staff Portal", "--type", "traditional", "--redirect-uri", REDIRECT);
   // Workers inherit the environment globalSetup leaves behind.
-  process.env.LATCHKEY_E2E = JSON.stringify({ url: server.url, issuer: server.issuer, redirect: REDIRECT, wiki, portal });
+  process.env.LATCHKEY_E2E = JSON.stringify({
+    url: server.url,
+    issuer: server.issuer,
+    redirect: REDIRECT,
+    wiki,
+    portal,
+  });
   return async () => {
     await server.stop();
     app.close();

@@ -24,7 +24,7 @@ export function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
-    (out[key] ??= []).push(issue.message);
+    out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }
@@ -44,8 +44,10 @@ export function toProblem(error: unknown): Problem {
       errors: fieldErrors(error),
     };
   }
-  if (error instanceof NotFoundError) return { type: "about:blank", title: "Not found", status: 404, detail: error.message };
-  if (error instanceof ConflictError) return { type: "about:blank", title: "Conflict", status: 409, detail: error.message };
+  if (error instanceof NotFoundError)
+    return { type: "about:blank", title: "Not found", status: 404, detail: error.message };
+  if (error instanceof ConflictError)
+    return { type: "about:blank", title: "Conflict", status: 409, detail: error.message };
   if (isUniqueViolation(error)) {
     return { type: "about:blank", title: "Conflict", status: 409, detail: "A record with this value already exists." };
   }

@@ -20,6 +20,7 @@ export function registerRuntime(runtime: Runtime | undefined) {
 
 export function runtime(): Runtime {
   const current = (globalThis as Holder)[key];
-  if (!current) throw new Error("Latchkey's runtime is not started: run the app through its server (npm start or npm run dev)");
+  if (!current)
+    throw new Error("Latchkey's runtime is not started: run the app through its server (npm start or npm run dev)");
   return current;
 }

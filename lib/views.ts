@@ -5,7 +5,14 @@
 export type ClientSummary = { name: string; clientId: string; thirdParty: boolean };
 
 export type InteractionView =
-  | { kind: "login"; uid: string; csrf: string; client: ClientSummary; loginHint?: string; error?: "invalid_credentials" }
+  | {
+      kind: "login";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      loginHint?: string;
+      error?: "invalid_credentials";
+    }
   | {
       kind: "consent";
       uid: string;

@@ -62,10 +62,14 @@ async function startLatchkey() {
     APP_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: `file:${join(dir, "latchkey.db")}`,
   };
-  const created = spawnSync(process.execPath, ["bin/latchkey.mjs", "apps", "create", "--name", "Bench", "--type", "m2m", "--json"], {
-    env,
-    encoding: "utf8",
-  });
+  const created = spawnSync(
+    process.execPath,
+    ["bin/latchkey.mjs", "apps", "create", "--name", "Bench", "--type", "m2m", "--json"],
+    {
+      env,
+      encoding: "utf8",
+    },
+  );
   if (created.status !== 0) throw new Error(created.stderr);
   const app = JSON.parse(created.stdout);
   const child = spawn(process.execPath, ["dist/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -102,7 +106,8 @@ function endpoints(server) {
 
 async function measure(request, duration) {
   const result = await autocannon({ ...request, connections, duration, pipelining: 1 });
-  if (result.non2xx || result.errors) throw new Error(`${request.url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${request.url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -138,5 +143,9 @@ const file = join("bench-results", `provider-${new Date().toISOString().replace(
 writeFileSync(file, JSON.stringify({ seconds, rounds, connections, target, rows }, null, 2));
 console.log(`\nSamples written to ${file}`);
 const failed = rows.filter((r) => r.ratio < target);
-console.log(failed.length ? `${failed.length} endpoint(s) below the ${target} target.` : `All endpoints at or above ${target}x bare oidc-provider.`);
+console.log(
+  failed.length
+    ? `${failed.length} endpoint(s) below the ${target} target.`
+    : `All endpoints at or above ${target}x bare oidc-provider.`,
+);
 process.exitCode = failed.length ? 1 : 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Assembles one Prisma schema per database from prisma/models.prisma.
 // Run with --check to fail (exit 1) when a generated schema is out of date.
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,7 +29,7 @@ ${models}`;
 }
 
 const check = process.argv.includes("--check");
-let stale = [];
+const stale = [];
 for (const provider of providers) {
   const file = join(root, "prisma", provider, "schema.prisma");
   const wanted = schemaFor(provider);

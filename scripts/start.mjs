@@ -22,9 +22,13 @@ function newest(path) {
 }
 
 const built = existsSync(stamp) && existsSync(join("dist", "server.mjs"));
-const stale = !built || Math.max(...sources.map(newest)) > Math.min(statSync(stamp).mtimeMs, statSync(join("dist", "server.mjs")).mtimeMs);
+const stale =
+  !built ||
+  Math.max(...sources.map(newest)) > Math.min(statSync(stamp).mtimeMs, statSync(join("dist", "server.mjs")).mtimeMs);
 if (stale) {
-  console.error(built ? "Sources changed since the last build: building again..." : "First start: building Latchkey (once)...");
+  console.error(
+    built ? "Sources changed since the last build: building again..." : "First start: building Latchkey (once)...",
+  );
   const result = spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

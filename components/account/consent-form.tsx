@@ -47,7 +47,13 @@ export function ConsentForm({ uid, csrf, appName }: Props) {
         >
           Cancel
         </Button>
-        <Button type="submit" value="confirm" busy={busy === "confirm"} disabled={busy !== undefined} className="flex-1">
+        <Button
+          type="submit"
+          value="confirm"
+          busy={busy === "confirm"}
+          disabled={busy !== undefined}
+          className="flex-1"
+        >
           Authorize
         </Button>
       </div>

@@ -33,7 +33,13 @@ export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
   });
 
   return (
-    <form method="post" action={`/interaction/${uid}/login`} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form
+      method="post"
+      action={`/interaction/${uid}/login`}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <input type="hidden" name="csrf" value={csrf} />
       {error && <Alert tone="error">{messages[error] ?? "Something went wrong. Try again."}</Alert>}
       <Field

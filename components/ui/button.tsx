@@ -12,7 +12,14 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   busy?: boolean;
 };
 
-export function Button({ variant = "primary", busy = false, className = "", children, disabled, ...props }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  busy = false,
+  className = "",
+  children,
+  disabled,
+  ...props
+}: ButtonProps) {
   return (
     <button
       {...props}
@@ -20,7 +27,9 @@ export function Button({ variant = "primary", busy = false, className = "", chil
       aria-busy={busy || undefined}
       className={`inline-flex min-h-10 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${variants[variant]} ${className}`}
     >
-      {busy && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}
+      {busy && (
+        <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+      )}
       {children}
     </button>
   );

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { randomId, randomSecret } from "../ids";
 import { hashSecret } from "../oidc/client-store";
-import { createApplicationSchema, type CreateApplicationInput } from "../validation/application";
+import { type CreateApplicationInput, createApplicationSchema } from "../validation/application";
 import { type ApplicationType, hasClientSecret } from "./types";
 
 export type ApplicationView = {

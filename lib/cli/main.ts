@@ -46,7 +46,11 @@ function required(values: Record<string, unknown>, name: string): string {
 const createUserCommand =
   (role: "user" | "admin"): Command =>
   async (database, args, out) => {
-    const { values } = options(args, { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } });
+    const { values } = options(args, {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+    });
     const user = await createUser(
       database.prisma,
       { email: required(values, "email"), password: required(values, "password"), name: (values.name as string) ?? "" },
@@ -60,7 +64,9 @@ const commands: Record<string, Command> = {
     options(args, {});
     const { applied, alreadyApplied } = out.migrations;
     if (out.json) return out.write(`${JSON.stringify({ applied, alreadyApplied })}\n`);
-    out.write(applied.length ? `Applied ${applied.join(", ")}\n` : `Up to date (${alreadyApplied.length} migrations applied)\n`);
+    out.write(
+      applied.length ? `Applied ${applied.join(", ")}\n` : `Up to date (${alreadyApplied.length} migrations applied)\n`,
+    );
   },
   "admins create": createUserCommand("admin"),
   "users create": createUserCommand("user"),
@@ -97,7 +103,11 @@ const commands: Record<string, Command> = {
 };
 
 /** Runs one CLI invocation; returns the exit code. */
-export async function run(argv: string[], write = (s: string) => process.stdout.write(s), fail = (s: string) => process.stderr.write(s)) {
+export async function run(
+  argv: string[],
+  write = (s: string) => process.stdout.write(s),
+  fail = (s: string) => process.stderr.write(s),
+) {
   const key = argv.slice(0, 2).join(" ");
   const command = commands[key];
   const json = argv.includes("--json");

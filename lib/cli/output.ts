@@ -45,7 +45,12 @@ export function printApplication(out: Output, app: ApplicationView, clientSecret
 }
 
 export function printApplications(out: Output, apps: ApplicationView[]) {
-  if (out.json) return line(out, apps.map((app) => applicationJson(out, app)));
-  if (apps.length === 0) return line(out, "No applications yet. Create one with: latchkey apps create --name N --type T");
+  if (out.json)
+    return line(
+      out,
+      apps.map((app) => applicationJson(out, app)),
+    );
+  if (apps.length === 0)
+    return line(out, "No applications yet. Create one with: latchkey apps create --name N --type T");
   for (const app of apps) line(out, `${app.clientId}  ${app.type.padEnd(11)}  ${app.name}`);
 }

@@ -29,9 +29,7 @@ export function migrationsFor(kind: DatabaseKind): Migration[] {
 
 function checkUnchanged(migration: Migration, recorded: string | undefined) {
   if (recorded !== undefined && recorded !== migration.checksum) {
-    throw new Error(
-      `Migration ${migration.name} was changed after it was applied; add a new migration instead.`,
-    );
+    throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead.`);
   }
 }
 
@@ -95,9 +93,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
     await client.query(
       `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
     );
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      `SELECT name, checksum FROM "${LEDGER}"`,
-    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`);
     const recorded = new Map(rows.map((row) => [row.name, row.checksum]));
     for (const migration of migrations) {
       checkUnchanged(migration, recorded.get(migration.name));

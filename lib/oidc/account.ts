@@ -29,7 +29,7 @@ export function claimsOf(user: UserRow): AccountClaims {
 export function createFindAccount(db: Db) {
   return async (_ctx: unknown, sub: string): Promise<Account | undefined> => {
     const user = await db.user.findUnique({ where: { id: sub } });
-    if (!user || user.status !== "active") return undefined;
+    if (user?.status !== "active") return undefined;
     return { accountId: user.id, claims: () => claimsOf(user) };
   };
 }

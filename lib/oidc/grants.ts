@@ -1,6 +1,6 @@
 import type { Grant, KoaContextWithOIDC } from "oidc-provider";
-import type { Db } from "../db/client";
 import { isThirdParty } from "../applications/types";
+import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
 
 /** The newest unexpired grant a user gave an app, whatever session it was given in. */

@@ -159,11 +159,15 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     try {
       form = await readForm(req);
     } catch (error) {
-      if (error instanceof BodyError) return void sendJson(res, 400, { error: "invalid_request", error_description: error.message });
+      if (error instanceof BodyError)
+        return void sendJson(res, 400, { error: "invalid_request", error_description: error.message });
       throw error;
     }
     if (!checkForgery(req, uid, form.csrf)) {
-      return void sendJson(res, 403, { error: "forbidden", error_description: "The form could not be verified. Reload the page and try again." });
+      return void sendJson(res, 403, {
+        error: "forbidden",
+        error_description: "The form could not be verified. Reload the page and try again.",
+      });
     }
     const interaction = await details(req, res);
     if (!interaction) return undefined;
@@ -177,7 +181,8 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
   async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
     if (!posted) return;
-    if (posted.interaction.prompt.name !== "login") return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    if (posted.interaction.prompt.name !== "login")
+      return renderError(req, res, { kind: "expired", error: "interaction_expired" });
     const parsed = signInSchema.safeParse(posted.form);
     const user = parsed.success ? await authenticate(db, parsed.data.email, parsed.data.password) : undefined;
     if (!user) {
@@ -192,7 +197,8 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
   async function confirm(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
     if (!posted) return;
-    if (posted.interaction.prompt.name !== "consent") return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    if (posted.interaction.prompt.name !== "consent")
+      return renderError(req, res, { kind: "expired", error: "interaction_expired" });
     await finish(req, res, { consent: { grantId: await grantMissing(posted.interaction) } });
   }
 

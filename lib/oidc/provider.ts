@@ -2,13 +2,13 @@ import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "o
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
-import { createAdapterClass } from "./adapter";
 import { createFindAccount } from "./account";
+import { createAdapterClass } from "./adapter";
 import type { ClientStore } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
-import type { WriteBehind } from "./write-behind";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
+import type { WriteBehind } from "./write-behind";
 
 /** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
 export type ProviderViews = {
@@ -17,7 +17,14 @@ export type ProviderViews = {
   signedOut(ctx: KoaContextWithOIDC, view: SignedOutView): Promise<void>;
 };
 
-export type ProviderDeps = { db: Db; clients: ClientStore; batch: WriteBehind; keys: KeySet; env: Env; views: ProviderViews };
+export type ProviderDeps = {
+  db: Db;
+  clients: ClientStore;
+  batch: WriteBehind;
+  keys: KeySet;
+  env: Env;
+  views: ProviderViews;
+};
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;

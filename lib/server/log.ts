@@ -15,7 +15,7 @@ export type Logger = {
   flush(): void;
 };
 
-function describe(value: unknown): unknown {
+function serialize(value: unknown): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
   return value;
 }
@@ -31,17 +31,19 @@ export function createLogger(level: LogLevel, write: (chunk: string) => void = (
     buffer = "";
     write(chunk);
   };
-  const log = (at: Exclude<LogLevel, "silent">) => (msg: string, fields: Fields = {}) => {
-    if (levels[at] < threshold) return;
-    const entry: Fields = { time: new Date().toISOString(), level: at, msg };
-    for (const key in fields) entry[key] = describe(fields[key]);
-    buffer += `${JSON.stringify(entry)}\n`;
-    if (at === "error" || buffer.length > 65536) flush();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  };
+  const log =
+    (at: Exclude<LogLevel, "silent">) =>
+    (msg: string, fields: Fields = {}) => {
+      if (levels[at] < threshold) return;
+      const entry: Fields = { time: new Date().toISOString(), level: at, msg };
+      for (const key in fields) entry[key] = serialize(fields[key]);
+      buffer += `${JSON.stringify(entry)}\n`;
+      if (at === "error" || buffer.length > 65536) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    };
   process.once("exit", flush);
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error"), flush };
 }

@@ -1,8 +1,8 @@
-import type { Db } from "../db/client";
 import { hashPassword, verifyPassword } from "../auth/password";
+import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import { randomId } from "../ids";
-import { createUserSchema, type CreateUserInput } from "../validation/user";
+import { type CreateUserInput, createUserSchema } from "../validation/user";
 
 export type Role = "user" | "admin";
 
@@ -15,8 +15,22 @@ export type UserView = {
   createdAt: Date;
 };
 
-function toView(user: { id: string; email: string; name: string; role: string; status: string; createdAt: Date }): UserView {
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, status: user.status, createdAt: user.createdAt };
+function toView(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: string;
+  createdAt: Date;
+}): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as Role,
+    status: user.status,
+    createdAt: user.createdAt,
+  };
 }
 
 export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
@@ -28,7 +42,8 @@ export async function createUser(db: Db, input: CreateUserInput, role: Role = "u
     });
     return toView(user);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(`A user with email ${data.email} already exists`);
+    if ((error as { code?: string }).code === "P2002")
+      throw new ConflictError(`A user with email ${data.email} already exists`);
     throw error;
   }
 }

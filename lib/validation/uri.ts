@@ -25,9 +25,7 @@ export function redirectUriProblem(value: string, rules: UriRules): string | und
       : "Use https; http is allowed only for localhost, 127.0.0.1 and [::1]";
   }
   if (forbiddenSchemes.has(url.protocol)) return `The ${url.protocol} scheme is not allowed`;
-  return rules.allowCustomScheme
-    ? undefined
-    : "Use https (custom schemes are for native apps only)";
+  return rules.allowCustomScheme ? undefined : "Use https (custom schemes are for native apps only)";
 }
 
 /** A list of redirect URIs: each valid under `rules`, none repeated; errors point at the row. */

@@ -6,10 +6,7 @@ export const email = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address").max(254, "At most 254 characters"));
 
-export const password = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(256, "At most 256 characters");
+export const password = z.string().min(8, "Use at least 8 characters").max(256, "At most 256 characters");
 
 export const createUserSchema = z.object({
   email,

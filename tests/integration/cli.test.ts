@@ -7,7 +7,17 @@ describe("the CLI", () => {
   const cli = (...args: string[]) => runCli(db.url, args, { APP_URL: "https://id.example.com" });
 
   it("creates apps with --json output an automation can use", () => {
-    const created = cli("apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", "https://wiki.example.com/oidc/callback", "--json");
+    const created = cli(
+      "apps",
+      "create",
+      "--name",
+      "Wiki",
+      "--type",
+      "third-party",
+      "--redirect-uri",
+      "https://wiki.example.com/oidc/callback",
+      "--json",
+    );
     expect(created.status).toBe(0);
     const app = JSON.parse(created.stdout);
     expect(app).toMatchObject({
@@ -31,8 +41,14 @@ describe("the CLI", () => {
   it.each([
     [["apps", "create", "--name", "X", "--type", "bogus"], /--type must be one of/],
     [["apps", "create", "--type", "spa"], /--name is required/],
-    [["apps", "create", "--name", "X", "--type", "spa", "--redirect-uri", "http://evil.example.com/cb"], /redirectUris\.0: Use https/],
-    [["apps", "create", "--name", "X", "--type", "traditional", "--redirect-uri", "https://a.example.com/cb#frag"], /fragment/],
+    [
+      ["apps", "create", "--name", "X", "--type", "spa", "--redirect-uri", "http://evil.example.com/cb"],
+      /redirectUris\.0: Use https/,
+    ],
+    [
+      ["apps", "create", "--name", "X", "--type", "traditional", "--redirect-uri", "https://a.example.com/cb#frag"],
+      /fragment/,
+    ],
     [["apps", "create", "--name", "X", "--type", "spa", "--color", "red"], /Unknown option '--color'/],
     [["users", "create", "--email", "not-an-email", "--password", "longenough"], /email: Enter a valid email/],
     [["users", "create", "--email", "a@example.com", "--password", "short"], /password: Use at least 8/],

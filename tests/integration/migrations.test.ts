@@ -24,7 +24,9 @@ describe("migrations", () => {
 
   it("keep existing rows when run again on a database in use", async () => {
     const db = new Database(sqlite.url.replace(/^file:/, ""));
-    db.prepare(`INSERT INTO "User" (id, email, passwordHash, updatedAt) VALUES ('u1', 'x@example.com', 'h', '2026-01-01T00:00:00.000+00:00')`).run();
+    db.prepare(
+      `INSERT INTO "User" (id, email, passwordHash, updatedAt) VALUES ('u1', 'x@example.com', 'h', '2026-01-01T00:00:00.000+00:00')`,
+    ).run();
     db.close();
     await migrate(sqlite.url);
     const again = new Database(sqlite.url.replace(/^file:/, ""));

@@ -3,7 +3,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
 import { createDatabase } from "../support/postgres";
-import { type TestServer, startServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer, tempSqlite } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const LOGOUT_REDIRECT = "http://127.0.0.1:9/signed-out";
@@ -33,8 +33,20 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const db = await databases[kind]();
     cleanup = db.cleanup;
     server = await startServer(db.url);
-    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Ada Lovelace").status).toBe(0);
-    thirdParty = create("--name", "Team Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--post-logout-redirect-uri", LOGOUT_REDIRECT);
+    expect(
+      server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Ada Lovelace")
+        .status,
+    ).toBe(0);
+    thirdParty = create(
+      "--name",
+      "Team Wiki",
+      "--type",
+      "third-party",
+      "--redirect-uri",
+      REDIRECT,
+      "--post-logout-redirect-uri",
+      LOGOUT_REDIRECT,
+    );
     firstParty = create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
     machine = create("--name", "Nightly job", "--type", "m2m");
   });
@@ -75,13 +87,17 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     expect(metadata.code_challenge_methods_supported).toEqual(["S256"]);
     const jwks = (await (await fetch(metadata.jwks_uri!)).json()) as { keys: Record<string, unknown>[] };
     expect(jwks.keys.length).toBeGreaterThan(0);
-    for (const key of jwks.keys) for (const field of ["d", "p", "q", "dp", "dq", "qi"]) expect(key).not.toHaveProperty(field);
+    for (const key of jwks.keys)
+      for (const field of ["d", "p", "q", "dp", "dq", "qi"]) expect(key).not.toHaveProperty(field);
   });
 
   it("signs a user in with authorization code + PKCE, consent, and a verified id_token", async () => {
     const pages: string[] = [];
     const config = await discover(thirdParty);
-    const request = await startAuthorization(config, { scope: "openid profile email offline_access", prompt: "consent" });
+    const request = await startAuthorization(config, {
+      scope: "openid profile email offline_access",
+      prompt: "consent",
+    });
     const callback = await authorize(new CookieBrowser(), request.url, REDIRECT, {
       ...USER,
       onPage: (p) => pages.push(textOf(p.html)),
@@ -109,7 +125,9 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     expect(refreshed.refresh_token).toBeDefined();
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: "invalid_grant",
+    });
     expect((await oidc.tokenIntrospection(config, refreshed.access_token)).active).toBe(false);
 
     // Revocation.
@@ -141,7 +159,10 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const pages: string[] = [];
     const config = await discover(firstParty);
     const request = await startAuthorization(config);
-    const callback = await authorize(new CookieBrowser(), request.url, REDIRECT, { ...USER, onPage: (p) => pages.push(p.html) });
+    const callback = await authorize(new CookieBrowser(), request.url, REDIRECT, {
+      ...USER,
+      onPage: (p) => pages.push(p.html),
+    });
     expect(pages).toHaveLength(1);
     expect(new URL(callback).searchParams.get("code")).toBeTruthy();
   });
@@ -159,7 +180,11 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const prompt = await browser.follow(endSession.href, LOGOUT_REDIRECT);
     const html = await prompt.response!.text();
     expect(textOf(html)).toContain("Sign out?");
-    const done = await browser.submit(new URL("/oidc/session/end/confirm", server.url).href, { xsrf: hiddenField(html, "xsrf"), logout: "yes" }, LOGOUT_REDIRECT);
+    const done = await browser.submit(
+      new URL("/oidc/session/end/confirm", server.url).href,
+      { xsrf: hiddenField(html, "xsrf"), logout: "yes" },
+      LOGOUT_REDIRECT,
+    );
     expect(done.url.startsWith(LOGOUT_REDIRECT)).toBe(true);
     // Signed out: a new authorization asks for the password again.
     const next = await startAuthorization(config);
@@ -181,7 +206,9 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const { config, request, callback } = await signIn(thirdParty);
     const checks = { pkceCodeVerifier: request.verifier, expectedState: request.state };
     const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), checks);
-    await expect(oidc.authorizationCodeGrant(config, new URL(callback), checks)).rejects.toMatchObject({ error: "invalid_grant" });
+    await expect(oidc.authorizationCodeGrant(config, new URL(callback), checks)).rejects.toMatchObject({
+      error: "invalid_grant",
+    });
     expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
   });
 
@@ -194,7 +221,12 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
         fetch(config.serverMetadata().token_endpoint!, {
           method: "POST",
           headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: request.verifier }),
+          body: new URLSearchParams({
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: REDIRECT,
+            code_verifier: request.verifier,
+          }),
         }),
       ),
     );
@@ -235,14 +267,20 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const noVerifier = await fetch(config.serverMetadata().token_endpoint!, {
       method: "POST",
       headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code: new URL(callback).searchParams.get("code")!, redirect_uri: REDIRECT }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: new URL(callback).searchParams.get("code")!,
+        redirect_uri: REDIRECT,
+      }),
     });
     expect(noVerifier.status).toBe(400);
     expect(await noVerifier.json()).toMatchObject({ error: "invalid_grant" });
   });
 
   it("explains an unknown client on a friendly page", async () => {
-    const response = await fetch(`${server.issuer}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(REDIRECT)}`);
+    const response = await fetch(
+      `${server.issuer}/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+    );
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(textOf(html)).toContain("This app is not registered");
@@ -252,7 +290,8 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
   it("never logs a secret, password or token", async () => {
     const logs = server.logs();
     expect(logs).toContain('"msg":"request"');
-    for (const secret of [USER.password, thirdParty.clientSecret!, machine.clientSecret!]) expect(logs).not.toContain(secret);
+    for (const secret of [USER.password, thirdParty.clientSecret!, machine.clientSecret!])
+      expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/code=|access_token|refresh_token/);
   });
 });

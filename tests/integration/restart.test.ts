@@ -1,5 +1,5 @@
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
 import { startServer, tempSqlite } from "../support/server";
 
@@ -15,11 +15,16 @@ describe("a restart", () => {
   it("keeps the signing key and a signed-in user's session", async () => {
     let server = await startServer(db.url);
     expect(server.cli("users", "create", "--email", "grace@example.com", "--password", "hopper-1906").status).toBe(0);
-    const app = JSON.parse(server.cli("apps", "create", "--name", "Portal", "--type", "traditional", "--redirect-uri", REDIRECT, "--json").stdout);
+    const app = JSON.parse(
+      server.cli("apps", "create", "--name", "Portal", "--type", "traditional", "--redirect-uri", REDIRECT, "--json")
+        .stdout,
+    );
     clientId = app.clientId;
     clientSecret = app.clientSecret;
     const kids = async () =>
-      ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid).sort();
+      ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys
+        .map((k) => k.kid)
+        .sort();
     const before = await kids();
 
     const browser = new CookieBrowser();

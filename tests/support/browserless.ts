@@ -85,13 +85,21 @@ export async function authorize(
     const csrf = hiddenField(step.html, "csrf");
     const base = step.url.split("?")[0];
     if (step.html.includes(`action="${new URL(base).pathname}/login"`)) {
-      step = await page(await browser.submit(`${base}/login`, { email: options.email ?? "", password: options.password ?? "", csrf }, redirectUri));
+      step = await page(
+        await browser.submit(
+          `${base}/login`,
+          { email: options.email ?? "", password: options.password ?? "", csrf },
+          redirectUri,
+        ),
+      );
     } else {
       const action = options.consent ?? "confirm";
       step = await page(await browser.submit(`${base}/${action}`, { csrf }, redirectUri));
     }
   }
-  throw new Error(`the flow did not return to the app; last page: ${"html" in step ? step.html.slice(0, 500) : step.url}`);
+  throw new Error(
+    `the flow did not return to the app; last page: ${"html" in step ? step.html.slice(0, 500) : step.url}`,
+  );
 }
 
 /** The visible text of a page: scripts, comments and tags removed, white space collapsed. */

@@ -11,7 +11,8 @@ function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const version of versions) if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
+  for (const version of versions)
+    if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
   throw new Error("PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN)");
 }
 
@@ -26,12 +27,23 @@ export async function startPostgres(): Promise<Postgres> {
   const data = join(dir, "data");
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     execFileSync(file, argv, { stdio: ["ignore", "ignore", "pipe"] });
   };
   const port = await freePort();
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "-l", join(dir, "log"), "-w", "start"]);
+  run("pg_ctl", [
+    "-D",
+    data,
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    "-l",
+    join(dir, "log"),
+    "-w",
+    "start",
+  ]);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,

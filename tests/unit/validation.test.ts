@@ -40,7 +40,11 @@ describe("createApplicationSchema", () => {
   });
 
   it("keeps machine-to-machine apps free of redirects", () => {
-    const result = createApplicationSchema.safeParse({ type: "m2m", name: "Job", redirectUris: ["https://x.example.com/cb"] });
+    const result = createApplicationSchema.safeParse({
+      type: "m2m",
+      name: "Job",
+      redirectUris: ["https://x.example.com/cb"],
+    });
     expect(result.success).toBe(false);
   });
 });

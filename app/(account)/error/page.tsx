@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { readView } from "@/lib/views-read";
 import type { ErrorKind } from "@/lib/views";
+import { readView } from "@/lib/views-read";
 
 export const metadata: Metadata = { title: "Something went wrong" };
 

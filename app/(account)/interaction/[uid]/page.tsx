@@ -26,9 +26,7 @@ export default async function InteractionPage() {
 
   return (
     <>
-      <h1 className="text-xl font-semibold text-slate-900">
-        {view.client.name} wants to access your account
-      </h1>
+      <h1 className="text-xl font-semibold text-slate-900">{view.client.name} wants to access your account</h1>
       <p className="mt-1 text-sm text-slate-600">
         Signed in as <strong className="font-medium text-slate-900">{view.account.email}</strong>
       </p>
