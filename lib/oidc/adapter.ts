@@ -1,7 +1,8 @@
 import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
+import type { PayloadRow } from "../db/batch-insert";
 import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
-import type { PayloadRow, WriteBehind } from "./write-behind";
+import type { WriteBehind } from "./write-behind";
 
 /** Models written once and never updated, issued at high rates: their inserts are batched. */
 const batchedModels = new Set(["ClientCredentials"]);

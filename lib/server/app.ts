@@ -64,7 +64,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (admin) log.info("initial admin created", { email: admin.email });
 
   const clients = new ClientStore(db);
-  const batch = new WriteBehind(db, database.kind, (error) => log.error("token batch write failed", { error }));
+  const batch = new WriteBehind(env.DATABASE_URL, (error) => log.error("token batch write failed", { error }));
   const render = createViewRenderer(web);
   const provider = createProvider({ db, clients, batch, keys, env, views: providerViews(render) });
   provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
@@ -144,7 +144,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       server.closeIdleConnections();
     });
     registerRuntime(undefined);
-    await batch.flush();
+    await batch.close();
     await db.$disconnect();
   }
 
