@@ -55,4 +55,26 @@ describe("a restart", () => {
       await server.stop();
     }
   });
+
+  it("keeps client_credentials tokens issued just before a graceful stop", async () => {
+    let server = await startServer(db.url);
+    const app = JSON.parse(server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json").stdout);
+    const connect = () =>
+      oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
+        execute: [oidc.allowInsecureRequests],
+      });
+    // Tokens are written in batches; a stop right after issuing must still write them.
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, async () => oidc.clientCredentialsGrant(await connect())),
+    );
+    await server.stop();
+    server = await startServer(db.url);
+    try {
+      const config = await connect();
+      for (const { access_token } of tokens)
+        expect((await oidc.tokenIntrospection(config, access_token)).active).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
 });
