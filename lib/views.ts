@@ -11,7 +11,7 @@ export type InteractionView =
       csrf: string;
       client: ClientSummary;
       loginHint?: string;
-      error?: "invalid_credentials";
+      error?: "invalid_credentials" | "too_many_attempts";
     }
   | {
       kind: "consent";

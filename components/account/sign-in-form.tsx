@@ -11,6 +11,7 @@ import { postInteraction } from "./post-json";
 
 const messages: Record<string, string> = {
   invalid_credentials: "The email or password is incorrect.",
+  too_many_attempts: "Too many failed attempts. Wait a few minutes, then try again.",
   forbidden: "This page is out of date. Reload it and try again.",
   interaction_expired: "This sign-in request has expired. Go back to the app and start again.",
   network: "Latchkey could not be reached. Check your connection and try again.",

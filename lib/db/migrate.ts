@@ -53,7 +53,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
+    // A migration that rebuilds a table (SQLite's way to alter one) drops it first; with foreign
+    // keys on, that would cascade into the rows that reference it. The pragma has no effect
+    // inside a transaction, so it is switched off around each one and the keys checked before commit.
     for (const migration of migrations) {
+      db.pragma("foreign_keys = OFF");
       db.exec("BEGIN IMMEDIATE");
       try {
         const row = db.prepare(`SELECT checksum FROM "${LEDGER}" WHERE name = ?`).get(migration.name) as
@@ -71,10 +75,14 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
           );
           result.applied.push(migration.name);
         }
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length) throw new Error(`Migration ${migration.name} left ${broken.length} broken foreign keys`);
         db.exec("COMMIT");
       } catch (error) {
         db.exec("ROLLBACK");
         throw error;
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
     }
   } finally {

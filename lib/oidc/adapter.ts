@@ -80,7 +80,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batch: WriteBeh
 
     /** Deletes one object. */
     async destroy(id: string) {
-      batch.forget(this.model, id);
+      await batch.settled(this.model, id);
       await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
     }
 

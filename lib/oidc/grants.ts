@@ -23,17 +23,35 @@ export function createGrantLoader(db: Db, clients: ClientStore) {
   return async function loadExistingGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
     const { client, session, provider } = ctx.oidc;
     if (!client || !session?.accountId) return undefined;
-    const grantId =
-      ctx.oidc.result?.consent?.grantId ||
-      session.grantIdFor(client.clientId) ||
-      (await rememberedGrantId(db, session.accountId, client.clientId));
-    let grant = grantId ? await provider.Grant.find(grantId) : undefined;
-    if (grant && (grant.accountId !== session.accountId || grant.clientId !== client.clientId)) grant = undefined;
+    const accountId = session.accountId;
+    const owned = (grant: Grant | undefined) =>
+      grant && grant.accountId === accountId && grant.clientId === client.clientId ? grant : undefined;
+
+    const ownId = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
+    let grant = ownId ? owned(await provider.Grant.find(ownId)) : undefined;
+    if (!grant) {
+      // Consent given in another session is remembered, but copied into a grant of this session:
+      // signing out here revokes this session's grant and tokens, not the other devices'.
+      const rememberedId = await rememberedGrantId(db, accountId, client.clientId);
+      const remembered = rememberedId ? owned(await provider.Grant.find(rememberedId)) : undefined;
+      if (remembered) {
+        grant = new provider.Grant({ accountId, clientId: client.clientId });
+        const scope = remembered.getOIDCScope();
+        if (scope) grant.addOIDCScope(scope);
+        const claims = remembered.getOIDCClaims();
+        if (claims.length) grant.addOIDCClaims(claims);
+        for (const resource of Object.keys(remembered.resources ?? {})) {
+          grant.addResourceScope(resource, remembered.getResourceScope(resource));
+        }
+        await grant.save();
+      }
+    }
 
     const record = await clients.find(client.clientId);
     if (!record || isThirdParty(record.type)) return grant;
 
-    grant ??= new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+    // First-party apps are trusted: their grant covers whatever they ask for.
+    grant ??= new provider.Grant({ accountId, clientId: client.clientId });
     const scopes = [...ctx.oidc.requestParamOIDCScopes].join(" ");
     if (scopes) grant.addOIDCScope(scopes);
     const claims = [...(ctx.oidc.requestParamClaims ?? [])];

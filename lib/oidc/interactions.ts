@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { errors, type InteractionResults } from "oidc-provider";
 import { isThirdParty } from "../applications/types";
+import { LoginThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import { BodyError, readForm } from "../server/body";
 import { authenticate } from "../users/service";
@@ -27,12 +28,15 @@ type Deps = {
   csrfKey: string;
   /** Origins a form may be posted from (the app's public origin). */
   allowedOrigins: Set<string>;
+  /** Whether X-Forwarded-For names the client (behind a trusted proxy). */
+  trustProxy: boolean;
   render: RenderView;
 };
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
 const INVALID_CREDENTIALS = "invalid_credentials";
+const TOO_MANY_ATTEMPTS = "too_many_attempts";
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
@@ -54,7 +58,16 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string) {
  * The sign-in and consent steps of an authorization request. oidc-provider sends the browser
  * to /interaction/:uid; these handlers show the right page and record what the user did.
  */
-export function createInteractions({ provider, db, clients, csrfKey, allowedOrigins, render }: Deps) {
+export function createInteractions({ provider, db, clients, csrfKey, allowedOrigins, trustProxy, render }: Deps) {
+  const throttle = new LoginThrottle();
+  const clientAddress = (req: IncomingMessage) => {
+    const forwarded = trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          .trim()
+      : "";
+    return forwarded || req.socket.remoteAddress || "unknown";
+  };
   const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
 
   function checkForgery(req: IncomingMessage, uid: string, token: string | undefined) {
@@ -114,8 +127,9 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     return grant.save();
   }
 
-  async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults) {
-    const location = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
+  /** Records the step's result; consent keeps the sign-in it follows (prompt=login, max_age). */
+  async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults, merge = true) {
+    const location = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: merge });
     redirect(req, res, location);
   }
 
@@ -132,8 +146,9 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     let view: InteractionView;
     if (interaction.prompt.name === "login") {
       const loginHint = typeof interaction.params.login_hint === "string" ? interaction.params.login_hint : undefined;
-      const failed = new URL(req.url ?? "/", "http://localhost").searchParams.get("error") === INVALID_CREDENTIALS;
-      view = { kind: "login", uid, csrf, client, loginHint, ...(failed ? { error: INVALID_CREDENTIALS } : {}) };
+      const shown = new URL(req.url ?? "/", "http://localhost").searchParams.get("error");
+      const error = shown === INVALID_CREDENTIALS || shown === TOO_MANY_ATTEMPTS ? shown : undefined;
+      view = { kind: "login", uid, csrf, client, loginHint, ...(error ? { error } : {}) };
     } else {
       const accountId = interaction.session?.accountId ?? "";
       const user = await db.user.findUnique({ where: { id: accountId } });
@@ -159,15 +174,12 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     try {
       form = await readForm(req);
     } catch (error) {
-      if (error instanceof BodyError)
-        return void sendJson(res, 400, { error: "invalid_request", error_description: error.message });
-      throw error;
+      if (!(error instanceof BodyError)) throw error;
+      return void renderError(req, res, { kind: "generic", error: "invalid_request", description: error.message });
     }
     if (!checkForgery(req, uid, form.csrf)) {
-      return void sendJson(res, 403, {
-        error: "forbidden",
-        error_description: "The form could not be verified. Reload the page and try again.",
-      });
+      const description = "The form could not be verified. Reload the page and try again.";
+      return void renderError(req, res, { kind: "generic", error: "forbidden", description }, 403);
     }
     const interaction = await details(req, res);
     if (!interaction) return undefined;
@@ -184,13 +196,23 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     if (posted.interaction.prompt.name !== "login")
       return renderError(req, res, { kind: "expired", error: "interaction_expired" });
     const parsed = signInSchema.safeParse(posted.form);
-    const user = parsed.success ? await authenticate(db, parsed.data.email, parsed.data.password) : undefined;
+    const address = clientAddress(req);
+    const email = parsed.success ? parsed.data.email : "";
+    const wait = throttle.retryAfter(address, email);
+    if (wait > 0) {
+      if (wantsJson(req)) return sendJson(res, 429, { error: TOO_MANY_ATTEMPTS, retryAfter: Math.ceil(wait / 1000) });
+      res.writeHead(303, { location: `/interaction/${uid}?error=${TOO_MANY_ATTEMPTS}` });
+      return void res.end();
+    }
+    const user = parsed.success ? await authenticate(db, email, parsed.data.password) : undefined;
     if (!user) {
+      throttle.fail(address, email);
       if (wantsJson(req)) return sendJson(res, 400, { error: INVALID_CREDENTIALS });
       res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}` });
       return void res.end();
     }
-    await finish(req, res, { login: { accountId: user.id, remember: true } });
+    throttle.succeed(address, email);
+    await finish(req, res, { login: { accountId: user.id, remember: true } }, false);
   }
 
   /** POST /interaction/:uid/confirm: the user authorized the app. */

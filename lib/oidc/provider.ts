@@ -106,8 +106,11 @@ export function createProvider({ db, clients, batch, keys, env, views }: Provide
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf,
         useGrantedResource: async () => false,
-        getResourceServerInfo: async (_ctx, resource) => {
-          if (resource !== apiResource) throw new errors.InvalidTarget();
+        // Latchkey's own API is for machine-to-machine apps only: no user is asked to consent to it.
+        getResourceServerInfo: async (_ctx, resource, client) => {
+          if (resource !== apiResource || clients.cached(client.clientId)?.type !== "m2m") {
+            throw new errors.InvalidTarget();
+          }
           return { audience: apiResource, scope: managementScope, accessTokenTTL: HOUR, accessTokenFormat: "opaque" };
         },
       },

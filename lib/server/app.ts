@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { KoaContextWithOIDC } from "oidc-provider";
+import { insertPayloads } from "../db/batch-insert";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
@@ -64,7 +65,11 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (admin) log.info("initial admin created", { email: admin.email });
 
   const clients = new ClientStore(db);
-  const batch = new WriteBehind(env.DATABASE_URL, (error) => log.error("token batch write failed", { error }));
+  const batch = new WriteBehind(
+    env.DATABASE_URL,
+    (rows) => insertPayloads(db, database.kind, rows),
+    (error) => log.error("token batch write failed", { error }),
+  );
   const render = createViewRenderer(web);
   const provider = createProvider({ db, clients, batch, keys, env, views: providerViews(render) });
   provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
@@ -75,6 +80,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     clients,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
+    trustProxy: env.TRUST_PROXY,
     render,
   });
   const purge = startPurge(db, env.PURGE_INTERVAL_SECONDS, (error) => log.error("purge failed", { error }));

@@ -69,5 +69,11 @@ export async function ensureInitialAdmin(db: Db, email?: string, password?: stri
     const user = await db.user.update({ where: { id: existing.id }, data: { role: "admin" } });
     return toView(user);
   }
-  return createUser(db, { email, password, name: "Administrator" }, "admin");
+  try {
+    return await createUser(db, { email, password, name: "Administrator" }, "admin");
+  } catch (error) {
+    // Another instance starting at the same moment created it first.
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
 }

@@ -294,4 +294,60 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
       expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/code=|access_token|refresh_token/);
   });
+
+  it("slows down password guessing and refuses a forged form", async () => {
+    const browser = new CookieBrowser();
+    const config = await discover(firstParty);
+    const request = await startAuthorization(config);
+    const page = await browser.follow(request.url, REDIRECT);
+    const html = await page.response!.text();
+    const action = `${page.url.split("?")[0]}/login`;
+    const attempt = (password: string, csrf = hiddenField(html, "csrf")) =>
+      browser.fetch(action, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", origin: server.url },
+        body: JSON.stringify({ email: "victim@example.com", password, csrf }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).status).toBe(400);
+    const blocked = await attempt("guess-5");
+    expect(blocked.status).toBe(429);
+    expect(await blocked.json()).toMatchObject({ error: "too_many_attempts" });
+
+    const forged = await browser.submit(action, { email: USER.email, password: USER.password, csrf: "forged" });
+    expect(forged.response!.status).toBe(403);
+    expect(textOf(await forged.response!.text())).toContain("Something went wrong");
+  });
+
+  it("keeps Latchkey's own API out of reach of apps that sign users in", async () => {
+    const config = await discover(thirdParty);
+    const request = await startAuthorization(config, { resource: `${server.url}/api`, scope: "openid management" });
+    const response = await fetch(request.url, { redirect: "manual" });
+    expect(new URL(response.headers.get("location")!).searchParams.get("error")).toBe("invalid_target");
+  });
+
+  it("keeps another device's tokens when the user signs out on one", async () => {
+    const first = await signIn(thirdParty);
+    const firstTokens = await oidc.authorizationCodeGrant(first.config, new URL(first.callback), {
+      pkceCodeVerifier: first.request.verifier,
+      expectedState: first.request.state,
+    });
+    const second = await signIn(thirdParty);
+    const secondTokens = await oidc.authorizationCodeGrant(second.config, new URL(second.callback), {
+      pkceCodeVerifier: second.request.verifier,
+      expectedState: second.request.state,
+    });
+    const endSession = oidc.buildEndSessionUrl(second.config, {
+      id_token_hint: secondTokens.id_token!,
+      post_logout_redirect_uri: LOGOUT_REDIRECT,
+    });
+    const prompt = await second.browser.follow(endSession.href, LOGOUT_REDIRECT);
+    const xsrf = hiddenField(await prompt.response!.text(), "xsrf");
+    await second.browser.submit(
+      new URL("/oidc/session/end/confirm", server.url).href,
+      { xsrf, logout: "yes" },
+      LOGOUT_REDIRECT,
+    );
+    expect((await oidc.tokenIntrospection(second.config, secondTokens.access_token)).active).toBe(false);
+    expect((await oidc.tokenIntrospection(first.config, firstTokens.access_token)).active).toBe(true);
+  });
 });
