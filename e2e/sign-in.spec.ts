@@ -80,3 +80,24 @@ test("an expired sign-in link explains what to do", async ({ page }, info) => {
   await expect(page.getByRole("heading", { name: "This sign-in link has expired" })).toBeVisible();
   await screenshot(page, info, "error-expired");
 });
+
+test("signing out asks first, then confirms", async ({ page }, info) => {
+  const USER = userOf(info);
+  await page.goto(authorizationUrl(server().portal));
+  await page.getByLabel("Email").fill(USER.email);
+  await page.getByLabel("Password").fill(USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${redirectUri()}**`);
+
+  await page.goto(`${server().issuer}/session/end`);
+  await expect(page.getByRole("heading", { name: "Sign out?" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, "sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
+  await screenshot(page, info, "signed-out");
+
+  // The session is gone: the app's next request asks for the password again.
+  await page.goto(authorizationUrl(server().portal));
+  await expect(page.getByLabel("Password")).toBeVisible();
+});
