@@ -10,7 +10,9 @@ export function startPurge(db: Db, intervalSeconds: number, onError: (error: unk
     if (running) return;
     running = true;
     try {
-      await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+      const now = new Date();
+      await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
+      await db.tokenBatch.deleteMany({ where: { expiresAt: { lt: now } } });
     } catch (error) {
       onError(error);
     } finally {

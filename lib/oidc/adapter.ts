@@ -1,11 +1,7 @@
 import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
-import type { PayloadRow } from "../db/batch-insert";
 import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
-import type { WriteBehind } from "./write-behind";
-
-/** Models written once and never updated, issued at high rates: their inserts are batched. */
-const batchedModels = new Set(["ClientCredentials"]);
+import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
 type Row = { payload: string; consumedAt?: Date | null; expiresAt: Date | null };
 
@@ -20,26 +16,51 @@ function decode(row: Row | null): AdapterPayload | undefined {
 
 const select = { payload: true, consumedAt: true, expiresAt: true } as const;
 
+/** client_credentials tokens are stored in batches (see token-batches.ts); revocations here. */
+const BATCHED = "ClientCredentials";
+const REVOKED = "RevokedClientCredentials";
+
 /**
  * oidc-provider's storage contract on Prisma. One table holds every model oidc-provider
- * persists, keyed by (model, id); clients are read from the Application table instead.
+ * persists, keyed by (model, id); clients are read from the Application table, and
+ * client_credentials tokens from their batches.
  */
-export function createAdapterClass(db: Db, clients: ClientStore, batch: WriteBehind) {
+export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenBatches) {
+  async function findBatched(id: string): Promise<AdapterPayload | undefined> {
+    const revoked = await db.oidcPayload.findUnique({
+      where: { model_id: { model: REVOKED, id } },
+      select: { id: true },
+    });
+    if (revoked) return undefined;
+    const waiting = batches.get(id);
+    if (waiting) return waiting;
+    const rows = await db.tokenBatch.findMany({
+      where: { batchId: id.slice(0, BATCH_ID_LENGTH) },
+      select: { tokens: true },
+    });
+    for (const row of rows) {
+      const token = (JSON.parse(row.tokens) as Record<string, AdapterPayload>)[id];
+      if (token && (!token.exp || token.exp * 1000 > Date.now())) return token;
+    }
+    return undefined;
+  }
+
   return class PrismaAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
     /** Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user code. */
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {
-      const data: Omit<PayloadRow, "model" | "id"> = {
+      const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+      if (this.model === BATCHED && expiresAt) return batches.add(id, payload, expiresAt.getTime());
+      const data = {
         payload: JSON.stringify(payload),
         grantId: payload.grantId ?? null,
         userCode: payload.userCode ?? null,
         uid: payload.uid ?? null,
         accountId: payload.accountId ?? null,
         clientId: payload.clientId ?? null,
-        expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+        expiresAt,
       };
-      if (batchedModels.has(this.model)) return batch.add({ model: this.model, id, ...data });
       await db.oidcPayload.upsert({
         where: { model_id: { model: this.model, id } },
         create: { model: this.model, id, ...data },
@@ -50,8 +71,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batch: WriteBeh
     /** Looks an object up by id; clients come from the Application table. */
     async find(id: string) {
       if (this.model === "Client") return clients.metadata(id);
-      const waiting = batch.get(this.model, id);
-      if (waiting) return decode(waiting);
+      if (this.model === BATCHED) return findBatched(id);
       const row = await db.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } }, select });
       return decode(row);
     }
@@ -78,9 +98,23 @@ export function createAdapterClass(db: Db, clients: ClientStore, batch: WriteBeh
       if (count === 0) throw new errors.InvalidGrant(`${this.model} already consumed`);
     }
 
-    /** Deletes one object. */
+    /**
+     * Deletes one object. A batched token cannot be cut out of its batch's row, so its id is
+     * recorded as revoked until the token would have expired anyway.
+     */
     async destroy(id: string) {
-      await batch.settled(this.model, id);
+      if (this.model === BATCHED) {
+        const token = await findBatched(id);
+        if (!token) return;
+        await batches.settled(id);
+        const expiresAt = token.exp ? new Date(token.exp * 1000) : new Date(Date.now() + 24 * 3600_000);
+        await db.oidcPayload.upsert({
+          where: { model_id: { model: REVOKED, id } },
+          create: { model: REVOKED, id, payload: "{}", expiresAt },
+          update: {},
+        });
+        return;
+      }
       await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
     }
 

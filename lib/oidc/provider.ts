@@ -8,7 +8,7 @@ import type { ClientStore } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
-import type { WriteBehind } from "./write-behind";
+import type { TokenBatches } from "./token-batches";
 
 /** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
 export type ProviderViews = {
@@ -20,7 +20,7 @@ export type ProviderViews = {
 export type ProviderDeps = {
   db: Db;
   clients: ClientStore;
-  batch: WriteBehind;
+  batches: TokenBatches;
   keys: KeySet;
   env: Env;
   views: ProviderViews;
@@ -39,11 +39,11 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
   return "generic";
 }
 
-export function createProvider({ db, clients, batch, keys, env, views }: ProviderDeps): Provider {
+export function createProvider({ db, clients, batches, keys, env, views }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
 
   const configuration: Configuration = {
-    adapter: createAdapterClass(db, clients, batch),
+    adapter: createAdapterClass(db, clients, batches),
     findAccount: createFindAccount(db),
     jwks: { keys: keys.jwks },
     cookies: {
@@ -140,6 +140,14 @@ export function createProvider({ db, clients, batch, keys, env, views }: Provide
 
   const provider = new Provider(env.ISSUER, configuration);
   provider.proxy = env.TRUST_PROXY;
+
+  // client_credentials token values start with the id of the batch that stores them.
+  const Tokens = provider.ClientCredentials as unknown as { prototype: { generateTokenId(): string; format?: string } };
+  const generateTokenId = Tokens.prototype.generateTokenId;
+  Tokens.prototype.generateTokenId = function tokenId() {
+    const random = generateTokenId.call(this);
+    return this.format === "opaque" ? batches.tokenId(random) : random;
+  };
 
   // Compare presented secrets with the stored hashes (all unexpired secrets of the app work).
   const ClientClass = provider.Client as unknown as { prototype: Record<string, unknown> };

@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import { insertPayloads } from "../db/batch-insert";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
+import { writeTokenBatch } from "../db/token-batch";
 import type { Env } from "../env";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
 import { loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
-import { WriteBehind } from "../oidc/write-behind";
+import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { VIEW_HEADER } from "../views";
@@ -65,13 +65,13 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (admin) log.info("initial admin created", { email: admin.email });
 
   const clients = new ClientStore(db);
-  const batch = new WriteBehind(
+  const batches = new TokenBatches(
     env.DATABASE_URL,
-    (rows) => insertPayloads(db, database.kind, rows),
+    (batch) => writeTokenBatch(db, batch),
     (error) => log.error("token batch write failed", { error }),
   );
   const render = createViewRenderer(web);
-  const provider = createProvider({ db, clients, batch, keys, env, views: providerViews(render) });
+  const provider = createProvider({ db, clients, batches, keys, env, views: providerViews(render) });
   provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
   const providerHandler = createResponseCache(["/.well-known/openid-configuration", "/jwks"], provider.callback());
   const interactions = createInteractions({
@@ -150,7 +150,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       server.closeIdleConnections();
     });
     registerRuntime(undefined);
-    await batch.close();
+    await batches.close();
     await db.$disconnect();
   }
 

@@ -197,6 +197,14 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
     const tokens = await oidc.clientCredentialsGrant(config);
     expect(tokens.token_type).toBe("bearer");
     expect((await oidc.tokenIntrospection(config, tokens.access_token)).active).toBe(true);
+    // Revoked at once, whether its batch is still in memory (just issued) or written (100 ms on).
+    const fresh = await oidc.clientCredentialsGrant(config);
+    await oidc.tokenRevocation(config, fresh.access_token);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await oidc.tokenRevocation(config, tokens.access_token);
+    for (const token of [fresh, tokens]) {
+      expect((await oidc.tokenIntrospection(config, token.access_token)).active).toBe(false);
+    }
 
     const wrong = await discover(machine, "not-the-secret");
     await expect(oidc.clientCredentialsGrant(wrong)).rejects.toMatchObject({ error: "invalid_client" });
