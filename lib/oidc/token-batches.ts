@@ -16,7 +16,8 @@ export const BATCH_ID_LENGTH = 12;
 
 type Batch = {
   prefix: string;
-  tokens: Map<string, AdapterPayload>;
+  /** Token id -> its payload, already serialised (a flat string is cheap to keep until the write). */
+  tokens: Map<string, string>;
   expiresAt: number;
   done?: Promise<void>;
   settle?: () => void;
@@ -87,20 +88,16 @@ export class TokenBatches {
       batch = { prefix, tokens: new Map(), expiresAt: 0 };
       this.open.set(prefix, batch);
     }
-    batch.tokens.set(id, payload);
+    batch.tokens.set(id, JSON.stringify(payload));
     batch.expiresAt = Math.max(batch.expiresAt, expiresAt);
     this.timer ??= setTimeout(() => void this.flush().catch(this.onError), this.delayMs);
   }
 
   /** A token whose batch is not in the database yet. */
   get(id: string): AdapterPayload | undefined {
-    const found = this.open.get(id.slice(0, BATCH_ID_LENGTH))?.tokens.get(id);
-    if (found) return found;
-    for (const batch of this.inFlight.values()) {
-      const token = batch.tokens.get(id);
-      if (token) return token;
-    }
-    return undefined;
+    let found = this.open.get(id.slice(0, BATCH_ID_LENGTH))?.tokens.get(id);
+    for (const batch of this.inFlight.values()) found ??= batch.tokens.get(id);
+    return found === undefined ? undefined : (JSON.parse(found) as AdapterPayload);
   }
 
   /** Resolves once the batch carrying `id` (if it is still in memory) is in the database. */
@@ -134,7 +131,8 @@ export class TokenBatches {
     return {
       id: randomId(),
       batchId: batch.prefix,
-      tokens: JSON.stringify(Object.fromEntries(batch.tokens)),
+      // Token ids are URL-safe (no quoting needed) and payloads are JSON already.
+      tokens: `{${Array.from(batch.tokens, ([id, json]) => `"${id}":${json}`).join(",")}}`,
       expiresAt: new Date(batch.expiresAt),
     };
   }

@@ -127,12 +127,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     // The path only: query strings carry codes, tokens and hints that must not reach logs.
     const path = (req.url ?? "").split("?", 1)[0];
     res.once("finish", () => {
-      log.info("request", {
-        method: req.method,
-        path,
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
+      log.request(req.method ?? "", path, res.statusCode, Math.round((performance.now() - started) * 10) / 10);
     });
     route(req, res).catch((error) => {
       log.error("request failed", { error, path });

@@ -12,6 +12,8 @@ export type Logger = {
   info(msg: string, fields?: Fields): void;
   warn(msg: string, fields?: Fields): void;
   error(msg: string, fields?: Fields): void;
+  /** The one line per request, built without an intermediate object: it runs on every request. */
+  request(method: string, path: string, status: number, ms: number): void;
   flush(): void;
 };
 
@@ -31,19 +33,28 @@ export function createLogger(level: LogLevel, write: (chunk: string) => void = (
     buffer = "";
     write(chunk);
   };
+  const append = (line: string, urgent: boolean) => {
+    buffer += line;
+    if (urgent || buffer.length > 65536) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
   const log =
     (at: Exclude<LogLevel, "silent">) =>
     (msg: string, fields: Fields = {}) => {
       if (levels[at] < threshold) return;
       const entry: Fields = { time: new Date().toISOString(), level: at, msg };
       for (const key in fields) entry[key] = serialize(fields[key]);
-      buffer += `${JSON.stringify(entry)}\n`;
-      if (at === "error" || buffer.length > 65536) flush();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      append(`${JSON.stringify(entry)}\n`, at === "error");
     };
+  const request = (method: string, path: string, status: number, ms: number) => {
+    if (levels.info < threshold) return;
+    const time = new Date().toISOString();
+    const line = `{"time":"${time}","level":"info","msg":"request","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"ms":${ms}}\n`;
+    append(line, false);
+  };
   process.once("exit", flush);
-  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error"), flush };
+  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error"), request, flush };
 }
