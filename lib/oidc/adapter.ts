@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
-type Row = { payload: string; consumedAt?: Date | null; expiresAt: Date | null };
+type Row = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
 
 function decode(row: Row | null): AdapterPayload | undefined {
   if (!row) return undefined;
