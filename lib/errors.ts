@@ -1,4 +1,6 @@
 import { ZodError } from "zod";
+import type { Locale } from "./i18n/locales";
+import { validationText } from "./i18n/validation";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -19,12 +21,12 @@ export class NotFoundError extends Error {
 
 export class ConflictError extends Error {}
 
-/** Field paths (`redirectUris.1`) mapped to their messages. */
-export function fieldErrors(error: ZodError): FieldErrors {
+/** Field paths (`redirectUris.1`) mapped to their messages, in `locale` (English by default). */
+export function fieldErrors(error: ZodError, locale?: Locale): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
-    out[key] = [...(out[key] ?? []), issue.message];
+    out[key] = [...(out[key] ?? []), validationText(issue.message, locale)];
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { applicationTypes } from "../applications/types";
 import { originList, uriList } from "./uri";
 
-const name = z.string().trim().min(1, "Enter a name").max(128, "At most 128 characters");
-const description = z.string().trim().max(500, "At most 500 characters");
+const name = z.string().trim().min(1, "nameRequired").max(128, "tooLong128");
+const description = z.string().trim().max(500, "tooLong500");
 
 const web = uriList({ allowCustomScheme: false });
 const native = uriList({ allowCustomScheme: true });
@@ -11,7 +11,7 @@ const native = uriList({ allowCustomScheme: true });
 /** What the create wizard, the CLI and the API accept to create an application. */
 export const createApplicationSchema = z
   .object({
-    type: z.enum(applicationTypes, "Choose an application type"),
+    type: z.enum(applicationTypes, "typeRequired"),
     name,
     description: description.default(""),
     redirectUris: z.array(z.string()).default([]),
@@ -21,7 +21,7 @@ export const createApplicationSchema = z
     const list = value.type === "native" ? native : web;
     for (const field of ["redirectUris", "postLogoutRedirectUris"] as const) {
       if (value.type === "m2m" && value[field].length > 0) {
-        ctx.addIssue({ code: "custom", path: [field], message: "Machine-to-machine apps do not redirect" });
+        ctx.addIssue({ code: "custom", path: [field], message: "m2mNoRedirects" });
         continue;
       }
       const result = list.safeParse(value[field]);
@@ -38,8 +38,8 @@ export function updateApplicationSchema(type: (typeof applicationTypes)[number])
   return z.object({
     name,
     description,
-    redirectUris: type === "m2m" ? z.array(z.string()).max(0) : list,
-    postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0) : list,
+    redirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
+    postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
     corsOrigins: originList,
   });
 }

@@ -8,24 +8,22 @@ export type UriRules = {
   allowCustomScheme: boolean;
 };
 
-/** Why `value` is not an acceptable redirect URI, or undefined when it is. */
+/** Why `value` is not an acceptable redirect URI (a `validation` message key), or undefined when it is. */
 export function redirectUriProblem(value: string, rules: UriRules): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "Enter an absolute URL, such as https://app.example.com/callback";
+    return "uriNotAbsolute";
   }
-  if (value !== value.trim()) return "Remove the spaces around the URL";
-  if (url.hash || value.includes("#")) return "A redirect URI cannot contain a fragment (#)";
-  if (url.protocol === "https:") return url.hostname ? undefined : "Enter a host name";
+  if (value !== value.trim()) return "uriSpaces";
+  if (url.hash || value.includes("#")) return "uriFragment";
+  if (url.protocol === "https:") return url.hostname ? undefined : "uriHost";
   if (url.protocol === "http:") {
-    return loopbackHosts.has(url.hostname)
-      ? undefined
-      : "Use https; http is allowed only for localhost, 127.0.0.1 and [::1]";
+    return loopbackHosts.has(url.hostname) ? undefined : "uriHttpsRequired";
   }
-  if (forbiddenSchemes.has(url.protocol)) return `The ${url.protocol} scheme is not allowed`;
-  return rules.allowCustomScheme ? undefined : "Use https (custom schemes are for native apps only)";
+  if (forbiddenSchemes.has(url.protocol)) return "uriSchemeForbidden";
+  return rules.allowCustomScheme ? undefined : "uriCustomSchemeNative";
 }
 
 /** A list of redirect URIs: each valid under `rules`, none repeated; errors point at the row. */
@@ -37,11 +35,11 @@ export function uriList(rules: UriRules) {
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
     )
-    .max(50, "At most 50 URIs")
+    .max(50, "tooManyUris")
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((value, index) => {
-        if (seen.has(value)) ctx.addIssue({ code: "custom", message: "This URI is already listed", path: [index] });
+        if (seen.has(value)) ctx.addIssue({ code: "custom", message: "uriDuplicate", path: [index] });
         seen.add(value);
       });
     });
@@ -55,8 +53,8 @@ export const originList = z
       if (problem) return ctx.addIssue({ code: "custom", message: problem });
       const url = new URL(value);
       if (url.origin !== value) {
-        ctx.addIssue({ code: "custom", message: `An origin has no path: use ${url.origin}` });
+        ctx.addIssue({ code: "custom", message: "originHasPath" });
       }
     }),
   )
-  .max(50, "At most 50 origins");
+  .max(50, "tooManyOrigins");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../../lib/errors";
+import { validationText } from "../../lib/i18n/validation";
 import { createApplicationSchema } from "../../lib/validation/application";
 import { redirectUriProblem } from "../../lib/validation/uri";
 
@@ -19,7 +20,10 @@ describe("redirect URI rules", () => {
     ["javascript:alert(1)", /not allowed/],
     ["com.example.app:/cb", /native apps only/],
     [" https://app.example.com/cb", /spaces/],
-  ])("refuses %s", (uri, message) => expect(redirectUriProblem(uri, { allowCustomScheme: false })).toMatch(message));
+  ])("refuses %s", (uri, message) => {
+    const problem = redirectUriProblem(uri, { allowCustomScheme: false });
+    expect(problem && validationText(problem)).toMatch(message);
+  });
 
   it("lets native apps use a private-use scheme", () => {
     expect(redirectUriProblem("com.example.app:/oauth2redirect", { allowCustomScheme: true })).toBeUndefined();
