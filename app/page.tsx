@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui/logo";
 
 export const dynamic = "force-dynamic";
@@ -6,16 +7,14 @@ export const dynamic = "force-dynamic";
 export default async function Home() {
   const { runtime } = await import("@/lib/runtime");
   const issuer = runtime().provider.issuer;
+  const t = await getTranslations("account.home");
   return (
     <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-6 px-4 py-12">
       <div className="flex items-center gap-3">
         <Logo className="size-10" />
         <h1 className="text-2xl font-semibold">Latchkey</h1>
       </div>
-      <p className="text-slate-600">
-        This is an OpenID Connect identity provider. Apps that sign their users in here are configured with its
-        discovery endpoint:
-      </p>
+      <p className="text-slate-600">{t("intro")}</p>
       <code className="block break-all rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
         {`${issuer}/.well-known/openid-configuration`}
       </code>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ type Props = { uid: string; csrf: string; appName: string };
 
 /** Authorize / Cancel. Works as a plain form without JavaScript too. */
 export function ConsentForm({ uid, csrf, appName }: Props) {
+  const t = useTranslations("account.consent");
   const [busy, setBusy] = useState<"confirm" | "abort">();
   const [failed, setFailed] = useState(false);
 
@@ -34,7 +36,7 @@ export function ConsentForm({ uid, csrf, appName }: Props) {
       className="flex flex-col gap-3"
     >
       <input type="hidden" name="csrf" value={csrf} />
-      {failed && <Alert tone="error">This request could not be completed. Go back to {appName} and try again.</Alert>}
+      {failed && <Alert tone="error">{t("failed", { app: appName })}</Alert>}
       <div className="flex flex-col-reverse gap-2 sm:flex-row">
         <Button
           type="submit"
@@ -45,7 +47,7 @@ export function ConsentForm({ uid, csrf, appName }: Props) {
           disabled={busy !== undefined}
           className="flex-1"
         >
-          Cancel
+          {t("cancel")}
         </Button>
         <Button
           type="submit"
@@ -54,7 +56,7 @@ export function ConsentForm({ uid, csrf, appName }: Props) {
           disabled={busy !== undefined}
           className="flex-1"
         >
-          Authorize
+          {t("authorize")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,23 +10,29 @@ import { Field } from "@/components/ui/field";
 import { type SignInInput, signInSchema } from "@/lib/validation/user";
 import { postInteraction } from "./post-json";
 
-const messages: Record<string, string> = {
-  invalid_credentials: "The email or password is incorrect.",
-  too_many_attempts: "Too many failed attempts. Wait a few minutes, then try again.",
-  forbidden: "This page is out of date. Reload it and try again.",
-  interaction_expired: "This sign-in request has expired. Go back to the app and start again.",
-  network: "Latchkey could not be reached. Check your connection and try again.",
-};
+/** The errors the server (or the network) can answer a sign-in with, and their `account.signIn.errors` keys. */
+const errorKeys = new Map([
+  ["invalid_credentials", "invalidCredentials"],
+  ["too_many_attempts", "tooManyAttempts"],
+  ["forbidden", "forbidden"],
+  ["interaction_expired", "expired"],
+  ["network", "network"],
+]);
 
 type Props = { uid: string; csrf: string; loginHint?: string; initialError?: string };
 
 export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
+  const t = useTranslations("account.signIn");
+  const tv = useTranslations("validation");
   const [error, setError] = useState(initialError);
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: loginHint ?? "" } });
+
+  /** The schema names its errors by key; one that is not a key (zod's own) is shown as it is. */
+  const fieldError = (message: string | undefined) => (message && tv.has(message) ? tv(message) : message);
 
   const onSubmit = handleSubmit(async (values) => {
     setError(undefined);
@@ -42,26 +49,26 @@ export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
       className="flex flex-col gap-4"
     >
       <input type="hidden" name="csrf" value={csrf} />
-      {error && <Alert tone="error">{messages[error] ?? "Something went wrong. Try again."}</Alert>}
+      {error && <Alert tone="error">{t(`errors.${errorKeys.get(error) ?? "generic"}`)}</Alert>}
       <Field
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="username"
         inputMode="email"
         autoFocus={!loginHint}
-        error={errors.email?.message}
+        error={fieldError(errors.email?.message)}
         {...register("email")}
       />
       <Field
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         autoFocus={Boolean(loginHint)}
-        error={errors.password?.message}
+        error={fieldError(errors.password?.message)}
         {...register("password")}
       />
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
-        Sign in
+        {t("submit")}
       </Button>
     </form>
   );

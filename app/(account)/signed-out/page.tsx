@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { readView } from "@/lib/views-read";
 
-export const metadata: Metadata = { title: "Signed out" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.signedOut");
+  return { title: t("title") };
+}
 
 export default async function SignedOutPage() {
   const view = await readView("signed-out");
+  const t = await getTranslations("account.signedOut");
   return (
     <>
-      <h1 className="text-xl font-semibold text-slate-900">You are signed out</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
       <p className="mt-2 text-sm text-slate-600">
-        {view?.clientName ? `You signed out of ${view.clientName}. ` : ""}You can close this page.
+        {view?.clientName ? t("bodyFromApp", { app: view.clientName }) : t("body")}
       </p>
     </>
   );

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ConsentForm } from "@/components/account/consent-form";
 import { ScopeList } from "@/components/account/scope-list";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { readView } from "@/lib/views-read";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account.signIn");
+  return { title: t("title") };
+}
 
 export default async function InteractionPage() {
   const view = await readView("interaction");
@@ -13,37 +17,43 @@ export default async function InteractionPage() {
   if (!view) redirect("/error?kind=expired");
 
   if (view.kind === "login") {
+    const t = await getTranslations("account.signIn");
     return (
       <>
-        <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
+        <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
         <p className="mt-1 mb-6 text-sm text-slate-600">
-          to continue to <strong className="font-semibold text-slate-900">{view.client.name}</strong>
+          {t.rich("continueTo", {
+            app: view.client.name,
+            strong: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong>,
+          })}
         </p>
         <SignInForm uid={view.uid} csrf={view.csrf} loginHint={view.loginHint} initialError={view.error} />
       </>
     );
   }
 
+  const t = await getTranslations("account.consent");
   return (
     <>
-      <h1 className="text-xl font-semibold text-slate-900">{view.client.name} wants to access your account</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("heading", { app: view.client.name })}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Signed in as <strong className="font-medium text-slate-900">{view.account.email}</strong>
+        {t.rich("signedInAs", {
+          email: view.account.email,
+          strong: (chunks) => <strong className="font-medium text-slate-900">{chunks}</strong>,
+        })}
       </p>
       <div className="my-6 flex flex-col gap-2">
         {view.scopes.length > 0 ? (
           <>
-            <p className="text-sm font-medium text-slate-800">It will be able to see:</p>
+            <p className="text-sm font-medium text-slate-800">{t("willSee")}</p>
             <ScopeList scopes={view.scopes} />
           </>
         ) : (
-          <p className="text-sm text-slate-700">It will be able to confirm who you are.</p>
+          <p className="text-sm text-slate-700">{t("identityOnly")}</p>
         )}
       </div>
       <ConsentForm uid={view.uid} csrf={view.csrf} appName={view.client.name} />
-      <p className="mt-4 text-xs text-slate-500">
-        Only authorize apps you trust. You can take this access back at any time.
-      </p>
+      <p className="mt-4 text-xs text-slate-500">{t("trustNote")}</p>
     </>
   );
 }
