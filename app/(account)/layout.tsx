@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
+import { LanguageMenu } from "@/components/ui/language-menu";
 import { Logo } from "@/components/ui/logo";
 
-/** The end-user pages: one centred card, comfortable from 320 px phones up. */
+/** The end-user pages: one centred card, comfortable from 320 px phones up, with the language menu below it. */
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center px-4 py-10 sm:justify-center sm:py-16">
@@ -11,6 +12,7 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
           <span>Latchkey</span>
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
+        <LanguageMenu className="mt-6 justify-center" />
       </div>
     </main>
   );
