@@ -101,3 +101,34 @@ test("signing out asks first, then confirms", async ({ page }, info) => {
   await page.goto(authorizationUrl(server().portal));
   await expect(page.getByLabel("Password")).toBeVisible();
 });
+
+test.describe("in Korean", () => {
+  // The browser asks for Korean (Accept-Language: ko-KR) and has no language cookie yet.
+  test.use({ locale: "ko-KR" });
+
+  test("the sign-in page speaks the browser's language, and the language menu switches it for good", async ({
+    page,
+  }, info) => {
+    await page.goto(authorizationUrl(server().wiki));
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
+    await expect(page.getByText("Acme Wiki(으)로 이동하려면 로그인하세요")).toBeVisible();
+    await page.getByRole("button", { name: "로그인" }).click();
+    await expect(page.getByText("이메일 주소를 입력하세요")).toBeVisible();
+    // The language menu under the card fits a phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, info, "sign-in-ko");
+
+    await page.getByLabel("언어").selectOption("en");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+    // The choice is a cookie: it outlives the page and wins over Accept-Language.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByText("to continue to Acme Wiki")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+  });
+});
