@@ -3,6 +3,8 @@ import { startServer, tempSqlite } from "../tests/support/server";
 
 /** One user per Playwright project, so consent given in one viewport does not skip it in the other. */
 export const userFor = (project: string) => ({ email: `lin.${project}@example.com`, password: "a-long-passphrase" });
+/** One console admin per project as well. */
+export const adminFor = (project: string) => ({ email: `ada.${project}@example.com`, password: "admin-passphrase" });
 const projects = ["desktop", "phone"];
 
 /** One server on a fresh SQLite file for the browser tests, with a user and two apps. */
@@ -25,6 +27,8 @@ export default async function globalSetup() {
   for (const project of projects) {
     const user = userFor(project);
     json("users", "create", "--email", user.email, "--password", user.password, "--name", "Lin Wei");
+    const admin = adminFor(project);
+    json("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Ada Admin");
   }
   const wiki = json("apps", "create", "--name", "Acme Wiki", "--type", "third-party", "--redirect-uri", REDIRECT);
   const portal = json("apps", "create", "--name", "Staff Portal", "--type", "traditional", "--redirect-uri", REDIRECT);

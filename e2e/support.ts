@@ -1,9 +1,25 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { userFor } from "./global-setup";
+import { adminFor, userFor } from "./global-setup";
 
 export const userOf = (info: TestInfo) => userFor(info.project.name);
+export const adminOf = (info: TestInfo) => adminFor(info.project.name);
+
+/** Fills and sends the provider's sign-in page. */
+export async function signInOnProvider(page: Page, user: { email: string; password: string }) {
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in to the console as this project's admin, through the provider, like a person does. */
+export async function signInToConsole(page: Page, info: TestInfo, path = "/applications") {
+  await page.goto(`${server().url}${path}`);
+  await signInOnProvider(page, adminOf(info));
+  await page.waitForURL(`${server().url}${path}`);
+}
 
 type App = { clientId: string; clientSecret?: string };
 export const server = (): { url: string; issuer: string; redirect: string; wiki: App; portal: App } =>

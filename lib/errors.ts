@@ -36,14 +36,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Maps any thrown value to a problem; unexpected errors become a generic 500. */
-export function toProblem(error: unknown): Problem {
+export function toProblem(error: unknown, locale?: Locale): Problem {
   if (error instanceof ZodError) {
     return {
       type: "about:blank",
       title: "Invalid input",
       status: 400,
       detail: "Some fields are invalid.",
-      errors: fieldErrors(error),
+      errors: fieldErrors(error, locale),
     };
   }
   if (error instanceof NotFoundError)

@@ -1,4 +1,5 @@
 import type Provider from "oidc-provider";
+import type { ConsoleAuth } from "./console/client";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import type { ClientStore } from "./oidc/client-store";
@@ -9,7 +10,19 @@ import type { Logger } from "./server/log";
  * and registers it here, so that route handlers and pages (bundled separately by Next.js but
  * running in the same process) use the very same instances.
  */
-export type Runtime = { env: Env; database: Database; clients: ClientStore; provider: Provider; log: Logger };
+export type Runtime = {
+  env: Env;
+  database: Database;
+  clients: ClientStore;
+  provider: Provider;
+  log: Logger;
+  console: ConsoleAuth;
+  /**
+   * How this process reaches itself (`http://127.0.0.1:PORT`), for server-side calls to its own
+   * provider; known once the server listens.
+   */
+  internalUrl(): string;
+};
 
 const key = Symbol.for("latchkey.runtime");
 type Holder = { [key]?: Runtime };

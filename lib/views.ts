@@ -39,6 +39,9 @@ export type ViewData = {
 /** The request header that carries a view; the server strips it from every incoming request. */
 export const VIEW_HEADER = "x-latchkey-view";
 
+/** The request header that tells a page its own path and query; set by the server only. */
+export const URL_HEADER = "x-latchkey-url";
+
 export function encodeView<N extends ViewName>(name: N, data: ViewData[N]): string {
   return Buffer.from(JSON.stringify({ name, data })).toString("base64url");
 }

@@ -1,8 +1,14 @@
 import type { Db } from "../db/client";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { randomId, randomSecret } from "../ids";
 import { hashSecret } from "../oidc/client-store";
-import { type CreateApplicationInput, createApplicationSchema } from "../validation/application";
+import {
+  type CreateApplicationInput,
+  createApplicationSchema,
+  type UpdateApplicationInput,
+  updateApplicationSchema,
+} from "../validation/application";
+import { type SecretView, secretViewFields } from "./secrets";
 import { type ApplicationType, hasClientSecret } from "./types";
 
 export type ApplicationView = {
@@ -14,6 +20,7 @@ export type ApplicationView = {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   corsOrigins: string[];
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -30,6 +37,7 @@ export function toView(app: ApplicationRow): ApplicationView {
     redirectUris: JSON.parse(app.redirectUris),
     postLogoutRedirectUris: JSON.parse(app.postLogoutRedirectUris),
     corsOrigins: JSON.parse(app.corsOrigins),
+    version: app.version,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
   };
@@ -41,7 +49,7 @@ export type CreatedApplication = { application: ApplicationView; clientSecret?: 
  * Creates an application and, for confidential types, its first secret, in one transaction.
  * The plain secret is returned here once and stored only as a hash.
  */
-export async function createApplication(db: Db, input: CreateApplicationInput): Promise<CreatedApplication> {
+export async function createApplication(db: Db, input: CreateApplicationInput | unknown): Promise<CreatedApplication> {
   const data = createApplicationSchema.parse(input);
   const clientSecret = hasClientSecret(data.type) ? randomSecret() : undefined;
   const app = await db.$transaction(async (tx) => {
@@ -81,4 +89,54 @@ export async function findApplicationByClientId(db: Db, clientId: string): Promi
   const app = await db.application.findUnique({ where: { clientId } });
   if (!app) throw new NotFoundError(`Application ${clientId}`);
   return toView(app);
+}
+
+export type ApplicationDetail = ApplicationView & { secrets: SecretView[] };
+
+export async function getApplication(db: Db, id: string): Promise<ApplicationDetail> {
+  const app = await db.application.findUnique({
+    where: { id },
+    include: { secrets: { select: secretViewFields, orderBy: { createdAt: "asc" } } },
+  });
+  if (!app) throw new NotFoundError("Application");
+  return { ...toView(app), secrets: app.secrets };
+}
+
+/**
+ * Saves the settings form. When `expectedVersion` is given and the row moved on since, nothing
+ * changes and a ConflictError says so: two admins never silently overwrite each other.
+ */
+export async function updateApplication(
+  db: Db,
+  id: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<ApplicationView> {
+  const current = await db.application.findUnique({ where: { id }, select: { type: true, version: true } });
+  if (!current) throw new NotFoundError("Application");
+  const data: UpdateApplicationInput = updateApplicationSchema(current.type as ApplicationType).parse(input);
+  const version = expectedVersion ?? current.version;
+  const { count } = await db.application.updateMany({
+    where: { id, version },
+    data: {
+      name: data.name,
+      description: data.description,
+      redirectUris: JSON.stringify(data.redirectUris),
+      postLogoutRedirectUris: JSON.stringify(data.postLogoutRedirectUris),
+      corsOrigins: JSON.stringify(data.corsOrigins),
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0)
+    throw new ConflictError("This application was changed by someone else; reload to see their changes.");
+  const app = await db.application.findUniqueOrThrow({ where: { id } });
+  return toView(app);
+}
+
+/** Deletes an application with its secrets; its tokens stop working as its client disappears. */
+export async function deleteApplication(db: Db, id: string): Promise<{ clientId: string }> {
+  const app = await db.application.findUnique({ where: { id }, select: { clientId: true } });
+  if (!app) throw new NotFoundError("Application");
+  await db.application.delete({ where: { id } });
+  return { clientId: app.clientId };
 }

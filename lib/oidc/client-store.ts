@@ -65,13 +65,21 @@ function toMetadata(app: {
 export class ClientStore {
   private readonly cache = new Map<string, Entry>();
   private readonly lastUseWritten = new Map<string, number>();
+  private readonly builtIn = new Map<string, ClientRecord>();
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 2000,
   ) {}
 
+  /** A client defined by Latchkey itself (the console), served before the table is read. */
+  registerBuiltIn(record: ClientRecord) {
+    this.builtIn.set(String(record.metadata.client_id), record);
+  }
+
   async find(clientId: string): Promise<ClientRecord | undefined> {
+    const builtIn = this.builtIn.get(clientId);
+    if (builtIn) return builtIn;
     const cached = this.cache.get(clientId);
     if (cached && Date.now() - cached.loadedAt < this.ttlMs) return cached.record;
     const record = await this.load(clientId);
@@ -82,7 +90,7 @@ export class ClientStore {
 
   /** The cached record, without loading: for the synchronous hooks of oidc-provider. */
   cached(clientId: string): ClientRecord | undefined {
-    return this.cache.get(clientId)?.record;
+    return this.builtIn.get(clientId) ?? this.cache.get(clientId)?.record;
   }
 
   async metadata(clientId: string): Promise<AdapterPayload | undefined> {
@@ -114,6 +122,7 @@ export class ClientStore {
 
   /** Notes when a secret was last used, at most once a minute per secret, off the request path. */
   private recordUse(secretId: string) {
+    if (this.builtIn.has(secretId)) return;
     const now = Date.now();
     if (now - (this.lastUseWritten.get(secretId) ?? 0) < 60_000) return;
     this.lastUseWritten.set(secretId, now);

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
+import { consoleAuth, consoleClientRecord } from "../console/client";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
@@ -12,7 +14,7 @@ import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
-import { VIEW_HEADER } from "../views";
+import { URL_HEADER, VIEW_HEADER } from "../views";
 import { createLogger, type Logger } from "./log";
 import { createResponseCache } from "./response-cache";
 import { createViewRenderer } from "./views";
@@ -65,6 +67,10 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (admin) log.info("initial admin created", { email: admin.email });
 
   const clients = new ClientStore(db);
+  const consoleClient = consoleAuth(env, keys.cookieKeys[0]);
+  clients.registerBuiltIn(consoleClientRecord(consoleClient));
+  // next-auth builds the console's callback URLs from this.
+  process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
   const batches = new TokenBatches(
     env.DATABASE_URL,
     (batch) => writeTokenBatch(db, batch),
@@ -85,11 +91,24 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   });
   const purge = startPurge(db, env.PURGE_INTERVAL_SECONDS, (error) => log.error("purge failed", { error }));
 
-  const runtime: Runtime = { env, database, clients, provider, log };
+  let internalUrl: string | undefined;
+  const runtime: Runtime = {
+    env,
+    database,
+    clients,
+    provider,
+    log,
+    console: consoleClient,
+    internalUrl() {
+      if (!internalUrl) throw new Error("The server is not listening yet");
+      return internalUrl;
+    },
+  };
   registerRuntime(runtime);
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     delete req.headers[VIEW_HEADER];
+    delete req.headers[URL_HEADER];
     const url = req.url ?? "/";
     const path = url.split("?", 1)[0];
     if (path === "/oidc" || path.startsWith("/oidc/")) {
@@ -107,6 +126,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.writeHead(405, { allow: action ? "POST" : "GET" });
       return void res.end();
     }
+    // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
+    req.headers[URL_HEADER] = url;
     return web(req, res);
   }
 
@@ -136,6 +157,13 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
         res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500 }));
       } else res.end();
     });
+  });
+
+  server.on("listening", () => {
+    const { address, port } = server.address() as AddressInfo;
+    const host =
+      address === "0.0.0.0" || address === "::" ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address;
+    internalUrl = `http://${host}:${port}`;
   });
 
   async function close() {

@@ -2,7 +2,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import { randomId } from "../ids";
-import { type CreateUserInput, createUserSchema } from "../validation/user";
+import { type CreateUserInput, createUserSchema, firstAdminSchema } from "../validation/user";
 
 export type Role = "user" | "admin";
 
@@ -74,6 +74,39 @@ export async function ensureInitialAdmin(db: Db, email?: string, password?: stri
   } catch (error) {
     // Another instance starting at the same moment created it first.
     if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
+}
+
+const FIRST_ADMIN_MARKER = "first-admin";
+
+/**
+ * Creates the first admin from the console's setup page, and only while there is no admin.
+ * A marker row's primary key makes this succeed once even when two instances race.
+ */
+export async function createFirstAdmin(db: Db, input: unknown): Promise<UserView> {
+  const data = firstAdminSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      if ((await tx.user.count({ where: { role: "admin" } })) > 0) throw new ConflictError("An admin already exists");
+      await tx.keyMaterial.create({ data: { id: FIRST_ADMIN_MARKER, kind: "marker", value: "" } });
+      const user = await tx.user.upsert({
+        where: { email: data.email },
+        create: {
+          id: randomId(),
+          email: data.email,
+          name: data.name,
+          passwordHash,
+          role: "admin",
+          emailVerified: true,
+        },
+        update: { name: data.name, passwordHash, role: "admin", status: "active" },
+      });
+      return toView(user);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError("An admin already exists");
     throw error;
   }
 }

@@ -17,3 +17,17 @@ export const signInSchema = z.object({
   password: z.string().min(1, "passwordRequired").max(256, "tooLong256"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** The "create the first admin" form. */
+export const firstAdminSchema = z
+  .object({
+    name: z.string().trim().min(1, "nameRequired").max(128, "tooLong128"),
+    email,
+    password,
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "passwordMismatch",
+  });
+export type FirstAdminInput = z.input<typeof firstAdminSchema>;

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ApplicationTable } from "@/components/applications/application-table";
+import { CreateAppButton } from "@/components/applications/create-app-button";
+import { listHref } from "@/components/applications/list-href";
+import { ListPagination } from "@/components/applications/list-pagination";
+import { ListSearch } from "@/components/applications/list-search";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TabLinks } from "@/components/ui/tabs";
+import { listApplicationPage, type Party } from "@/lib/applications/list";
+import { runtime } from "@/lib/runtime";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.applications");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function ApplicationsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const party: Party = one(params.tab) === "third-party" ? "third-party" : "first-party";
+  const search = one(params.q)?.trim().slice(0, 128) || undefined;
+  const result = await listApplicationPage(runtime().database, { party, search, page: Number(one(params.page)) || 1 });
+  const t = await getTranslations("console.applications");
+  const format = await getFormatter();
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <CreateAppButton party={party} />
+      </div>
+
+      <TabLinks
+        label={t("tabsLabel")}
+        tabs={(["first-party", "third-party"] as const).map((tab) => ({
+          href: listHref(tab),
+          label: t(`tabs.${tab}`),
+          count: result.counts[tab],
+          current: tab === party,
+        }))}
+      />
+
+      {result.counts[party] === 0 ? (
+        <EmptyState title={t(`empty.${party}.title`)} action={<CreateAppButton party={party} />}>
+          <p>{t(`empty.${party}.body`)}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <ListSearch party={party} search={search} />
+          {result.items.length === 0 ? (
+            <EmptyState title={t("noMatches.title")}>
+              <p>{t("noMatches.body", { search: search ?? "" })}</p>
+            </EmptyState>
+          ) : (
+            <ApplicationTable
+              rows={result.items.map((row) => ({ ...row, created: format.dateTime(row.createdAt, "short") }))}
+              caption={t(`tabs.${party}`)}
+            />
+          )}
+          <ListPagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            hrefFor={(page) => listHref(party, search, page)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { Card } from "@/components/ui/card";
+import { CopyField } from "@/components/ui/copy-field";
+import { ChevronIcon } from "@/components/ui/icons";
+
+export const endpointNames = [
+  "authorization_endpoint",
+  "token_endpoint",
+  "userinfo_endpoint",
+  "jwks_uri",
+  "end_session_endpoint",
+  "revocation_endpoint",
+  "introspection_endpoint",
+] as const;
+export type EndpointName = (typeof endpointNames)[number];
+
+/**
+ * What a service provider asks for, most-asked first: the issuer and discovery URL. The other
+ * endpoints, read from the same discovery document, open on request.
+ */
+export function EndpointsCard({
+  issuer,
+  discovery,
+  endpoints,
+}: {
+  issuer: string;
+  discovery: string;
+  endpoints: Record<EndpointName, string>;
+}) {
+  const t = useTranslations("console.endpoints");
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <Card title={t("title")} description={t("description")}>
+      <div className="flex flex-col gap-4">
+        <CopyField label={t("discovery")} value={discovery} testId="discovery-url" />
+        <CopyField label={t("issuer")} value={issuer} testId="issuer" />
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((value) => !value)}
+          className="flex w-fit items-center gap-1 rounded-md text-sm font-medium text-brand-700 hover:underline"
+        >
+          <ChevronIcon className={`size-4 transition-transform ${open ? "rotate-90" : ""}`} />
+          {open ? t("hideDetails") : t("viewDetails")}
+        </button>
+        <div id={panelId} hidden={!open} className="flex flex-col gap-4 border-t border-slate-100 pt-4">
+          {endpointNames.map((name) => (
+            <CopyField key={name} label={t(`names.${name}`)} value={endpoints[name]} testId={`endpoint-${name}`} />
+          ))}
+        </div>
+      </div>
+    </Card>
+  );
+}

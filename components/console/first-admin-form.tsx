@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { CONSOLE_PROVIDER_ID } from "@/lib/console/client-id";
+import { type FirstAdminInput, firstAdminSchema } from "@/lib/validation/user";
+import { ApiError, callApi } from "./api";
+import { applyServerErrors } from "./server-errors";
+import { useFieldError } from "./use-field-error";
+
+export function FirstAdminForm() {
+  const t = useTranslations("console.setup");
+  const errorText = useFieldError();
+  const [failure, setFailure] = useState<string>();
+  const form = useForm<FirstAdminInput>({
+    resolver: zodResolver(firstAdminSchema),
+    defaultValues: { name: "", email: "", password: "", confirmPassword: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function submit(values: FirstAdminInput) {
+    setFailure(undefined);
+    try {
+      const { email } = await callApi<{ email: string }>("/api/setup", { method: "POST", body: values });
+      // The new admin signs in like every admin does, through the provider, with the email filled in.
+      await signIn(CONSOLE_PROVIDER_ID, { callbackUrl: "/applications" }, { login_hint: email });
+    } catch (error) {
+      if (error instanceof ApiError && applyServerErrors(form.setError, error)) return;
+      if (error instanceof ApiError && error.problem.status === 409) return window.location.assign("/sign-in");
+      setFailure(t("failed"));
+    }
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
+      {failure && <Alert tone="error">{failure}</Alert>}
+      <Field label={t("name")} autoComplete="name" error={errorText(errors.name?.message)} {...form.register("name")} />
+      <Field
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        error={errorText(errors.email?.message)}
+        {...form.register("email")}
+      />
+      <Field
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("passwordHint")}
+        error={errorText(errors.password?.message)}
+        {...form.register("password")}
+      />
+      <Field
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={errorText(errors.confirmPassword?.message)}
+        {...form.register("confirmPassword")}
+      />
+      <Button type="submit" busy={isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { type ConsoleAdmin, currentAdmin } from "../auth/console-session";
+import { type Problem, toProblem } from "../errors";
+import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
+import { runtime } from "../runtime";
+
+/** An error an API route raises on purpose, with the status the client should see. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export function problemResponse(problem: Problem): Response {
+  return Response.json(problem, {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+function requestLocale(req: Request): Locale {
+  const cookies = (req.headers.get("cookie") ?? "").split(/;\s*/);
+  const chosen = cookies.find((c) => c.startsWith(`${LOCALE_COOKIE}=`))?.slice(LOCALE_COOKIE.length + 1);
+  return pickLocale(chosen, req.headers.get("accept-language"));
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A cookie-authenticated request that changes something must come from the console's own pages:
+ * the browser's Origin header says so. JSON bodies alone are not enough (a form can post text/plain).
+ */
+function sameOrigin(req: Request): boolean {
+  if (safeMethods.has(req.method)) return true;
+  const origin = req.headers.get("origin");
+  return origin !== null && origin === new URL(runtime().env.APP_URL).origin;
+}
+
+export type PublicContext<P> = { req: Request; params: P; locale: Locale };
+export type AdminContext<P> = PublicContext<P> & { admin: ConsoleAdmin };
+
+/**
+ * Runs a route: the admin check when asked (401), then the cross-site check for writes (403),
+ * and maps every error to problem+json (validation 400 with field paths, 404, 409; anything else
+ * a generic 500 whose detail goes to the log only).
+ */
+function wrap<P, C>(
+  authorize: (() => Promise<C>) | undefined,
+  handler: (context: PublicContext<P> & C) => Promise<Response>,
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const locale = requestLocale(req);
+    try {
+      const extra = authorize ? await authorize() : ({} as C);
+      if (!sameOrigin(req)) throw new HttpError(403, "Forbidden", "Cross-site requests are refused.");
+      return await handler({ req, params: await context.params, locale, ...extra });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        return problemResponse({
+          type: "about:blank",
+          title: error.title,
+          status: error.status,
+          detail: error.message,
+        });
+      }
+      const problem = toProblem(error, locale);
+      if (problem.status === 500) runtime().log.error("API request failed", { error, path: new URL(req.url).pathname });
+      return problemResponse(problem);
+    }
+  };
+}
+
+/** A route anyone may call (the first-admin setup). */
+export function publicRoute<P = Record<string, never>>(handler: (context: PublicContext<P>) => Promise<Response>) {
+  return wrap<P, object>(undefined, handler);
+}
+
+/** A console API route: an admin session is required. */
+export function adminRoute<P = Record<string, never>>(handler: (context: AdminContext<P>) => Promise<Response>) {
+  return wrap<P, { admin: ConsoleAdmin }>(async () => {
+    const admin = await currentAdmin();
+    if (!admin) throw new HttpError(401, "Unauthorized", "Sign in to the console as an admin.");
+    return { admin };
+  }, handler);
+}
+
+/** The request's JSON body; anything else is a 400 (or 415 for another content type). */
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new HttpError(415, "Unsupported media type", "Send the body as application/json.");
+  }
+  try {
+    return await req.json();
+  } catch {
+    throw new HttpError(400, "Invalid JSON", "The request body is not valid JSON.");
+  }
+}

@@ -1,0 +1,69 @@
+import type { Database } from "../db/client";
+import { type ApplicationType, isThirdParty } from "./types";
+
+export const parties = ["first-party", "third-party"] as const;
+export type Party = (typeof parties)[number];
+
+export function partyOf(type: ApplicationType): Party {
+  return isThirdParty(type) ? "third-party" : "first-party";
+}
+
+const firstPartyTypes: ApplicationType[] = ["traditional", "spa", "native", "m2m"];
+
+export type ApplicationRowView = { id: string; clientId: string; name: string; type: ApplicationType; createdAt: Date };
+
+export type ApplicationPage = {
+  items: ApplicationRowView[];
+  /** Applications matching the tab and the search. */
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Every application of each kind, whatever the search: the counts on the tabs. */
+  counts: Record<Party, number>;
+};
+
+export type ListQuery = { party: Party; search?: string; page?: number; pageSize?: number };
+
+/**
+ * One page of a tab. Ordered newest first by (createdAt, id), which the (type, createdAt) index
+ * serves; the counts are index-only. Search is a case-insensitive substring of the name.
+ */
+export async function listApplicationPage(database: Database, query: ListQuery): Promise<ApplicationPage> {
+  const db = database.prisma;
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const search = query.search?.trim();
+  const typeFilter = query.party === "third-party" ? { type: "third-party" } : { type: { in: firstPartyTypes } };
+  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs ILIKE.
+  const nameFilter = search
+    ? {
+        name:
+          database.kind === "postgresql" ? { contains: search, mode: "insensitive" as never } : { contains: search },
+      }
+    : {};
+  const where = { ...typeFilter, ...nameFilter };
+
+  const [thirdParty, firstParty, total] = await Promise.all([
+    db.application.count({ where: { type: "third-party" } }),
+    db.application.count({ where: { type: { in: firstPartyTypes } } }),
+    search ? db.application.count({ where }) : undefined,
+  ]);
+  const matching = total ?? (query.party === "third-party" ? thirdParty : firstParty);
+  const pageCount = Math.max(1, Math.ceil(matching / pageSize));
+  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
+  const rows = await db.application.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: { id: true, clientId: true, name: true, type: true, createdAt: true },
+  });
+  return {
+    items: rows.map((row) => ({ ...row, type: row.type as ApplicationType })),
+    total: matching,
+    page,
+    pageCount,
+    pageSize,
+    counts: { "first-party": firstParty, "third-party": thirdParty },
+  };
+}
