@@ -6,17 +6,6 @@ import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 import { ChevronIcon } from "@/components/ui/icons";
 
-export const endpointNames = [
-  "authorization_endpoint",
-  "token_endpoint",
-  "userinfo_endpoint",
-  "jwks_uri",
-  "end_session_endpoint",
-  "revocation_endpoint",
-  "introspection_endpoint",
-] as const;
-export type EndpointName = (typeof endpointNames)[number];
-
 /**
  * What a service provider asks for, most-asked first: the issuer and discovery URL. The other
  * endpoints, read from the same discovery document, open on request.
@@ -28,7 +17,7 @@ export function EndpointsCard({
 }: {
   issuer: string;
   discovery: string;
-  endpoints: Record<EndpointName, string>;
+  endpoints: [name: string, url: string][];
 }) {
   const t = useTranslations("console.endpoints");
   const [open, setOpen] = useState(false);
@@ -49,9 +38,10 @@ export function EndpointsCard({
           {open ? t("hideDetails") : t("viewDetails")}
         </button>
         <div id={panelId} hidden={!open} className="flex flex-col gap-4 border-t border-slate-100 pt-4">
-          {endpointNames.map((name) => (
-            <CopyField key={name} label={t(`names.${name}`)} value={endpoints[name]} testId={`endpoint-${name}`} />
-          ))}
+          {endpoints.map(([name, url]) => {
+            const key = `names.${name}` as "names.token_endpoint";
+            return <CopyField key={name} label={t.has(key) ? t(key) : name} value={url} testId={`endpoint-${name}`} />;
+          })}
         </div>
       </div>
     </Card>

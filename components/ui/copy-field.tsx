@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { CopyButton } from "./copy-button";
 
 /** A labelled value meant to be pasted elsewhere: shown in full, selectable, with a copy button. */
@@ -13,16 +12,13 @@ export function CopyField({
   hint?: string;
   testId?: string;
 }) {
-  const id = useId();
   return (
     <div className="flex min-w-0 flex-col gap-1">
-      <span id={`${id}-label`} className="text-xs font-medium uppercase tracking-wide text-slate-500">
-        {label}
-      </span>
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</span>
       <div className="flex min-w-0 items-center gap-1 rounded-lg border border-slate-200 bg-slate-50 pl-3">
         <code
           data-testid={testId}
-          className="min-w-0 flex-1 truncate py-2 font-mono text-sm text-slate-800 select-all"
+          className="min-w-0 flex-1 py-2 font-mono text-sm break-all text-slate-800 select-all"
           title={value}
         >
           {value}

@@ -3,9 +3,17 @@ import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, pickLocale } from "./locales";
 import { catalogs } from "./messages";
 
+/** Named date formats; times are shown in UTC and say so, since servers and admins may be anywhere. */
+const formats = {
+  dateTime: {
+    date: { dateStyle: "medium" },
+    dateTime: { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" },
+  },
+} as const;
+
 /** next-intl's per-request configuration: the language comes from the cookie or Accept-Language. */
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const locale = pickLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
-  return { locale, messages: catalogs[locale], timeZone: "UTC" };
+  return { locale, messages: catalogs[locale], timeZone: "UTC", formats };
 });

@@ -14,6 +14,29 @@ export type Discovery = {
   [key: string]: unknown;
 };
 
+const endpointOrder = [
+  "authorization_endpoint",
+  "token_endpoint",
+  "userinfo_endpoint",
+  "jwks_uri",
+  "end_session_endpoint",
+  "revocation_endpoint",
+  "introspection_endpoint",
+  "pushed_authorization_request_endpoint",
+];
+
+/**
+ * Every endpoint the document names (`*_endpoint` and `jwks_uri`), the common ones first: the
+ * console lists exactly these, so enabling a feature adds its endpoint there too.
+ */
+export function listEndpoints(discovery: Discovery): [name: string, url: string][] {
+  const names = Object.keys(discovery).filter(
+    (key) => (key.endsWith("_endpoint") || key === "jwks_uri") && typeof discovery[key] === "string",
+  );
+  const rank = (name: string) => (endpointOrder.includes(name) ? endpointOrder.indexOf(name) : endpointOrder.length);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((name) => [name, String(discovery[name])]);
+}
+
 /** Where a client finds the discovery document of an issuer. */
 export function discoveryUrl(issuer: string): string {
   return `${issuer}/.well-known/openid-configuration`;

@@ -62,7 +62,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
             </EmptyState>
           ) : (
             <ApplicationTable
-              rows={result.items.map((row) => ({ ...row, created: format.dateTime(row.createdAt, "short") }))}
+              rows={result.items.map((row) => ({ ...row, created: format.dateTime(row.createdAt, "date") }))}
               caption={t(`tabs.${party}`)}
             />
           )}

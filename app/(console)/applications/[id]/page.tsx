@@ -8,7 +8,7 @@ import { SettingsForm } from "@/components/applications/settings-form";
 import { type ApplicationDetail, getApplication } from "@/lib/applications/service";
 import { hasClientSecret } from "@/lib/applications/types";
 import { NotFoundError } from "@/lib/errors";
-import { discoveryUrl, readDiscovery } from "@/lib/oidc/discovery";
+import { discoveryUrl, listEndpoints, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,7 +31,7 @@ export default async function ApplicationPage({ params }: Props) {
   const app = await load((await params).id);
   const discovery = await readDiscovery(runtime());
   const format = await getFormatter();
-  const date = (value: Date | null) => (value ? format.dateTime(value, "short") : null);
+  const date = (value: Date | null) => (value ? format.dateTime(value, "dateTime") : null);
 
   return (
     <div className="flex flex-col gap-6">
@@ -41,15 +41,7 @@ export default async function ApplicationPage({ params }: Props) {
           <EndpointsCard
             issuer={discovery.issuer}
             discovery={discoveryUrl(discovery.issuer)}
-            endpoints={{
-              authorization_endpoint: discovery.authorization_endpoint,
-              token_endpoint: discovery.token_endpoint,
-              userinfo_endpoint: discovery.userinfo_endpoint,
-              jwks_uri: discovery.jwks_uri,
-              end_session_endpoint: discovery.end_session_endpoint,
-              revocation_endpoint: discovery.revocation_endpoint,
-              introspection_endpoint: discovery.introspection_endpoint,
-            }}
+            endpoints={listEndpoints(discovery)}
           />
           <CredentialsCard
             applicationId={app.id}
