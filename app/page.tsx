@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/ui/logo";
 
@@ -18,6 +19,20 @@ export default async function Home() {
       <code className="block break-all rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
         {`${issuer}/.well-known/openid-configuration`}
       </code>
+      <nav aria-label={t("linksLabel")} className="flex flex-wrap gap-3 text-sm font-medium">
+        <Link
+          href="/account"
+          className="rounded-lg bg-white px-4 py-2 text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t("account")}
+        </Link>
+        <Link
+          href="/applications"
+          className="rounded-lg bg-white px-4 py-2 text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t("console")}
+        </Link>
+      </nav>
     </main>
   );
 }

@@ -30,7 +30,12 @@ export default async function globalSetup() {
     const admin = adminFor(project);
     json("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Ada Admin");
   }
-  const wiki = json("apps", "create", "--name", "Acme Wiki", "--type", "third-party", "--redirect-uri", REDIRECT);
+  const wiki = json(
+    "apps",
+    "create",
+    ...["--name", "Acme Wiki", "--type", "third-party", "--redirect-uri", REDIRECT],
+    ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
+  );
   const portal = json("apps", "create", "--name", "Staff Portal", "--type", "traditional", "--redirect-uri", REDIRECT);
   // Workers inherit the environment globalSetup leaves behind.
   process.env.LATCHKEY_E2E = JSON.stringify({

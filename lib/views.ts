@@ -2,7 +2,14 @@
  * What the server hands a Next.js page it renders on the provider's behalf. The server resolves
  * the interaction (checking its cookie) and passes only what the page shows.
  */
-export type ClientSummary = { name: string; clientId: string; thirdParty: boolean };
+export type ClientSummary = {
+  /** The branding's display name when set, else the app's name. */
+  name: string;
+  clientId: string;
+  thirdParty: boolean;
+  /** Third-party apps: what the consent page shows of whom the user is trusting ("" when unset). */
+  branding?: { logoUrl: string; logoDarkUrl: string; termsUrl: string; privacyUrl: string };
+};
 
 export type InteractionView =
   | {

@@ -3,7 +3,8 @@
 //   bench-console.ts <appUrl> <sqlite file> <admin email> <admin password>
 // Prints one JSON line: per page, the server's response time over sequential requests.
 import Database from "better-sqlite3";
-import { authorize, CookieBrowser } from "../tests/support/browserless";
+import type { CookieBrowser } from "../tests/support/browserless";
+import { signInToPages } from "../tests/support/pages-session";
 
 const [appUrl, file, email, password] = process.argv.slice(2);
 const APPS = 5000;
@@ -27,18 +28,8 @@ function seed() {
   db.close();
 }
 
-/** Signs in to the console the way a browser does: next-auth, then the provider's sign-in page. */
 async function signIn(): Promise<CookieBrowser> {
-  const browser = new CookieBrowser();
-  const { csrfToken } = (await (await browser.fetch(`${appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const start = await browser.fetch(`${appUrl}/api/auth/signin/latchkey`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl },
-    body: new URLSearchParams({ csrfToken, callbackUrl: `${appUrl}/applications`, json: "true" }).toString(),
-  });
-  const { url } = (await start.json()) as { url: string };
-  const callback = await authorize(browser, url, `${appUrl}/api/auth/callback/`, { email, password });
-  await browser.follow(callback);
+  const browser = await signInToPages(appUrl, { email, password });
   const check = await browser.fetch(`${appUrl}/applications`);
   if (check.status !== 200) throw new Error(`console answered ${check.status} after sign-in`);
   return browser;

@@ -29,7 +29,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       <ConsoleHeader
         admin={admin}
-        signOutUrl={endSessionUrl(rt.env.ISSUER, rt.console.clientId, rt.console.postLogoutRedirectUri)}
+        signOutUrl={endSessionUrl(rt.env.ISSUER, rt.console.console.clientId, rt.console.console.postLogoutRedirectUri)}
       />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}

@@ -1,4 +1,4 @@
-import { type ConsoleAdmin, currentAdmin } from "../auth/console-session";
+import { type ConsoleAdmin, currentAdmin, currentUser, type SessionUser } from "../auth/console-session";
 import { type Problem, toProblem } from "../errors";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import { runtime } from "../runtime";
@@ -41,6 +41,7 @@ function sameOrigin(req: Request): boolean {
 
 export type PublicContext<P> = { req: Request; params: P; locale: Locale };
 export type AdminContext<P> = PublicContext<P> & { admin: ConsoleAdmin };
+export type UserContext<P> = PublicContext<P> & { user: SessionUser };
 
 /**
  * Runs a route: the admin check when asked (401), then the cross-site check for writes (403),
@@ -76,6 +77,15 @@ function wrap<P, C>(
 /** A route anyone may call (the first-admin setup). */
 export function publicRoute<P = Record<string, never>>(handler: (context: PublicContext<P>) => Promise<Response>) {
   return wrap<P, object>(undefined, handler);
+}
+
+/** A route for whoever is signed in to Latchkey's pages (the account page). */
+export function userRoute<P = Record<string, never>>(handler: (context: UserContext<P>) => Promise<Response>) {
+  return wrap<P, { user: SessionUser }>(async () => {
+    const user = await currentUser();
+    if (!user) throw new HttpError(401, "Unauthorized", "Sign in first.");
+    return { user };
+  }, handler);
 }
 
 /** A console API route: an admin session is required. */

@@ -20,6 +20,19 @@ export type ApplicationView = {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   corsOrigins: string[];
+  /** Third-party apps: the user scopes they may request. */
+  allowedScopes: string[];
+  displayName: string;
+  logoUrl: string;
+  logoDarkUrl: string;
+  termsUrl: string;
+  privacyUrl: string;
+  accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
+  alwaysIssueRefreshToken: boolean;
+  rotateRefreshToken: boolean;
+  requirePkce: boolean;
+  tokenEndpointAuthMethod: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -37,6 +50,18 @@ export function toView(app: ApplicationRow): ApplicationView {
     redirectUris: JSON.parse(app.redirectUris),
     postLogoutRedirectUris: JSON.parse(app.postLogoutRedirectUris),
     corsOrigins: JSON.parse(app.corsOrigins),
+    allowedScopes: JSON.parse(app.allowedScopes),
+    displayName: app.displayName,
+    logoUrl: app.logoUrl,
+    logoDarkUrl: app.logoDarkUrl,
+    termsUrl: app.termsUrl,
+    privacyUrl: app.privacyUrl,
+    accessTokenTtl: app.accessTokenTtl,
+    refreshTokenTtl: app.refreshTokenTtl,
+    alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
+    rotateRefreshToken: app.rotateRefreshToken,
+    requirePkce: app.requirePkce,
+    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
     version: app.version,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
@@ -62,6 +87,7 @@ export async function createApplication(db: Db, input: CreateApplicationInput | 
         type: data.type,
         redirectUris: JSON.stringify(data.redirectUris),
         postLogoutRedirectUris: JSON.stringify(data.postLogoutRedirectUris),
+        ...(data.allowedScopes ? { allowedScopes: JSON.stringify(data.allowedScopes) } : {}),
       },
     });
     if (clientSecret) {
@@ -116,14 +142,15 @@ export async function updateApplication(
   if (!current) throw new NotFoundError("Application");
   const data: UpdateApplicationInput = updateApplicationSchema(current.type as ApplicationType).parse(input);
   const version = expectedVersion ?? current.version;
+  const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
   const { count } = await db.application.updateMany({
     where: { id, version },
     data: {
-      name: data.name,
-      description: data.description,
-      redirectUris: JSON.stringify(data.redirectUris),
-      postLogoutRedirectUris: JSON.stringify(data.postLogoutRedirectUris),
-      corsOrigins: JSON.stringify(data.corsOrigins),
+      ...data,
+      redirectUris: json(data.redirectUris),
+      postLogoutRedirectUris: json(data.postLogoutRedirectUris),
+      corsOrigins: json(data.corsOrigins),
+      allowedScopes: json(data.allowedScopes),
       version: { increment: 1 },
     },
   });

@@ -16,6 +16,7 @@ Commands:
   users create --email E --password P [--name N]
   apps create --name N --type <${applicationTypes.join("|")}>
               [--redirect-uri U ...] [--post-logout-redirect-uri U ...] [--description D]
+              [--scope profile|email|phone|address ...]   (third-party: what it may ask for)
   apps list
   apps show <clientId>
   db migrate
@@ -77,6 +78,7 @@ const commands: Record<string, Command> = {
       description: { type: "string" },
       "redirect-uri": { type: "string", multiple: true },
       "post-logout-redirect-uri": { type: "string", multiple: true },
+      scope: { type: "string", multiple: true },
     });
     const type = required(values, "type");
     if (!(applicationTypes as readonly string[]).includes(type)) {
@@ -88,6 +90,7 @@ const commands: Record<string, Command> = {
       description: (values.description as string) ?? "",
       redirectUris: (values["redirect-uri"] as string[]) ?? [],
       postLogoutRedirectUris: (values["post-logout-redirect-uri"] as string[]) ?? [],
+      allowedScopes: values.scope as string[] | undefined,
     });
     printApplication(out, created.application, created.clientSecret);
   },

@@ -1,2 +1,3 @@
-/** The console's provider id in next-auth (shared with the browser, so no server imports here). */
+/** next-auth provider ids of the built-in clients (shared with the browser: no server imports here). */
 export const CONSOLE_PROVIDER_ID = "latchkey";
+export const ACCOUNT_PROVIDER_ID = "latchkey-account";

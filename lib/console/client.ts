@@ -1,54 +1,70 @@
 import { createHmac } from "node:crypto";
 import type { Env } from "../env";
-import { type ClientRecord, hashSecret } from "../oidc/client-store";
-import { CONSOLE_PROVIDER_ID } from "./client-id";
+import { type ClientRecord, defaultTokenSettings, hashSecret } from "../oidc/client-store";
+import { ACCOUNT_PROVIDER_ID, CONSOLE_PROVIDER_ID } from "./client-id";
+
+export { ACCOUNT_PROVIDER_ID, CONSOLE_PROVIDER_ID } from "./client-id";
 
 /**
- * The console signs admins in as a first-party OpenID client of this very provider (as Logto's
- * console does), so there is one sign-in page and one session model. It is built in: not a row
- * of the Application table, never listed, never deletable.
+ * Latchkey's own pages sign people in as first-party OpenID clients of this very provider (as
+ * Logto's console does), so there is one sign-in page and one session model: the admin console,
+ * and the end users' account page. They are built in: not rows of the Application table, never
+ * listed, never deletable.
  */
-export const CONSOLE_CLIENT_ID = "latchkey-console";
-export { CONSOLE_PROVIDER_ID } from "./client-id";
-
-export type ConsoleAuth = {
+export type BuiltInClient = {
+  /** next-auth's provider id. */
+  providerId: string;
   clientId: string;
-  /** The console's client secret: derived from the stored cookie key, so every instance agrees. */
+  name: string;
+  /** Derived from the stored cookie key, so every instance agrees and nothing is stored. */
   clientSecret: string;
-  /** Encrypts next-auth's session cookie. */
-  sessionSecret: string;
   redirectUri: string;
   postLogoutRedirectUri: string;
 };
 
+export type ConsoleAuth = {
+  console: BuiltInClient;
+  account: BuiltInClient;
+  /** Encrypts next-auth's session cookie. */
+  sessionSecret: string;
+};
+
 export function consoleAuth(env: Env, cookieKey: string): ConsoleAuth {
   const derive = (purpose: string) => createHmac("sha256", cookieKey).update(purpose).digest("base64url");
+  const client = (providerId: string, clientId: string, name: string, postLogoutPath: string): BuiltInClient => ({
+    providerId,
+    clientId,
+    name,
+    clientSecret: derive(`${clientId} client secret`),
+    redirectUri: `${env.APP_URL}/api/auth/callback/${providerId}`,
+    postLogoutRedirectUri: `${env.APP_URL}${postLogoutPath}`,
+  });
   return {
-    clientId: CONSOLE_CLIENT_ID,
-    clientSecret: derive("latchkey console client secret"),
+    console: client(CONSOLE_PROVIDER_ID, "latchkey-console", "Latchkey Console", "/sign-in?signed_out=1"),
+    account: client(ACCOUNT_PROVIDER_ID, "latchkey-account", "Your Latchkey account", "/account?signed_out=1"),
     sessionSecret: derive("latchkey console session"),
-    redirectUri: `${env.APP_URL}/api/auth/callback/${CONSOLE_PROVIDER_ID}`,
-    postLogoutRedirectUri: `${env.APP_URL}/sign-in?signed_out=1`,
   };
 }
 
-export function consoleClientRecord(auth: ConsoleAuth): ClientRecord {
+export function builtInClientRecord(client: BuiltInClient): ClientRecord {
   return {
-    applicationId: CONSOLE_CLIENT_ID,
-    name: "Latchkey Console",
+    applicationId: client.clientId,
+    name: client.name,
     type: "traditional",
     corsOrigins: new Set(),
-    secrets: [{ id: CONSOLE_CLIENT_ID, hash: Buffer.from(hashSecret(auth.clientSecret), "hex"), expiresAt: null }],
+    branding: { displayName: "", logoUrl: "", logoDarkUrl: "", termsUrl: "", privacyUrl: "" },
+    tokens: defaultTokenSettings,
+    secrets: [{ id: client.clientId, hash: Buffer.from(hashSecret(client.clientSecret), "hex"), expiresAt: null }],
     metadata: {
-      client_id: auth.clientId,
-      client_name: "Latchkey Console",
+      client_id: client.clientId,
+      client_name: client.name,
       client_secret: "stored-as-hash",
       token_endpoint_auth_method: "client_secret_basic",
       application_type: "web",
       grant_types: ["authorization_code"],
       response_types: ["code"],
-      redirect_uris: [auth.redirectUri],
-      post_logout_redirect_uris: [auth.postLogoutRedirectUri],
+      redirect_uris: [client.redirectUri],
+      post_logout_redirect_uris: [client.postLogoutRedirectUri],
     },
   };
 }

@@ -8,6 +8,7 @@ type UserRow = {
   emailVerified: boolean;
   phone: string | null;
   picture: string | null;
+  address: string | null;
   updatedAt: Date;
 };
 
@@ -21,6 +22,7 @@ export function claimsOf(user: UserRow): AccountClaims {
     picture: user.picture ?? undefined,
     phone_number: user.phone ?? undefined,
     phone_number_verified: user.phone ? false : undefined,
+    address: user.address ? (JSON.parse(user.address) as AccountClaims["address"]) : undefined,
     updated_at: Math.floor(user.updatedAt.getTime() / 1000),
   };
 }

@@ -1,9 +1,28 @@
 import { hash, timingSafeEqual } from "node:crypto";
-import type { AdapterPayload } from "oidc-provider";
+import type { AdapterPayload, ClientAuthMethod } from "oidc-provider";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
 
 type StoredSecret = { id: string; hash: Buffer; expiresAt: number | null };
+
+/** What the consent page shows of a third-party app. */
+export type Branding = {
+  displayName: string;
+  logoUrl: string;
+  logoDarkUrl: string;
+  termsUrl: string;
+  privacyUrl: string;
+};
+
+/** Per-app token settings; a null lifetime means the provider's default. */
+export type TokenSettings = {
+  accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
+  alwaysIssueRefreshToken: boolean;
+  rotateRefreshToken: boolean;
+  /** Public clients need PKCE whatever this says. */
+  requirePkce: boolean;
+};
 
 export type ClientRecord = {
   applicationId: string;
@@ -12,6 +31,16 @@ export type ClientRecord = {
   metadata: AdapterPayload;
   corsOrigins: Set<string>;
   secrets: StoredSecret[];
+  branding: Branding;
+  tokens: TokenSettings;
+};
+
+export const defaultTokenSettings: TokenSettings = {
+  accessTokenTtl: null,
+  refreshTokenTtl: null,
+  alwaysIssueRefreshToken: false,
+  rotateRefreshToken: true,
+  requirePkce: true,
 };
 
 export type SecretCheck = "ok" | "expired" | "invalid";
@@ -33,13 +62,15 @@ function toMetadata(app: {
   type: string;
   redirectUris: string;
   postLogoutRedirectUris: string;
+  allowedScopes: string;
+  tokenEndpointAuthMethod: string;
 }): AdapterPayload {
   const type = app.type as ApplicationType;
   const confidential = hasClientSecret(type);
   const base: AdapterPayload = {
     client_id: app.clientId,
     client_name: app.name,
-    token_endpoint_auth_method: confidential ? "client_secret_basic" : "none",
+    token_endpoint_auth_method: confidential ? (app.tokenEndpointAuthMethod as ClientAuthMethod) : "none",
     // Secrets are stored only as hashes: Latchkey checks them itself (see provider.ts), so the
     // value oidc-provider sees is a stand-in, and symmetric (HS*) algorithms are disabled.
     ...(confidential ? { client_secret: "stored-as-hash" } : {}),
@@ -49,6 +80,11 @@ function toMetadata(app: {
   }
   return {
     ...base,
+    // A third-party app may ask only for what its permissions allow (oidc-provider answers
+    // invalid_scope otherwise); signing in and offline access are always allowed.
+    ...(type === "third-party"
+      ? { scope: ["openid", "offline_access", ...parseList(app.allowedScopes)].join(" ") }
+      : {}),
     application_type: type === "native" ? "native" : "web",
     grant_types: ["authorization_code", "refresh_token"],
     response_types: ["code"],
@@ -122,7 +158,7 @@ export class ClientStore {
 
   /** Notes when a secret was last used, at most once a minute per secret, off the request path. */
   private recordUse(secretId: string) {
-    if (this.builtIn.has(secretId)) return;
+    if ([...this.builtIn.values()].some((record) => record.applicationId === secretId)) return;
     const now = Date.now();
     if (now - (this.lastUseWritten.get(secretId) ?? 0) < 60_000) return;
     this.lastUseWritten.set(secretId, now);
@@ -143,6 +179,20 @@ export class ClientStore {
       type: app.type as ApplicationType,
       metadata: toMetadata(app),
       corsOrigins: new Set(parseList(app.corsOrigins)),
+      branding: {
+        displayName: app.displayName,
+        logoUrl: app.logoUrl,
+        logoDarkUrl: app.logoDarkUrl,
+        termsUrl: app.termsUrl,
+        privacyUrl: app.privacyUrl,
+      },
+      tokens: {
+        accessTokenTtl: app.accessTokenTtl,
+        refreshTokenTtl: app.refreshTokenTtl,
+        alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
+        rotateRefreshToken: app.rotateRefreshToken,
+        requirePkce: app.requirePkce,
+      },
       secrets: app.secrets.map((s) => ({
         id: s.id,
         hash: Buffer.from(s.hash, "hex"),

@@ -82,7 +82,14 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
   async function clientSummary(clientId: string): Promise<ClientSummary | undefined> {
     const record = await clients.find(clientId);
     if (!record) return undefined;
-    return { name: record.name, clientId, thirdParty: isThirdParty(record.type) };
+    const { displayName, logoUrl, logoDarkUrl, termsUrl, privacyUrl } = record.branding;
+    const thirdParty = isThirdParty(record.type);
+    return {
+      name: displayName || record.name,
+      clientId,
+      thirdParty,
+      ...(thirdParty ? { branding: { logoUrl, logoDarkUrl, termsUrl, privacyUrl } } : {}),
+    };
   }
 
   async function renderError(req: IncomingMessage, res: ServerResponse, view: ErrorView, status = 400) {

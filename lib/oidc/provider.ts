@@ -4,7 +4,7 @@ import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
 import { createAdapterClass } from "./adapter";
-import type { ClientStore } from "./client-store";
+import { type ClientStore, defaultTokenSettings } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
@@ -39,8 +39,34 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
   return "generic";
 }
 
+/**
+ * oidc-provider refuses a scope outside a client's allowed list with "requested scope is not
+ * allowed" and keeps the scope in a separate property; an admin reading a service provider's
+ * error page needs its name. The error sets `scope` before `error_description` (one
+ * Object.assign), so this setter can add it.
+ */
+function nameTheRefusedScope() {
+  const proto = errors.InvalidScope.prototype as object;
+  if (Object.getOwnPropertyDescriptor(proto, "error_description")) return;
+  Object.defineProperty(proto, "error_description", {
+    configurable: true,
+    set(this: { scope?: string }, value: string) {
+      const described = this.scope && !value.includes(this.scope) ? `${value}: ${this.scope}` : value;
+      Object.defineProperty(this, "error_description", {
+        value: described,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    },
+  });
+}
+
 export function createProvider({ db, clients, batches, keys, env, views }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
+  const tokenSettings = (clientId: string | undefined) =>
+    (clientId ? clients.cached(clientId)?.tokens : undefined) ?? defaultTokenSettings;
+  nameTheRefusedScope();
 
   const configuration: Configuration = {
     adapter: createAdapterClass(db, clients, batches),
@@ -57,7 +83,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     conformIdTokenClaims: false,
     scopes: supportedScopes,
     responseTypes: ["code"],
-    pkce: { required: () => true },
+    // Always for public clients; confidential ones may opt out for services that cannot send it.
+    pkce: {
+      required: (_ctx, client) => client.clientAuthMethod === "none" || tokenSettings(client.clientId).requirePkce,
+    },
     allowOmittingSingleRegisteredRedirectUri: false,
     clientDefaults: {
       grant_types: ["authorization_code", "refresh_token"],
@@ -119,13 +148,18 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     // record is there to read synchronously (oidc-provider wants a boolean, not a promise).
     clientBasedCORS: (_ctx, origin, client) => clients.cached(client.clientId)?.corsOrigins.has(origin) ?? false,
     loadExistingGrant: createGrantLoader(db, clients),
-    rotateRefreshToken: true,
+    // Per-app token settings (console: Tokens tab). The client was loaded by this request.
+    rotateRefreshToken: (ctx) => tokenSettings(ctx.oidc.client?.clientId).rotateRefreshToken,
+    async issueRefreshToken(_ctx, client, source) {
+      if (!client.grantTypeAllowed("refresh_token")) return false;
+      return source.scopes.has("offline_access") || tokenSettings(client.clientId).alwaysIssueRefreshToken;
+    },
     ttl: {
-      AccessToken: HOUR,
+      AccessToken: (_ctx, _token, client) => tokenSettings(client?.clientId).accessTokenTtl ?? HOUR,
       AuthorizationCode: 60,
       ClientCredentials: HOUR,
       IdToken: HOUR,
-      RefreshToken: 14 * DAY,
+      RefreshToken: (_ctx, _token, client) => tokenSettings(client?.clientId).refreshTokenTtl ?? 14 * DAY,
       Interaction: HOUR,
       Session: 14 * DAY,
       Grant: 365 * DAY,

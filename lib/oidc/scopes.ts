@@ -4,9 +4,13 @@ export const scopeClaims = {
   profile: ["name", "picture", "updated_at"],
   email: ["email", "email_verified"],
   phone: ["phone_number", "phone_number_verified"],
+  address: ["address"],
 } as const;
 
 export type UserScope = Exclude<keyof typeof scopeClaims, "openid">;
+
+/** The scopes that release user data: what a third-party app's permissions choose from. */
+export const userScopes: UserScope[] = ["profile", "email", "phone", "address"];
 
 export const supportedScopes = ["openid", "offline_access", ...Object.keys(scopeClaims).filter((s) => s !== "openid")];
 

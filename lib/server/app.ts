@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import { consoleAuth, consoleClientRecord } from "../console/client";
+import { builtInClientRecord, consoleAuth } from "../console/client";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
@@ -68,7 +68,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
 
   const clients = new ClientStore(db);
   const consoleClient = consoleAuth(env, keys.cookieKeys[0]);
-  clients.registerBuiltIn(consoleClientRecord(consoleClient));
+  clients.registerBuiltIn(builtInClientRecord(consoleClient.console));
+  clients.registerBuiltIn(builtInClientRecord(consoleClient.account));
   // next-auth builds the console's callback URLs from this.
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
   const batches = new TokenBatches(

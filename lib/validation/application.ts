@@ -1,11 +1,16 @@
 import { z } from "zod";
-import { applicationTypes } from "../applications/types";
-import { originList, uriList } from "./uri";
+import { applicationTypes, hasClientSecret } from "../applications/types";
+import { userScopes } from "../oidc/scopes";
+import { originList, uriList, webUrlProblem } from "./uri";
 
 const name = z.string().trim().min(1, "nameRequired").max(128, "tooLong128");
 const description = z.string().trim().max(500, "tooLong500");
 
 const web = uriList({ allowCustomScheme: false });
+
+const allowedScopeList = z
+  .array(z.enum(userScopes, "scopeUnknown"))
+  .refine((scopes) => new Set(scopes).size === scopes.length, "scopeRepeated");
 const native = uriList({ allowCustomScheme: true });
 
 /** What the create wizard, the CLI and the API accept to create an application. */
@@ -16,8 +21,13 @@ export const createApplicationSchema = z
     description: description.default(""),
     redirectUris: z.array(z.string()).default([]),
     postLogoutRedirectUris: z.array(z.string()).default([]),
+    /** Third-party apps: the user scopes they may request (default: profile and email). */
+    allowedScopes: allowedScopeList.optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.allowedScopes && value.type !== "third-party") {
+      ctx.addIssue({ code: "custom", path: ["allowedScopes"], message: "thirdPartyOnly" });
+    }
     const list = value.type === "native" ? native : web;
     for (const field of ["redirectUris", "postLogoutRedirectUris"] as const) {
       if (value.type === "m2m" && value[field].length > 0) {
@@ -32,15 +42,61 @@ export const createApplicationSchema = z
   });
 export type CreateApplicationInput = z.input<typeof createApplicationSchema>;
 
-/** What the settings form saves. The type never changes after creation. */
+/** How a confidential client sends its secret to the token endpoint. */
+export const tokenAuthMethods = ["client_secret_basic", "client_secret_post"] as const;
+
+/** Branding and legal links: absolute web addresses (https, or http on loopback); empty clears. */
+const pageUrl = z
+  .string()
+  .trim()
+  .max(2048, "tooLong2048")
+  .superRefine((value, ctx) => {
+    if (value === "") return;
+    const problem = webUrlProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+const MINUTE = 60;
+const DAY = 24 * 60 * MINUTE;
+/** Token lifetimes in seconds; null is the provider's default (1 hour, 14 days). */
+export const tokenLimits = {
+  accessTokenTtl: { min: 5 * MINUTE, max: DAY },
+  refreshTokenTtl: { min: 60 * MINUTE, max: 365 * DAY },
+} as const;
+const lifetime = (limits: { min: number; max: number }, tooShort: string, tooLong: string) =>
+  z.number("numberRequired").int("numberRequired").min(limits.min, tooShort).max(limits.max, tooLong).nullable();
+
+/**
+ * What the console and the API may change. Every field is optional (PATCH): only those sent
+ * change. The type never changes after creation; third-party fields apply to third-party apps.
+ */
 export function updateApplicationSchema(type: (typeof applicationTypes)[number]) {
   const list = type === "native" ? native : web;
-  return z.object({
-    name,
-    description,
-    redirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
-    postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
-    corsOrigins: originList,
-  });
+  // Permissions and branding belong to third-party apps: for others they are refused by name.
+  const thirdPartyOnly = <T extends z.ZodType>(schema: T) =>
+    type === "third-party" ? schema : z.never("thirdPartyOnly");
+  const confidentialOnly = <T extends z.ZodType>(schema: T) =>
+    hasClientSecret(type) ? schema : z.never("confidentialOnly");
+  return z
+    .object({
+      name,
+      description,
+      redirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
+      postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
+      corsOrigins: originList,
+      allowedScopes: thirdPartyOnly(allowedScopeList),
+      displayName: thirdPartyOnly(z.string().trim().max(128, "tooLong128")),
+      logoUrl: thirdPartyOnly(pageUrl),
+      logoDarkUrl: thirdPartyOnly(pageUrl),
+      termsUrl: thirdPartyOnly(pageUrl),
+      privacyUrl: thirdPartyOnly(pageUrl),
+      accessTokenTtl: lifetime(tokenLimits.accessTokenTtl, "accessTtlTooShort", "accessTtlTooLong"),
+      refreshTokenTtl: lifetime(tokenLimits.refreshTokenTtl, "refreshTtlTooShort", "refreshTtlTooLong"),
+      alwaysIssueRefreshToken: z.boolean("booleanRequired"),
+      rotateRefreshToken: z.boolean("booleanRequired"),
+      requirePkce: confidentialOnly(z.boolean("booleanRequired")),
+      tokenEndpointAuthMethod: confidentialOnly(z.enum(tokenAuthMethods, "authMethodUnknown")),
+    })
+    .partial();
 }
 export type UpdateApplicationInput = z.infer<ReturnType<typeof updateApplicationSchema>>;

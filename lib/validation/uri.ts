@@ -26,6 +26,19 @@ export function redirectUriProblem(value: string, rules: UriRules): string | und
   return rules.allowCustomScheme ? undefined : "uriCustomSchemeNative";
 }
 
+/** Why `value` is not an absolute web address a browser may load (a `validation` key), or undefined. */
+export function webUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "urlNotAbsolute";
+  }
+  if (url.protocol === "https:") return undefined;
+  if (url.protocol === "http:") return loopbackHosts.has(url.hostname) ? undefined : "uriHttpsRequired";
+  return "urlWebOnly";
+}
+
 /** A list of redirect URIs: each valid under `rules`, none repeated; errors point at the row. */
 export function uriList(rules: UriRules) {
   return z

@@ -46,6 +46,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Conn
       REDIRECT,
       "--post-logout-redirect-uri",
       LOGOUT_REDIRECT,
+      ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
     );
     firstParty = create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
     machine = create("--name", "Nightly job", "--type", "m2m");

@@ -10,7 +10,8 @@ function entries(tree: unknown, prefix = ""): Map<string, string[]> {
     if (value && typeof value === "object") {
       for (const [k, v] of entries(value, path)) out.set(k, v);
     } else {
-      const args = [...String(value).matchAll(/\{(\w+)/g)].map((m) => m[1] ?? "").sort();
+      // An ICU argument is a name followed by "," or "}" (plural branches like "{# apps}" are not).
+      const args = [...String(value).matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1] ?? "").sort();
       out.set(path, [...new Set(args)]);
     }
   }

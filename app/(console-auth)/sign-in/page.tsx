@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsoleSignIn } from "@/components/console/console-sign-in";
-import { currentAdmin } from "@/lib/auth/console-session";
+import { currentUser } from "@/lib/auth/console-session";
 import { safeReturnPath } from "@/lib/console/navigation";
 import { runtime } from "@/lib/runtime";
 import { countAdmins } from "@/lib/users/service";
@@ -18,8 +18,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConsoleSignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
-  if (await currentAdmin()) redirect(returnTo);
+  const user = await currentUser();
+  if (user?.role === "admin") redirect(returnTo);
   if ((await countAdmins(runtime().database.prisma)) === 0) redirect("/setup");
-  const error = typeof params.error === "string" ? params.error : undefined;
+  // Signed in, but not as an admin (say, on the account page): offer to switch accounts.
+  const error = user ? "not_admin" : typeof params.error === "string" ? params.error : undefined;
   return <ConsoleSignIn returnTo={returnTo} error={error} signedOut={params.signed_out !== undefined} />;
 }

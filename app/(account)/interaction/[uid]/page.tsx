@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AppLogo } from "@/components/account/app-logo";
 import { ConsentForm } from "@/components/account/consent-form";
 import { ScopeList } from "@/components/account/scope-list";
 import { SignInForm } from "@/components/account/sign-in-form";
@@ -33,8 +34,34 @@ export default async function InteractionPage() {
   }
 
   const t = await getTranslations("account.consent");
+  const branding = view.client.branding;
+  const link = (href: string) => (chunks: React.ReactNode) => (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline">
+      {chunks}
+    </a>
+  );
+  const agreement = branding?.termsUrl
+    ? branding.privacyUrl
+      ? t.rich("agreeBoth", {
+          app: view.client.name,
+          terms: link(branding.termsUrl),
+          privacy: link(branding.privacyUrl),
+        })
+      : t.rich("agreeTerms", { app: view.client.name, terms: link(branding.termsUrl) })
+    : branding?.privacyUrl
+      ? t.rich("agreePrivacy", { app: view.client.name, privacy: link(branding.privacyUrl) })
+      : undefined;
   return (
     <>
+      {branding?.logoUrl && (
+        <div className="mb-4 flex justify-center">
+          <AppLogo
+            src={branding.logoUrl}
+            darkSrc={branding.logoDarkUrl}
+            alt={t("logoAlt", { app: view.client.name })}
+          />
+        </div>
+      )}
       <h1 className="text-xl font-semibold text-slate-900">{t("heading", { app: view.client.name })}</h1>
       <p className="mt-1 text-sm text-slate-600">
         {t.rich("signedInAs", {
@@ -52,6 +79,7 @@ export default async function InteractionPage() {
           <p className="text-sm text-slate-700">{t("identityOnly")}</p>
         )}
       </div>
+      {agreement && <p className="mb-4 text-sm text-slate-600">{agreement}</p>}
       <ConsentForm uid={view.uid} csrf={view.csrf} appName={view.client.name} />
       <p className="mt-4 text-xs text-slate-500">{t("trustNote")}</p>
     </>

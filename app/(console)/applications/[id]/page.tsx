@@ -1,77 +1,62 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter } from "next-intl/server";
-import { ApplicationHeader } from "@/components/applications/application-header";
 import { CredentialsCard } from "@/components/applications/credentials-card";
 import { EndpointsCard } from "@/components/applications/endpoints-card";
 import { SettingsForm } from "@/components/applications/settings-form";
-import { type ApplicationDetail, getApplication } from "@/lib/applications/service";
 import { hasClientSecret } from "@/lib/applications/types";
-import { NotFoundError } from "@/lib/errors";
+import { loadApplication } from "@/lib/console/load-application";
 import { discoveryUrl, listEndpoints, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<ApplicationDetail> {
-  try {
-    return await getApplication(runtime().database.prisma, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const app = await load((await params).id);
+  const app = await loadApplication((await params).id);
   return { title: app.name };
 }
 
 export default async function ApplicationPage({ params }: Props) {
-  const app = await load((await params).id);
+  const app = await loadApplication((await params).id);
   const discovery = await readDiscovery(runtime());
   const format = await getFormatter();
   const date = (value: Date | null) => (value ? format.dateTime(value, "dateTime") : null);
 
   return (
-    <div className="flex flex-col gap-6">
-      <ApplicationHeader app={{ id: app.id, name: app.name, type: app.type, clientId: app.clientId }} />
-      <div className="grid gap-6 lg:grid-cols-5">
-        <div className="flex min-w-0 flex-col gap-6 lg:order-2 lg:col-span-2">
-          <EndpointsCard
-            issuer={discovery.issuer}
-            discovery={discoveryUrl(discovery.issuer)}
-            endpoints={listEndpoints(discovery)}
-          />
-          <CredentialsCard
-            applicationId={app.id}
-            clientId={app.clientId}
-            confidential={hasClientSecret(app.type)}
-            secrets={app.secrets.map((secret) => ({
-              id: secret.id,
-              name: secret.name,
-              lastFour: secret.lastFour,
-              created: date(secret.createdAt) ?? "",
-              expires: date(secret.expiresAt),
-              expired: secret.expiresAt !== null && secret.expiresAt.getTime() <= Date.now(),
-              lastUsed: date(secret.lastUsedAt),
-            }))}
-          />
-        </div>
-        <div className="min-w-0 lg:order-1 lg:col-span-3">
-          <SettingsForm
-            app={{
-              id: app.id,
-              type: app.type,
-              version: app.version,
-              name: app.name,
-              description: app.description,
-              redirectUris: app.redirectUris,
-              postLogoutRedirectUris: app.postLogoutRedirectUris,
-              corsOrigins: app.corsOrigins,
-            }}
-          />
-        </div>
+    <div className="grid gap-6 lg:grid-cols-5">
+      <div className="flex min-w-0 flex-col gap-6 lg:order-2 lg:col-span-2">
+        <EndpointsCard
+          issuer={discovery.issuer}
+          discovery={discoveryUrl(discovery.issuer)}
+          endpoints={listEndpoints(discovery)}
+        />
+        <CredentialsCard
+          applicationId={app.id}
+          clientId={app.clientId}
+          confidential={hasClientSecret(app.type)}
+          secrets={app.secrets.map((secret) => ({
+            id: secret.id,
+            name: secret.name,
+            lastFour: secret.lastFour,
+            created: date(secret.createdAt) ?? "",
+            expires: date(secret.expiresAt),
+            expired: secret.expiresAt !== null && secret.expiresAt.getTime() <= Date.now(),
+            lastUsed: date(secret.lastUsedAt),
+          }))}
+        />
+      </div>
+      <div className="min-w-0 lg:order-1 lg:col-span-3">
+        <SettingsForm
+          app={{
+            id: app.id,
+            type: app.type,
+            version: app.version,
+            name: app.name,
+            description: app.description,
+            redirectUris: app.redirectUris,
+            postLogoutRedirectUris: app.postLogoutRedirectUris,
+            corsOrigins: app.corsOrigins,
+          }}
+        />
       </div>
     </div>
   );

@@ -1,0 +1,45 @@
+import { randomInt } from "node:crypto";
+import { notFound } from "next/navigation";
+import { ConnectService } from "@/components/applications/connect-service";
+import { isThirdParty } from "@/lib/applications/types";
+import { loadApplication } from "@/lib/console/load-application";
+import { discoveryUrl, readDiscovery } from "@/lib/oidc/discovery";
+import { runtime } from "@/lib/runtime";
+
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** 32 random characters: a cookie or session key for the service (oauth2-proxy wants exactly 32 bytes). */
+function randomKey(): string {
+  return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join("");
+}
+
+/** Ready-to-paste settings for the service this third-party app stands for. */
+export default async function ConnectPage({ params }: { params: Promise<{ id: string }> }) {
+  const app = await loadApplication((await params).id);
+  if (!isThirdParty(app.type)) notFound();
+  const discovery = await readDiscovery(runtime());
+  return (
+    <ConnectService
+      app={{
+        id: app.id,
+        version: app.version,
+        clientId: app.clientId,
+        redirectUris: app.redirectUris,
+        settings: {
+          tokenEndpointAuthMethod: app.tokenEndpointAuthMethod as "client_secret_basic",
+          requirePkce: app.requirePkce,
+          alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
+        },
+      }}
+      provider={{
+        issuer: discovery.issuer,
+        discoveryUrl: discoveryUrl(discovery.issuer),
+        authorizationEndpoint: discovery.authorization_endpoint,
+        tokenEndpoint: discovery.token_endpoint,
+        userinfoEndpoint: discovery.userinfo_endpoint,
+        endSessionEndpoint: discovery.end_session_endpoint,
+      }}
+      randomKey={randomKey()}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { ApplicationHeader } from "@/components/applications/application-header";
+import { RouteTabs } from "@/components/ui/route-tabs";
+import { isThirdParty } from "@/lib/applications/types";
+import { loadApplication } from "@/lib/console/load-application";
+
+type Props = { children: ReactNode; params: Promise<{ id: string }> };
+
+/** An application's pages: its header, then a tab per concern (third-party apps have more). */
+export default async function ApplicationLayout({ children, params }: Props) {
+  const app = await loadApplication((await params).id);
+  const t = await getTranslations("console.detail.tabs");
+  const base = `/applications/${app.id}`;
+  const tabs = [
+    { href: base, label: t("settings") },
+    ...(isThirdParty(app.type)
+      ? [
+          { href: `${base}/connect`, label: t("connect") },
+          { href: `${base}/permissions`, label: t("permissions") },
+          { href: `${base}/branding`, label: t("branding") },
+        ]
+      : []),
+    { href: `${base}/tokens`, label: t("tokens") },
+  ];
+  return (
+    <div className="flex flex-col gap-6">
+      <ApplicationHeader app={{ id: app.id, name: app.name, type: app.type, clientId: app.clientId }} />
+      <RouteTabs tabs={tabs} label={t("label")} />
+      {children}
+    </div>
+  );
+}

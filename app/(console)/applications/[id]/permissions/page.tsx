@@ -1,0 +1,14 @@
+import { notFound } from "next/navigation";
+import { PermissionsForm } from "@/components/applications/permissions-form";
+import { countGrantedUsers } from "@/lib/applications/grants";
+import { isThirdParty } from "@/lib/applications/types";
+import { loadApplication } from "@/lib/console/load-application";
+import { runtime } from "@/lib/runtime";
+
+/** Which user scopes a third-party app may request. */
+export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const app = await loadApplication((await params).id);
+  if (!isThirdParty(app.type)) notFound();
+  const granted = await countGrantedUsers(runtime().database.prisma, app.clientId);
+  return <PermissionsForm id={app.id} version={app.version} allowedScopes={app.allowedScopes} grantedUsers={granted} />;
+}

@@ -1,0 +1,24 @@
+import { TokenSettingsForm } from "@/components/applications/token-settings-form";
+import { hasClientSecret } from "@/lib/applications/types";
+import { loadApplication } from "@/lib/console/load-application";
+
+/** Lifetimes and refresh-token behaviour of the tokens this app receives. */
+export default async function TokensPage({ params }: { params: Promise<{ id: string }> }) {
+  const app = await loadApplication((await params).id);
+  return (
+    <TokenSettingsForm
+      id={app.id}
+      version={app.version}
+      machine={app.type === "m2m"}
+      confidential={hasClientSecret(app.type)}
+      values={{
+        accessTokenTtl: app.accessTokenTtl,
+        refreshTokenTtl: app.refreshTokenTtl,
+        alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
+        rotateRefreshToken: app.rotateRefreshToken,
+        requirePkce: app.requirePkce,
+        tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
+      }}
+    />
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { useFieldError } from "../console/use-field-error";
+import { SaveBar } from "./save-bar";
+import { useUnsavedChangesWarning } from "./unsaved-changes";
+import { useSaveApplication } from "./use-save-application";
+
+type Values = { displayName: string; logoUrl: string; logoDarkUrl: string; termsUrl: string; privacyUrl: string };
+const fields = ["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl"] as const;
+
+/** Display name, logos and legal links, with a preview of the consent page's header. */
+export function BrandingForm({
+  id,
+  version,
+  name,
+  values,
+}: {
+  id: string;
+  version: number;
+  name: string;
+  values: Values;
+}) {
+  const t = useTranslations("console.branding");
+  const errorText = useFieldError();
+  const save = useSaveApplication(id, version);
+  const form = useForm<Values>({ defaultValues: values });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const preview = form.watch();
+  const shownName = preview.displayName.trim() || name;
+
+  async function submit(next: Values) {
+    const result = await save(next);
+    if (result && "saved" in result) {
+      const { displayName, logoUrl, logoDarkUrl, termsUrl, privacyUrl } = result.saved;
+      form.reset({ displayName, logoUrl, logoDarkUrl, termsUrl, privacyUrl });
+    }
+    for (const [path, messages] of Object.entries(result && "fieldErrors" in result ? result.fieldErrors : {})) {
+      form.setError(path as keyof Values, { type: "server", message: messages[0] });
+    }
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="grid gap-6 pb-24 lg:grid-cols-5">
+      <Card title={t("title")} description={t("description")} className="lg:col-span-3">
+        <div className="flex flex-col gap-4">
+          {fields.map((field) => (
+            <Field
+              key={field}
+              label={t(`fields.${field}`)}
+              hint={t(`hints.${field}`)}
+              placeholder={field === "displayName" ? name : "https://"}
+              inputMode={field === "displayName" ? undefined : "url"}
+              error={errorText(errors[field]?.message)}
+              {...form.register(field)}
+            />
+          ))}
+        </div>
+      </Card>
+      <Card title={t("preview")} className="lg:col-span-2">
+        <div aria-hidden="true" className="flex flex-col items-center gap-3 rounded-lg bg-slate-50 p-4 text-center">
+          {/^https?:\/\//.test(preview.logoUrl) && (
+            // biome-ignore lint/performance/noImgElement: a remote logo of unknown size, shown as the consent page will.
+            <img src={preview.logoUrl} alt="" className="size-14 rounded-xl object-contain" />
+          )}
+          <p className="text-base font-semibold text-slate-900">{t("previewHeading", { app: shownName })}</p>
+          {(preview.termsUrl || preview.privacyUrl) && (
+            <p className="text-xs text-slate-600">{t("previewAgreement", { app: shownName })}</p>
+          )}
+        </div>
+      </Card>
+      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+
+/** Pinned to the bottom while a form has unsaved changes: save them, or put the saved values back. */
+export function SaveBar({ busy, onDiscard }: { busy: boolean; onDiscard: () => void }) {
+  const t = useTranslations("console.settings");
+  return (
+    <section
+      aria-label={t("unsavedLabel")}
+      className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(15,23,42,0.06)] backdrop-blur"
+    >
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3">
+        <p className="text-sm font-medium text-slate-800">{t("unsaved")}</p>
+        <div className="flex gap-2">
+          <Button type="button" variant="secondary" onClick={onDiscard} disabled={busy}>
+            {t("discard")}
+          </Button>
+          <Button type="submit" busy={busy}>
+            {t("save")}
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

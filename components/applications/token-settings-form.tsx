@@ -1,0 +1,146 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { useFieldError } from "../console/use-field-error";
+import { SaveBar } from "./save-bar";
+import { useUnsavedChangesWarning } from "./unsaved-changes";
+import { useSaveApplication } from "./use-save-application";
+
+type Settings = {
+  accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
+  alwaysIssueRefreshToken: boolean;
+  rotateRefreshToken: boolean;
+  requirePkce: boolean;
+  tokenEndpointAuthMethod: string;
+};
+/** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
+type Values = {
+  accessMinutes: string;
+  refreshDays: string;
+  alwaysIssueRefreshToken: boolean;
+  rotateRefreshToken: boolean;
+  requirePkce: boolean;
+  tokenEndpointAuthMethod: string;
+};
+
+const toValues = (s: Settings): Values => ({
+  accessMinutes: s.accessTokenTtl === null ? "" : String(s.accessTokenTtl / 60),
+  refreshDays: s.refreshTokenTtl === null ? "" : String(s.refreshTokenTtl / 86400),
+  alwaysIssueRefreshToken: s.alwaysIssueRefreshToken,
+  rotateRefreshToken: s.rotateRefreshToken,
+  requirePkce: s.requirePkce,
+  tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
+});
+const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
+
+export function TokenSettingsForm({
+  id,
+  version,
+  machine,
+  confidential,
+  values,
+}: {
+  id: string;
+  version: number;
+  machine: boolean;
+  confidential: boolean;
+  values: Settings;
+}) {
+  const t = useTranslations("console.tokens");
+  const errorText = useFieldError();
+  const save = useSaveApplication(id, version);
+  const form = useForm<Values>({ defaultValues: toValues(values) });
+  const { errors, isDirty, isSubmitting } = form.formState;
+  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+
+  async function submit(next: Values) {
+    const result = await save({
+      accessTokenTtl: seconds(next.accessMinutes, 60),
+      ...(machine
+        ? {}
+        : {
+            refreshTokenTtl: seconds(next.refreshDays, 86400),
+            alwaysIssueRefreshToken: next.alwaysIssueRefreshToken,
+            rotateRefreshToken: next.rotateRefreshToken,
+          }),
+      ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
+      ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
+    });
+    if (result && "saved" in result) form.reset(toValues(result.saved));
+    const field = { accessTokenTtl: "accessMinutes", refreshTokenTtl: "refreshDays" } as const;
+    for (const [path, messages] of Object.entries(result && "fieldErrors" in result ? result.fieldErrors : {})) {
+      const name = field[path as keyof typeof field];
+      if (name) form.setError(name, { type: "server", message: messages[0] });
+    }
+  }
+
+  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce") => (
+    <label className="flex cursor-pointer gap-3">
+      <input type="checkbox" className="mt-1 size-4 accent-brand-600" {...form.register(name)} />
+      <span className="flex flex-col">
+        <span className="text-sm font-medium text-slate-900">{t(`${name}.label`)}</span>
+        <span className="text-sm text-slate-600">{t(`${name}.hint`)}</span>
+      </span>
+    </label>
+  );
+
+  return (
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6 pb-24">
+      <Card title={t("title")} description={t("description")}>
+        <div className="flex max-w-xl flex-col gap-5">
+          <Field
+            label={t("accessMinutes")}
+            hint={t("accessHint")}
+            inputMode="numeric"
+            placeholder="60"
+            error={errorText(errors.accessMinutes?.message)}
+            {...form.register("accessMinutes", {
+              validate: (v) => v.trim() === "" || /^\d+$/.test(v.trim()) || "numberRequired",
+            })}
+          />
+          {!machine && (
+            <>
+              <Field
+                label={t("refreshDays")}
+                hint={t("refreshHint")}
+                inputMode="numeric"
+                placeholder="14"
+                error={errorText(errors.refreshDays?.message)}
+                {...form.register("refreshDays", {
+                  validate: (v) => v.trim() === "" || /^\d+$/.test(v.trim()) || "numberRequired",
+                })}
+              />
+              {checkbox("alwaysIssueRefreshToken")}
+              {checkbox("rotateRefreshToken")}
+              {confidential && checkbox("requirePkce")}
+            </>
+          )}
+          {confidential && (
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor="token-auth-method" className="text-sm font-medium text-slate-800">
+                {t("authMethod")}
+              </label>
+              <select
+                id="token-auth-method"
+                aria-describedby="token-auth-method-hint"
+                className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+                {...form.register("tokenEndpointAuthMethod")}
+              >
+                <option value="client_secret_basic">{t("authBasic")}</option>
+                <option value="client_secret_post">{t("authPost")}</option>
+              </select>
+              <p id="token-auth-method-hint" className="text-xs text-slate-500">
+                {t("authHint")}
+              </p>
+            </div>
+          )}
+        </div>
+      </Card>
+      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+    </form>
+  );
+}

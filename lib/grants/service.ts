@@ -1,0 +1,73 @@
+import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
+
+/** An app a user authorized, as the "Connected apps" page and the console list it. */
+export type ConnectedApp = {
+  clientId: string;
+  applicationId: string;
+  name: string;
+  logoUrl: string;
+  scopes: string[];
+  authorizedAt: Date;
+};
+
+type GrantPayload = { iat?: number; openid?: { scope?: string } };
+
+const live = () => ({ OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
+
+/**
+ * The third-party apps a user authorized, newest first: one entry per app, with every scope
+ * granted in any session. First-party apps are trusted without consent, so they are not listed.
+ */
+export async function listConnectedApps(db: Db, accountId: string): Promise<ConnectedApp[]> {
+  const grants = await db.oidcPayload.findMany({
+    where: { model: "Grant", accountId, ...live() },
+    select: { clientId: true, payload: true },
+  });
+  const byClient = new Map<string, { scopes: Set<string>; at: number }>();
+  for (const grant of grants) {
+    if (!grant.clientId) continue;
+    const payload = JSON.parse(grant.payload) as GrantPayload;
+    const entry = byClient.get(grant.clientId) ?? { scopes: new Set<string>(), at: 0 };
+    for (const scope of payload.openid?.scope?.split(" ") ?? []) if (scope) entry.scopes.add(scope);
+    entry.at = Math.max(entry.at, payload.iat ?? 0);
+    byClient.set(grant.clientId, entry);
+  }
+  if (byClient.size === 0) return [];
+  const apps = await db.application.findMany({
+    where: { clientId: { in: [...byClient.keys()] }, type: "third-party" },
+    select: { id: true, clientId: true, name: true, displayName: true, logoUrl: true },
+  });
+  return apps
+    .map((app) => {
+      const entry = byClient.get(app.clientId) ?? { scopes: new Set<string>(), at: 0 };
+      return {
+        clientId: app.clientId,
+        applicationId: app.id,
+        name: app.displayName || app.name,
+        logoUrl: app.logoUrl,
+        scopes: [...entry.scopes].filter((scope) => scope !== "openid" && scope !== "offline_access"),
+        authorizedAt: new Date(entry.at * 1000),
+      };
+    })
+    .sort((a, b) => b.authorizedAt.getTime() - a.authorizedAt.getTime());
+}
+
+/**
+ * Takes back everything a user gave an app, in one transaction: every grant (remembered consent
+ * and each session's), and every token issued under them. Refresh tokens stop working at once,
+ * access tokens introspect as inactive, and the next sign-in asks for consent again.
+ */
+export async function revokeConnectedApp(db: Db, accountId: string, clientId: string): Promise<{ grants: number }> {
+  return db.$transaction(async (tx) => {
+    const grants = await tx.oidcPayload.findMany({
+      where: { model: "Grant", accountId, clientId },
+      select: { id: true },
+    });
+    if (grants.length === 0) throw new NotFoundError("Grant");
+    const ids = grants.map((grant) => grant.id);
+    await tx.oidcPayload.deleteMany({ where: { grantId: { in: ids } } });
+    await tx.oidcPayload.deleteMany({ where: { model: "Grant", id: { in: ids } } });
+    return { grants: ids.length };
+  });
+}
