@@ -36,10 +36,16 @@ describe("service guides", () => {
       expect(text).toContain(values.clientSecret);
       // Either the discovery document or the issuer it is derived from, or the endpoints themselves.
       expect(text.includes(values.discoveryUrl) || text.includes(values.issuer)).toBe(true);
-      if (guide.redirectPath) expect(text).toContain(values.serviceUrl);
       expect(text).not.toContain("undefined");
     },
   );
+
+  it("puts the service's own redirect URI where the service reads it from its config", () => {
+    for (const id of ["mod-auth-openidc", "oauth2-proxy", "gitlab"]) {
+      const guide = serviceGuides.find((g) => g.id === id)!;
+      expect(guide.snippet(values)).toContain(`${values.serviceUrl}${guide.redirectPath}`);
+    }
+  });
 
   it("makes the redirect URI from the address the admin typed", () => {
     expect(normalizeServiceUrl("https://svc.example.com/")).toBe("https://svc.example.com");
