@@ -10,7 +10,14 @@ const projects = ["desktop", "phone"];
 /** One server on a fresh SQLite file for the browser tests, with a user and two apps. */
 export default async function globalSetup() {
   // The "app": a page that answers the redirect URI, so the browser lands somewhere real.
-  const app = createServer((_req, res) => {
+  const app = createServer((req, res) => {
+    if (req.url === "/logo.svg") {
+      // A logo for branded consent pages: the app's own image, from the app's own host.
+      res.writeHead(200, { "content-type": "image/svg+xml" });
+      return res.end(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0f766e"/><path d="M16 44V20h8l8 14 8-14h8v24h-7V31l-9 15-9-15v13z" fill="#fff"/></svg>',
+      );
+    }
     res.writeHead(200, { "content-type": "text/html" });
     res.end("<!doctype html><title>App</title><h1>App callback</h1>");
   });

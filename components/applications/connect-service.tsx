@@ -125,7 +125,9 @@ export function ConnectService({ app, provider, randomKey }: Props) {
             <div className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
               <CopyField label={t("redirectUri")} value={redirectUri} testId="guide-redirect-uri" />
               {redirectUris.includes(redirectUri) ? (
-                <Badge tone="success">{t("redirectRegistered")}</Badge>
+                <div>
+                  <Badge tone="success">{t("redirectRegistered")}</Badge>
+                </div>
               ) : (
                 <Button variant="secondary" busy={busy} onClick={() => addRedirectUri(redirectUri)}>
                   {t("addRedirect")}
