@@ -83,7 +83,7 @@ test("Connect a service fills in this app's values and registers the service's r
   await signInToConsole(page, info);
   const { application } = await createThirdParty(page, `Dashboards ${info.project.name}`);
   await page.goto(`${server().url}/applications/${application.id}/connect`);
-  await page.getByText("Grafana", { exact: true }).click();
+  await page.getByRole("group", { name: "Service" }).getByText("Grafana").click();
   await page.getByLabel("Your Grafana's address").fill("https://grafana.example.com/");
   await expect(page.getByTestId("guide-redirect-uri")).toHaveText("https://grafana.example.com/login/generic_oauth");
   const snippet = page.getByTestId("guide-snippet");
@@ -96,7 +96,7 @@ test("Connect a service fills in this app's values and registers the service's r
   await screenshot(page, info, "console-connect");
 
   // Outline needs the app set differently; one click adjusts it.
-  await page.getByText("Outline", { exact: true }).click();
+  await page.getByRole("group", { name: "Service" }).getByText("Outline").click();
   await expect(page.getByText("It cannot send PKCE, so PKCE must not be required.")).toBeVisible();
   await page.getByRole("button", { name: "Apply these settings" }).click();
   await expect(page.getByText("Outline needs this app set differently:")).toHaveCount(0);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { callApi } from "../console/api";
 import { AddSecretDialog } from "./add-secret-dialog";
-import { forgetNewSecret, peekNewSecret } from "./new-secret";
+import { forgetNewSecret, peekNewSecret, stashNewSecret } from "./new-secret";
 
 export type SecretRow = {
   id: string;
@@ -46,8 +46,6 @@ export function CredentialsCard({
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<string>();
 
-  useEffect(() => () => forgetNewSecret(applicationId), [applicationId]);
-
   async function remove(secret: SecretRow) {
     if (!window.confirm(t("deleteConfirm", { name: secret.name }))) return;
     setDeleting(secret.id);
@@ -74,7 +72,13 @@ export function CredentialsCard({
               <div className="flex flex-col gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3">
                 <Alert tone="info">{t("freshWarning")}</Alert>
                 <CopyField label={t("clientSecret")} value={fresh} testId="new-client-secret" />
-                <Button variant="secondary" onClick={() => setFresh(undefined)}>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    forgetNewSecret(applicationId);
+                    setFresh(undefined);
+                  }}
+                >
                   {t("freshDone")}
                 </Button>
               </div>
@@ -127,6 +131,8 @@ export function CredentialsCard({
           applicationId={applicationId}
           onClose={() => setAdding(false)}
           onCreated={(value) => {
+            // Kept for this tab's life (or until dismissed), so Connect a service can fill it in too.
+            stashNewSecret(applicationId, value);
             setFresh(value);
             router.refresh();
           }}

@@ -1,6 +1,8 @@
 /**
- * Hands a just-created client secret from the create wizard to the detail page it navigates
- * to, in this tab's memory only: never in a URL, storage or a second response.
+ * Hands a just-created client secret from where it was created (the wizard, the credentials
+ * card) to the app's pages that show or fill it in, in this tab's memory only: never in a URL,
+ * storage or a second response. It is gone on reload, on "I have copied it", or when another
+ * app's secret is created.
  */
 let pending: { applicationId: string; value: string } | undefined;
 
