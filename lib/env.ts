@@ -19,6 +19,8 @@ const envSchema = z.object({
   INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   PURGE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** How long audit events are kept. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };

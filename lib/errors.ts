@@ -11,7 +11,22 @@ export type Problem = {
   status: number;
   detail?: string;
   errors?: FieldErrors;
+  /** A machine-readable reason, for 409s. */
+  code?: string;
 };
+
+/** An error an API route raises on purpose, with the status the client should see. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    /** A WWW-Authenticate challenge (RFC 6750) for 401 and 403 on bearer tokens. */
+    readonly challenge?: string,
+  ) {
+    super(detail);
+  }
+}
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -19,7 +34,17 @@ export class NotFoundError extends Error {
   }
 }
 
-export class ConflictError extends Error {}
+/** Why a change conflicts, for clients to tell apart (and to translate). */
+export type ConflictCode = "stale_version" | "last_admin" | "duplicate";
+
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly code: ConflictCode = "duplicate",
+  ) {
+    super(message);
+  }
+}
 
 /** Field paths (`redirectUris.1`) mapped to their messages, in `locale` (English by default). */
 export function fieldErrors(error: ZodError, locale?: Locale): FieldErrors {
@@ -49,7 +74,7 @@ export function toProblem(error: unknown, locale?: Locale): Problem {
   if (error instanceof NotFoundError)
     return { type: "about:blank", title: "Not found", status: 404, detail: error.message };
   if (error instanceof ConflictError)
-    return { type: "about:blank", title: "Conflict", status: 409, detail: error.message };
+    return { type: "about:blank", title: "Conflict", status: 409, detail: error.message, code: error.code };
   if (isUniqueViolation(error)) {
     return { type: "about:blank", title: "Conflict", status: 409, detail: "A record with this value already exists." };
   }

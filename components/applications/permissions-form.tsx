@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
-import { userScopes } from "@/lib/oidc/scopes";
 import { SaveBar } from "./save-bar";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
 import { useSaveApplication } from "./use-save-application";
@@ -15,32 +14,37 @@ export function PermissionsForm({
   id,
   version,
   allowedScopes,
+  choices,
   grantedUsers,
 }: {
   id: string;
   version: number;
   allowedScopes: string[];
-  grantedUsers: number;
+  /** The scopes an admin may allow: user scopes for third-party apps, "management" for m2m apps. */
+  choices: string[];
+  /** Third-party apps: how many users authorized it. */
+  grantedUsers?: number;
 }) {
   const t = useTranslations("console.permissions");
   const save = useSaveApplication(id, version);
-  const form = useForm<Values>({ defaultValues: { allowedScopes } });
+  const form = useForm<Values>({ defaultValues: { allowedScopes: allowedScopes.filter((s) => choices.includes(s)) } });
+  const machine = grantedUsers === undefined;
   const { isDirty, isSubmitting } = form.formState;
   useUnsavedChangesWarning(isDirty, t("leaveWarning"));
 
   async function submit(values: Values) {
     // Keep the catalog's order, whatever order the boxes were ticked in.
-    const chosen = userScopes.filter((scope) => values.allowedScopes.includes(scope));
+    const chosen = choices.filter((scope) => values.allowedScopes.includes(scope));
     const result = await save({ allowedScopes: chosen });
     if (result && "saved" in result) form.reset({ allowedScopes: result.saved.allowedScopes });
   }
 
   return (
     <form onSubmit={form.handleSubmit(submit)} className="flex flex-col gap-6 pb-24">
-      <Card title={t("title")} description={t("description")}>
+      <Card title={t("title")} description={t(machine ? "descriptionMachine" : "description")}>
         <fieldset className="flex flex-col gap-3">
           <legend className="sr-only">{t("title")}</legend>
-          {userScopes.map((scope) => (
+          {choices.map((scope) => (
             <label
               key={scope}
               className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
@@ -53,20 +57,23 @@ export function PermissionsForm({
               />
               <span className="flex flex-col">
                 <span className="text-sm font-medium text-slate-900">
-                  {t(`scopes.${scope}.title`)} <code className="ml-1 font-mono text-xs text-slate-500">{scope}</code>
+                  {t(`scopes.${scope}.title` as "scopes.email.title")}{" "}
+                  <code className="ml-1 font-mono text-xs text-slate-500">{scope}</code>
                 </span>
-                <span className="text-sm text-slate-600">{t(`scopes.${scope}.detail`)}</span>
+                <span className="text-sm text-slate-600">{t(`scopes.${scope}.detail` as "scopes.email.detail")}</span>
               </span>
             </label>
           ))}
-          <p className="text-sm text-slate-600">{t("alwaysAllowed")}</p>
+          {!machine && <p className="text-sm text-slate-600">{t("alwaysAllowed")}</p>}
         </fieldset>
       </Card>
-      <Card title={t("grantsTitle")}>
-        <p className="text-sm text-slate-700" data-testid="granted-users">
-          {t("grants", { count: grantedUsers })}
-        </p>
-      </Card>
+      {!machine && (
+        <Card title={t("grantsTitle")}>
+          <p className="text-sm text-slate-700" data-testid="granted-users">
+            {t("grants", { count: grantedUsers })}
+          </p>
+        </Card>
+      )}
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
     </form>
   );

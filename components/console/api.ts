@@ -1,5 +1,11 @@
 /** What the console's API answers on failure (RFC 9457), with field paths for invalid input. */
-export type ApiProblem = { status: number; title: string; detail?: string; errors?: Record<string, string[]> };
+export type ApiProblem = {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  code?: string;
+};
 
 export class ApiError extends Error {
   constructor(readonly problem: ApiProblem) {

@@ -15,7 +15,15 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
           <Logo className="size-7" />
           <span>{t("productName")}</span>
         </Link>
-        <NavLinks items={[{ href: "/applications", label: t("nav.applications") }]} label={t("nav.label")} />
+        <NavLinks
+          items={[
+            { href: "/applications", label: t("nav.applications") },
+            { href: "/users", label: t("nav.users") },
+            { href: "/audit", label: t("nav.audit") },
+            { href: "/api-docs", label: t("nav.api") },
+          ]}
+          label={t("nav.label")}
+        />
         <div className="ml-auto flex items-center gap-2">
           <LanguageMenu />
           <span className="hidden max-w-48 truncate text-sm text-slate-600 md:inline" title={admin.email}>

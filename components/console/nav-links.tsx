@@ -8,7 +8,7 @@ export function NavLinks({ items, label }: { items: { href: string; label: strin
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex gap-1">
+      <ul className="flex gap-1 overflow-x-auto">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (

@@ -1,18 +1,11 @@
+import type { Actor } from "../audit/events";
+import { bearerActor } from "../auth/bearer";
 import { type ConsoleAdmin, currentAdmin, currentUser, type SessionUser } from "../auth/console-session";
-import { type Problem, toProblem } from "../errors";
+import { HttpError, type Problem, toProblem } from "../errors";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import { runtime } from "../runtime";
 
-/** An error an API route raises on purpose, with the status the client should see. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
+export { HttpError } from "../errors";
 
 export function problemResponse(problem: Problem): Response {
   return Response.json(problem, {
@@ -40,7 +33,11 @@ function sameOrigin(req: Request): boolean {
 }
 
 export type PublicContext<P> = { req: Request; params: P; locale: Locale };
-export type AdminContext<P> = PublicContext<P> & { admin: ConsoleAdmin };
+/**
+ * A management API caller: an admin's console session, or a machine-to-machine app holding an
+ * access token this provider issued with the management scope. `actor` is what the audit log names.
+ */
+export type AdminContext<P> = PublicContext<P> & { admin?: ConsoleAdmin; actor: Actor };
 export type UserContext<P> = PublicContext<P> & { user: SessionUser };
 
 /**
@@ -49,23 +46,26 @@ export type UserContext<P> = PublicContext<P> & { user: SessionUser };
  * a generic 500 whose detail goes to the log only).
  */
 function wrap<P, C>(
-  authorize: (() => Promise<C>) | undefined,
+  authorize: ((req: Request) => Promise<C & { bearer?: boolean }>) | undefined,
   handler: (context: PublicContext<P> & C) => Promise<Response>,
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const locale = requestLocale(req);
     try {
-      const extra = authorize ? await authorize() : ({} as C);
-      if (!sameOrigin(req)) throw new HttpError(403, "Forbidden", "Cross-site requests are refused.");
+      const extra = authorize ? await authorize(req) : ({} as C & { bearer?: boolean });
+      // A bearer token is not sent by browsers on their own, so it needs no cross-site check.
+      if (!extra.bearer && !sameOrigin(req)) throw new HttpError(403, "Forbidden", "Cross-site requests are refused.");
       return await handler({ req, params: await context.params, locale, ...extra });
     } catch (error) {
       if (error instanceof HttpError) {
-        return problemResponse({
+        const response = problemResponse({
           type: "about:blank",
           title: error.title,
           status: error.status,
           detail: error.message,
         });
+        if (error.challenge) response.headers.set("www-authenticate", error.challenge);
+        return response;
       }
       const problem = toProblem(error, locale);
       if (problem.status === 500) runtime().log.error("API request failed", { error, path: new URL(req.url).pathname });
@@ -88,12 +88,14 @@ export function userRoute<P = Record<string, never>>(handler: (context: UserCont
   }, handler);
 }
 
-/** A console API route: an admin session is required. */
+/** A management API route: an admin session, or a bearer token with the management scope. */
 export function adminRoute<P = Record<string, never>>(handler: (context: AdminContext<P>) => Promise<Response>) {
-  return wrap<P, { admin: ConsoleAdmin }>(async () => {
+  return wrap<P, { admin?: ConsoleAdmin; actor: Actor }>(async (req) => {
+    const authorization = req.headers.get("authorization");
+    if (authorization) return { actor: await bearerActor(authorization), bearer: true };
     const admin = await currentAdmin();
-    if (!admin) throw new HttpError(401, "Unauthorized", "Sign in to the console as an admin.");
-    return { admin };
+    if (!admin) throw new HttpError(401, "Unauthorized", "Sign in to the console as an admin, or send a bearer token.");
+    return { admin, actor: { id: admin.id, label: admin.email } };
   }, handler);
 }
 

@@ -1,7 +1,10 @@
+import type { Actor } from "../audit/events";
+import { changedFields, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { randomId, randomSecret } from "../ids";
 import { hashSecret } from "../oidc/client-store";
+import { managementScope } from "../oidc/scopes";
 import {
   type CreateApplicationInput,
   createApplicationSchema,
@@ -50,7 +53,7 @@ export function toView(app: ApplicationRow): ApplicationView {
     redirectUris: JSON.parse(app.redirectUris),
     postLogoutRedirectUris: JSON.parse(app.postLogoutRedirectUris),
     corsOrigins: JSON.parse(app.corsOrigins),
-    allowedScopes: JSON.parse(app.allowedScopes),
+    allowedScopes: scopesFor(app.type as ApplicationType, JSON.parse(app.allowedScopes)),
     displayName: app.displayName,
     logoUrl: app.logoUrl,
     logoDarkUrl: app.logoDarkUrl,
@@ -68,13 +71,24 @@ export function toView(app: ApplicationRow): ApplicationView {
   };
 }
 
+/** Only third-party apps (user scopes) and m2m apps (management) have allowed scopes that mean anything. */
+function scopesFor(type: ApplicationType, stored: string[]): string[] {
+  if (type === "third-party") return stored;
+  if (type === "m2m") return stored.filter((scope) => scope === managementScope);
+  return [];
+}
+
 export type CreatedApplication = { application: ApplicationView; clientSecret?: string };
 
 /**
  * Creates an application and, for confidential types, its first secret, in one transaction.
  * The plain secret is returned here once and stored only as a hash.
  */
-export async function createApplication(db: Db, input: CreateApplicationInput | unknown): Promise<CreatedApplication> {
+export async function createApplication(
+  db: Db,
+  input: CreateApplicationInput | unknown,
+  actor: Actor,
+): Promise<CreatedApplication> {
   const data = createApplicationSchema.parse(input);
   const clientSecret = hasClientSecret(data.type) ? randomSecret() : undefined;
   const app = await db.$transaction(async (tx) => {
@@ -101,6 +115,12 @@ export async function createApplication(db: Db, input: CreateApplicationInput | 
         },
       });
     }
+    await recordAudit(tx, {
+      type: "app.created",
+      actor,
+      applicationId: created.id,
+      after: auditedFields(toView(created)),
+    });
     return created;
   });
   return { application: toView(app), clientSecret };
@@ -136,34 +156,52 @@ export async function updateApplication(
   db: Db,
   id: string,
   input: unknown,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  actor: Actor,
 ): Promise<ApplicationView> {
-  const current = await db.application.findUnique({ where: { id }, select: { type: true, version: true } });
+  const current = await db.application.findUnique({ where: { id } });
   if (!current) throw new NotFoundError("Application");
   const data: UpdateApplicationInput = updateApplicationSchema(current.type as ApplicationType).parse(input);
   const version = expectedVersion ?? current.version;
   const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
-  const { count } = await db.application.updateMany({
-    where: { id, version },
-    data: {
-      ...data,
-      redirectUris: json(data.redirectUris),
-      postLogoutRedirectUris: json(data.postLogoutRedirectUris),
-      corsOrigins: json(data.corsOrigins),
-      allowedScopes: json(data.allowedScopes),
-      version: { increment: 1 },
-    },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.application.updateMany({
+      where: { id, version },
+      data: {
+        ...data,
+        redirectUris: json(data.redirectUris),
+        postLogoutRedirectUris: json(data.postLogoutRedirectUris),
+        corsOrigins: json(data.corsOrigins),
+        allowedScopes: json(data.allowedScopes),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0)
+      throw new ConflictError(
+        "This application was changed by someone else; reload to see their changes.",
+        "stale_version",
+      );
+    const app = toView(await tx.application.findUniqueOrThrow({ where: { id } }));
+    const diff = changedFields(auditedFields(toView(current)), auditedFields(app));
+    if (Object.keys(diff.after).length > 0)
+      await recordAudit(tx, { type: "app.updated", actor, applicationId: id, ...diff });
+    return app;
   });
-  if (count === 0)
-    throw new ConflictError("This application was changed by someone else; reload to see their changes.");
-  const app = await db.application.findUniqueOrThrow({ where: { id } });
-  return toView(app);
+}
+
+/** What the audit log records of an application: its settings, not its timestamps or version. */
+function auditedFields(app: ApplicationView): Record<string, unknown> {
+  const { id: _id, createdAt: _created, updatedAt: _updated, version: _version, ...fields } = app;
+  return fields;
 }
 
 /** Deletes an application with its secrets; its tokens stop working as its client disappears. */
-export async function deleteApplication(db: Db, id: string): Promise<{ clientId: string }> {
-  const app = await db.application.findUnique({ where: { id }, select: { clientId: true } });
+export async function deleteApplication(db: Db, id: string, actor: Actor): Promise<{ clientId: string }> {
+  const app = await db.application.findUnique({ where: { id } });
   if (!app) throw new NotFoundError("Application");
-  await db.application.delete({ where: { id } });
+  await db.$transaction(async (tx) => {
+    await tx.application.delete({ where: { id } });
+    await recordAudit(tx, { type: "app.deleted", actor, applicationId: id, before: auditedFields(toView(app)) });
+  });
   return { clientId: app.clientId };
 }

@@ -1,11 +1,15 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createApplication, findApplicationByClientId, listApplications } from "../applications/service";
+import { exportApplications, importApplications } from "../applications/transfer";
 import { applicationTypes } from "../applications/types";
+import { cliActor } from "../audit/events";
 import { connect, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { type Output, printApplication, printApplications, printUser } from "./output";
 
@@ -19,6 +23,10 @@ Commands:
               [--scope profile|email|phone|address ...]   (third-party: what it may ask for)
   apps list
   apps show <clientId>
+  apps export [--out FILE]            (JSON to stdout or FILE; no secrets)
+  apps import FILE                    (creates or updates by client ID; all or nothing)
+  users suspend <email>               (ends their sessions, grants and tokens at once)
+  users reactivate <email>
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
@@ -60,6 +68,19 @@ const createUserCommand =
     printUser(out, user);
   };
 
+const userStatusCommand =
+  (status: "active" | "suspended"): Command =>
+  async (database, args, out) => {
+    const { positionals } = options(args, {});
+    if (positionals.length !== 1)
+      throw new UsageError(`users ${status === "active" ? "reactivate" : "suspend"} takes one email`);
+    const found = await database.prisma.user.findUnique({ where: { email: positionals[0].trim().toLowerCase() } });
+    if (!found) throw new NotFoundError(`User ${positionals[0]}`);
+    const user = await setUserStatus(database.prisma, found.id, status, cliActor);
+    if (out.json) return out.write(`${JSON.stringify({ id: user.id, email: user.email, status: user.status })}\n`);
+    out.write(`${user.email} is ${user.status}\n`);
+  };
+
 const commands: Record<string, Command> = {
   "db migrate": async (_database, args, out) => {
     options(args, {});
@@ -84,16 +105,52 @@ const commands: Record<string, Command> = {
     if (!(applicationTypes as readonly string[]).includes(type)) {
       throw new UsageError(`--type must be one of ${applicationTypes.join(", ")}`);
     }
-    const created = await createApplication(database.prisma, {
-      name: required(values, "name"),
-      type: type as (typeof applicationTypes)[number],
-      description: (values.description as string) ?? "",
-      redirectUris: (values["redirect-uri"] as string[]) ?? [],
-      postLogoutRedirectUris: (values["post-logout-redirect-uri"] as string[]) ?? [],
-      allowedScopes: values.scope as string[] | undefined,
-    });
+    const created = await createApplication(
+      database.prisma,
+      {
+        name: required(values, "name"),
+        type: type as (typeof applicationTypes)[number],
+        description: (values.description as string) ?? "",
+        redirectUris: (values["redirect-uri"] as string[]) ?? [],
+        postLogoutRedirectUris: (values["post-logout-redirect-uri"] as string[]) ?? [],
+        allowedScopes: values.scope as string[] | undefined,
+      },
+      cliActor,
+    );
     printApplication(out, created.application, created.clientSecret);
   },
+  "apps export": async (database, args, out) => {
+    const { values } = options(args, { out: { type: "string" } });
+    const file = `${JSON.stringify(await exportApplications(database.prisma), null, 2)}\n`;
+    if (typeof values.out !== "string") return out.write(file);
+    writeFileSync(values.out, file);
+    const count = (JSON.parse(file) as { applications: unknown[] }).applications.length;
+    out.write(
+      out.json
+        ? `${JSON.stringify({ file: values.out, applications: count })}\n`
+        : `Exported ${count} applications to ${values.out}\n`,
+    );
+  },
+  "apps import": async (database, args, out) => {
+    const { positionals } = options(args, {});
+    if (positionals.length !== 1) throw new UsageError("apps import takes one file");
+    let input: unknown;
+    try {
+      input = JSON.parse(readFileSync(positionals[0], "utf8"));
+    } catch (error) {
+      throw new UsageError(`${positionals[0]} is not readable JSON: ${(error as Error).message.split("\n")[0]}`);
+    }
+    const result = await importApplications(database.prisma, input, cliActor);
+    if (out.json) return out.write(`${JSON.stringify(result)}\n`);
+    out.write(
+      `Created ${result.created.length}, updated ${result.updated.length}, unchanged ${result.unchanged.length}\n`,
+    );
+    if (result.withoutSecret.length) {
+      out.write(`Without a client secret (add one in the console): ${result.withoutSecret.join(", ")}\n`);
+    }
+  },
+  "users suspend": userStatusCommand("suspended"),
+  "users reactivate": userStatusCommand("active"),
   "apps list": async (database, args, out) => {
     options(args, {});
     printApplications(out, await listApplications(database.prisma));

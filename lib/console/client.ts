@@ -52,6 +52,7 @@ export function builtInClientRecord(client: BuiltInClient): ClientRecord {
     name: client.name,
     type: "traditional",
     corsOrigins: new Set(),
+    allowedScopes: [],
     branding: { displayName: "", logoUrl: "", logoDarkUrl: "", termsUrl: "", privacyUrl: "" },
     tokens: defaultTokenSettings,
     secrets: [{ id: client.clientId, hash: Buffer.from(hashSecret(client.clientSecret), "hex"), expiresAt: null }],

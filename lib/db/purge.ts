@@ -4,7 +4,12 @@ import type { Db } from "./client";
  * Deletes expired provider objects on a timer, off the request path. Readers already ignore
  * expired rows (see the adapter), so the purge only reclaims space.
  */
-export function startPurge(db: Db, intervalSeconds: number, onError: (error: unknown) => void) {
+export function startPurge(
+  db: Db,
+  intervalSeconds: number,
+  onError: (error: unknown) => void,
+  auditRetentionDays = 90,
+) {
   let running = false;
   const run = async () => {
     if (running) return;
@@ -13,6 +18,8 @@ export function startPurge(db: Db, intervalSeconds: number, onError: (error: unk
       const now = new Date();
       await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
       await db.tokenBatch.deleteMany({ where: { expiresAt: { lt: now } } });
+      const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
+      await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
     } catch (error) {
       onError(error);
     } finally {

@@ -33,6 +33,8 @@ export type ClientRecord = {
   secrets: StoredSecret[];
   branding: Branding;
   tokens: TokenSettings;
+  /** Third-party apps: user scopes they may request; machine-to-machine apps: "management" or nothing. */
+  allowedScopes: string[];
 };
 
 export const defaultTokenSettings: TokenSettings = {
@@ -179,6 +181,7 @@ export class ClientStore {
       type: app.type as ApplicationType,
       metadata: toMetadata(app),
       corsOrigins: new Set(parseList(app.corsOrigins)),
+      allowedScopes: parseList(app.allowedScopes),
       branding: {
         displayName: app.displayName,
         logoUrl: app.logoUrl,

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { errors, type InteractionResults } from "oidc-provider";
 import { isThirdParty } from "../applications/types";
+import type { AuditInput } from "../audit/events";
+import { recordAudit } from "../audit/record";
 import { LoginThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import { BodyError, readForm } from "../server/body";
@@ -31,6 +33,8 @@ type Deps = {
   /** Whether X-Forwarded-For names the client (behind a trusted proxy). */
   trustProxy: boolean;
   render: RenderView;
+  /** Where a failure to write a security event is reported (the log). */
+  onAuditError: (error: unknown) => void;
 };
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
@@ -58,7 +62,16 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string) {
  * The sign-in and consent steps of an authorization request. oidc-provider sends the browser
  * to /interaction/:uid; these handlers show the right page and record what the user did.
  */
-export function createInteractions({ provider, db, clients, csrfKey, allowedOrigins, trustProxy, render }: Deps) {
+export function createInteractions({
+  provider,
+  db,
+  clients,
+  csrfKey,
+  allowedOrigins,
+  trustProxy,
+  render,
+  onAuditError,
+}: Deps) {
   const throttle = new LoginThrottle();
   const clientAddress = (req: IncomingMessage) => {
     const forwarded = trustProxy
@@ -196,6 +209,17 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     return { form, interaction };
   }
 
+  /** The Application row behind a client (none for Latchkey's built-in clients). */
+  async function appIdOf(clientId: string): Promise<string | undefined> {
+    const record = await clients.find(clientId);
+    return record && record.applicationId !== clientId ? record.applicationId : undefined;
+  }
+
+  /** Security events are recorded, but a failure to record never blocks a sign-in. */
+  async function audit(event: AuditInput) {
+    await recordAudit(db, event).catch((error) => onAuditError(error));
+  }
+
   /** POST /interaction/:uid/login */
   async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
@@ -212,13 +236,24 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
       return void res.end();
     }
     const user = parsed.success ? await authenticate(db, email, parsed.data.password) : undefined;
+    const clientId = String(posted.interaction.params.client_id);
+    const applicationId = await appIdOf(clientId);
     if (!user) {
       throttle.fail(address, email);
+      // Who tried is worth knowing (the typed email, never the password).
+      await audit({ type: "sign_in.failed", actor: { label: email.slice(0, 254) }, applicationId, ip: address });
       if (wantsJson(req)) return sendJson(res, 400, { error: INVALID_CREDENTIALS });
       res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}` });
       return void res.end();
     }
     throttle.succeed(address, email);
+    await audit({
+      type: "sign_in.succeeded",
+      actor: { id: user.id, label: user.email },
+      userId: user.id,
+      applicationId,
+      ip: address,
+    });
     await finish(req, res, { login: { accountId: user.id, remember: true } }, false);
   }
 
@@ -228,7 +263,18 @@ export function createInteractions({ provider, db, clients, csrfKey, allowedOrig
     if (!posted) return;
     if (posted.interaction.prompt.name !== "consent")
       return renderError(req, res, { kind: "expired", error: "interaction_expired" });
-    await finish(req, res, { consent: { grantId: await grantMissing(posted.interaction) } });
+    const grantId = await grantMissing(posted.interaction);
+    const accountId = posted.interaction.session?.accountId;
+    const scopes = (posted.interaction.prompt.details as { missingOIDCScope?: string[] }).missingOIDCScope ?? [];
+    await audit({
+      type: "consent.granted",
+      actor: { id: accountId, label: accountId ?? "" },
+      userId: accountId,
+      applicationId: await appIdOf(String(posted.interaction.params.client_id)),
+      after: { scopes },
+      ip: clientAddress(req),
+    });
+    await finish(req, res, { consent: { grantId } });
   }
 
   /** POST /interaction/:uid/abort: the user cancelled; the app receives access_denied. */

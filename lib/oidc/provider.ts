@@ -136,11 +136,12 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
         defaultResource: async (_ctx, _client, oneOf) => oneOf,
         useGrantedResource: async () => false,
         // Latchkey's own API is for machine-to-machine apps only: no user is asked to consent to it.
+        // Its management scope goes only to apps an admin allowed it (Permissions tab).
         getResourceServerInfo: async (_ctx, resource, client) => {
-          if (resource !== apiResource || clients.cached(client.clientId)?.type !== "m2m") {
-            throw new errors.InvalidTarget();
-          }
-          return { audience: apiResource, scope: managementScope, accessTokenTTL: HOUR, accessTokenFormat: "opaque" };
+          const record = clients.cached(client.clientId);
+          if (resource !== apiResource || record?.type !== "m2m") throw new errors.InvalidTarget();
+          const scope = record.allowedScopes.includes(managementScope) ? managementScope : "";
+          return { audience: apiResource, scope, accessTokenTTL: HOUR, accessTokenFormat: "opaque" };
         },
       },
     },

@@ -89,8 +89,14 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
     trustProxy: env.TRUST_PROXY,
     render,
+    onAuditError: (error) => log.error("audit event not recorded", { error }),
   });
-  const purge = startPurge(db, env.PURGE_INTERVAL_SECONDS, (error) => log.error("purge failed", { error }));
+  const purge = startPurge(
+    db,
+    env.PURGE_INTERVAL_SECONDS,
+    (error) => log.error("purge failed", { error }),
+    env.AUDIT_RETENTION_DAYS,
+  );
 
   let internalUrl: string | undefined;
   const runtime: Runtime = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { applicationTypes, hasClientSecret } from "../applications/types";
-import { userScopes } from "../oidc/scopes";
+import { managementScope, userScopes } from "../oidc/scopes";
 import { originList, uriList, webUrlProblem } from "./uri";
 
 const name = z.string().trim().min(1, "nameRequired").max(128, "tooLong128");
@@ -11,6 +11,8 @@ const web = uriList({ allowCustomScheme: false });
 const allowedScopeList = z
   .array(z.enum(userScopes, "scopeUnknown"))
   .refine((scopes) => new Set(scopes).size === scopes.length, "scopeRepeated");
+/** A machine-to-machine app may be allowed Latchkey's management API, and nothing else. */
+const m2mScopeList = z.array(z.enum([managementScope], "scopeUnknown")).max(1, "scopeRepeated");
 const native = uriList({ allowCustomScheme: true });
 
 /** What the create wizard, the CLI and the API accept to create an application. */
@@ -21,12 +23,16 @@ export const createApplicationSchema = z
     description: description.default(""),
     redirectUris: z.array(z.string()).default([]),
     postLogoutRedirectUris: z.array(z.string()).default([]),
-    /** Third-party apps: the user scopes they may request (default: profile and email). */
-    allowedScopes: allowedScopeList.optional(),
+    /** Third-party apps: the user scopes they may request (default: profile and email); m2m: "management". */
+    allowedScopes: z.array(z.string()).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.allowedScopes && value.type !== "third-party") {
-      ctx.addIssue({ code: "custom", path: ["allowedScopes"], message: "thirdPartyOnly" });
+    if (value.allowedScopes) {
+      const list = value.type === "m2m" ? m2mScopeList : value.type === "third-party" ? allowedScopeList : undefined;
+      if (!list) ctx.addIssue({ code: "custom", path: ["allowedScopes"], message: "thirdPartyOnly" });
+      for (const issue of list?.safeParse(value.allowedScopes).error?.issues ?? []) {
+        ctx.addIssue({ code: "custom", path: ["allowedScopes", ...issue.path], message: issue.message });
+      }
     }
     const list = value.type === "native" ? native : web;
     for (const field of ["redirectUris", "postLogoutRedirectUris"] as const) {
@@ -84,7 +90,7 @@ export function updateApplicationSchema(type: (typeof applicationTypes)[number])
       redirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
       postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
       corsOrigins: originList,
-      allowedScopes: thirdPartyOnly(allowedScopeList),
+      allowedScopes: type === "m2m" ? m2mScopeList : thirdPartyOnly(allowedScopeList),
       displayName: thirdPartyOnly(z.string().trim().max(128, "tooLong128")),
       logoUrl: thirdPartyOnly(pageUrl),
       logoDarkUrl: thirdPartyOnly(pageUrl),

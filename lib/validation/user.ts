@@ -31,3 +31,39 @@ export const firstAdminSchema = z
     message: "passwordMismatch",
   });
 export type FirstAdminInput = z.input<typeof firstAdminSchema>;
+
+const phone = z
+  .string()
+  .trim()
+  .max(32, "tooLong32")
+  .regex(/^$|^\+?[0-9 ()-]{4,32}$/, "phoneInvalid");
+const picture = z
+  .string()
+  .trim()
+  .max(2048, "tooLong2048")
+  .regex(/^$|^https:\/\//, "urlWebOnly");
+
+/** What an admin may change of a user. Every field optional (PATCH); `version` guards against lost updates. */
+export const updateUserSchema = z
+  .object({
+    name: z.string().trim().max(128, "tooLong128"),
+    email,
+    emailVerified: z.boolean("booleanRequired"),
+    phone,
+    picture,
+    role: z.enum(["user", "admin"], "roleUnknown"),
+  })
+  .partial();
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** An admin setting a user's password. */
+export const setPasswordSchema = z.object({ password });
+
+/** What an admin fills in to create a user from the console or the API. */
+export const adminCreateUserSchema = createUserSchema.extend({
+  role: z.enum(["user", "admin"], "roleUnknown").default("user"),
+  emailVerified: z.boolean("booleanRequired").default(false),
+});
+
+/** Suspending or reactivating a user. */
+export const userStatusSchema = z.object({ status: z.enum(["active", "suspended"], "statusUnknown") });

@@ -21,6 +21,7 @@ export default async function ApplicationLayout({ children, params }: Props) {
           { href: `${base}/branding`, label: t("branding") },
         ]
       : []),
+    ...(app.type === "m2m" ? [{ href: `${base}/permissions`, label: t("permissions") }] : []),
     { href: `${base}/tokens`, label: t("tokens") },
   ];
   return (

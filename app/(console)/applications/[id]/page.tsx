@@ -3,7 +3,9 @@ import { getFormatter } from "next-intl/server";
 import { CredentialsCard } from "@/components/applications/credentials-card";
 import { EndpointsCard } from "@/components/applications/endpoints-card";
 import { SettingsForm } from "@/components/applications/settings-form";
+import { SignInChart } from "@/components/applications/sign-in-chart";
 import { hasClientSecret } from "@/lib/applications/types";
+import { signInsPerDay } from "@/lib/audit/list";
 import { loadApplication } from "@/lib/console/load-application";
 import { discoveryUrl, listEndpoints, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
@@ -17,7 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ApplicationPage({ params }: Props) {
   const app = await loadApplication((await params).id);
-  const discovery = await readDiscovery(runtime());
+  const rt = runtime();
+  const [discovery, signIns] = await Promise.all([readDiscovery(rt), signInsPerDay(rt.database.prisma, app.id)]);
   const format = await getFormatter();
   const date = (value: Date | null) => (value ? format.dateTime(value, "dateTime") : null);
 
@@ -43,6 +46,7 @@ export default async function ApplicationPage({ params }: Props) {
             lastUsed: date(secret.lastUsedAt),
           }))}
         />
+        {app.type !== "m2m" && <SignInChart days={signIns} />}
       </div>
       <div className="min-w-0 lg:order-1 lg:col-span-3">
         <SettingsForm

@@ -19,7 +19,7 @@ export const GET = adminRoute(async ({ req }) => {
 });
 
 /** POST /api/v1/applications: the plain client secret is in this response and nowhere else. */
-export const POST = adminRoute(async ({ req }) => {
-  const created = await createApplication(runtime().database.prisma, await readJson(req));
+export const POST = adminRoute(async ({ req, actor }) => {
+  const created = await createApplication(runtime().database.prisma, await readJson(req), actor);
   return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
 });

@@ -3,12 +3,31 @@ import { PermissionsForm } from "@/components/applications/permissions-form";
 import { countGrantedUsers } from "@/lib/applications/grants";
 import { isThirdParty } from "@/lib/applications/types";
 import { loadApplication } from "@/lib/console/load-application";
+import { managementScope, userScopes } from "@/lib/oidc/scopes";
 import { runtime } from "@/lib/runtime";
 
 /** Which user scopes a third-party app may request. */
 export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
   const app = await loadApplication((await params).id);
+  if (app.type === "m2m") {
+    return (
+      <PermissionsForm
+        id={app.id}
+        version={app.version}
+        allowedScopes={app.allowedScopes}
+        choices={[managementScope]}
+      />
+    );
+  }
   if (!isThirdParty(app.type)) notFound();
   const granted = await countGrantedUsers(runtime().database.prisma, app.clientId);
-  return <PermissionsForm id={app.id} version={app.version} allowedScopes={app.allowedScopes} grantedUsers={granted} />;
+  return (
+    <PermissionsForm
+      id={app.id}
+      version={app.version}
+      allowedScopes={app.allowedScopes}
+      choices={userScopes}
+      grantedUsers={granted}
+    />
+  );
 }

@@ -9,18 +9,18 @@ export const GET = adminRoute<Params>(async ({ params }) =>
 );
 
 /** Saves settings. A `version` in the body makes the save conditional on nobody else's edit (409). */
-export const PATCH = adminRoute<Params>(async ({ req, params }) => {
+export const PATCH = adminRoute<Params>(async ({ req, params, actor }) => {
   const body = (await readJson(req)) as { version?: unknown } | null;
   const version = typeof body?.version === "number" ? body.version : undefined;
   const rt = runtime();
-  const app = await updateApplication(rt.database.prisma, params.id, body, version);
+  const app = await updateApplication(rt.database.prisma, params.id, body, version, actor);
   rt.clients.invalidate(app.clientId);
   return Response.json(app);
 });
 
-export const DELETE = adminRoute<Params>(async ({ params }) => {
+export const DELETE = adminRoute<Params>(async ({ params, actor }) => {
   const rt = runtime();
-  const { clientId } = await deleteApplication(rt.database.prisma, params.id);
+  const { clientId } = await deleteApplication(rt.database.prisma, params.id, actor);
   rt.clients.invalidate(clientId);
   return new Response(null, { status: 204 });
 });

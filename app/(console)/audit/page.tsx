@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditList } from "@/components/audit/audit-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListPagination } from "@/components/ui/pagination";
+import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list";
+import { runtime } from "@/lib/runtime";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.audit");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Who changed what and when, and the security events; filterable, newest first. */
+export default async function AuditPage({ searchParams }: Props) {
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])
+      .filter(([, value]) => value),
+  ) as Record<string, string>;
+  const parsed = auditQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
+  const db = runtime().database.prisma;
+  const result = await listAuditEvents(db, query);
+  const t = await getTranslations("console.audit");
+  const format = await getFormatter();
+  const [apps, users] = await Promise.all([
+    db.application.findMany({
+      where: { id: { in: result.items.flatMap((e) => (e.applicationId ? [e.applicationId] : [])) } },
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: result.items.flatMap((e) => (e.userId ? [e.userId] : [])) } },
+      select: { id: true, email: true },
+    }),
+  ]);
+  const appNames = Object.fromEntries(apps.map((a) => [a.id, a.name]));
+  const userEmails = Object.fromEntries(users.map((u) => [u.id, u.email]));
+  const hrefFor = (page: number) => `/audit?${new URLSearchParams({ ...raw, page: String(page) })}`;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <AuditFilters values={raw} invalid={!parsed.success} />
+      {result.items.length === 0 ? (
+        <EmptyState title={t("empty")}>
+          <p>{t("emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <AuditList
+          events={result.items.map((event) => ({
+            id: event.id,
+            at: format.dateTime(event.at, "dateTime"),
+            type: event.type,
+            actor: event.actor,
+            application: event.applicationId
+              ? { id: event.applicationId, name: appNames[event.applicationId] ?? event.applicationId }
+              : undefined,
+            user: event.userId ? { id: event.userId, email: userEmails[event.userId] ?? event.userId } : undefined,
+            before: event.before,
+            after: event.after,
+            ip: event.ip,
+          }))}
+        />
+      )}
+      <ListPagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={hrefFor} />
+    </div>
+  );
+}

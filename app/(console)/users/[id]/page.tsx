@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { UserActions } from "@/components/users/user-actions";
+import { UserGrants } from "@/components/users/user-grants";
+import { UserProfileForm } from "@/components/users/user-profile-form";
+import { NotFoundError } from "@/lib/errors";
+import { listConnectedApps } from "@/lib/grants/service";
+import { runtime } from "@/lib/runtime";
+import { getUser, type UserDetail } from "@/lib/users/admin";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(id: string): Promise<UserDetail> {
+  try {
+    return await getUser(runtime().database.prisma, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await load((await params).id);
+  return { title: user.name || user.email };
+}
+
+/** One user: profile, password, status, the apps they authorized. */
+export default async function UserPage({ params }: Props) {
+  const user = await load((await params).id);
+  const t = await getTranslations("console.users");
+  const format = await getFormatter();
+  const apps = await listConnectedApps(runtime().database.prisma, user.id);
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/users" className="w-fit text-sm font-medium text-brand-700 hover:underline">
+        ← {t("title")}
+      </Link>
+      <div className="flex flex-col gap-2">
+        <h1 className="break-words text-2xl font-semibold text-slate-900">{user.name || user.email}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <span>{user.email}</span>
+          <Badge tone={user.role === "admin" ? "brand" : "neutral"}>{t(`roles.${user.role}`)}</Badge>
+          <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
+          <span>{t("since", { date: format.dateTime(user.createdAt, "date") })}</span>
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="min-w-0 lg:col-span-3">
+          <UserProfileForm user={user} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          <UserActions user={{ id: user.id, email: user.email, status: user.status }} />
+          <UserGrants
+            userId={user.id}
+            apps={apps.map((app) => ({
+              clientId: app.clientId,
+              name: app.name,
+              scopes: app.scopes,
+              authorized: format.dateTime(app.authorizedAt, "date"),
+            }))}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListPagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+import { CreateUserButton } from "@/components/users/create-user-button";
+import { runtime } from "@/lib/runtime";
+import { listUsers } from "@/lib/users/admin";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("console.users");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function usersHref(search?: string, page?: number) {
+  const params = new URLSearchParams();
+  if (search) params.set("q", search);
+  if (page && page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/users?${query}` : "/users";
+}
+
+/** Everyone who can sign in: searchable by email and name, newest first. */
+export default async function UsersPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const search = one(params.q)?.trim().slice(0, 128) || undefined;
+  const result = await listUsers(runtime().database, { search, page: Number(one(params.page)) || 1 });
+  const t = await getTranslations("console.users");
+  const format = await getFormatter();
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <CreateUserButton />
+      </div>
+      <SearchForm
+        action="/users"
+        value={search}
+        label={t("searchLabel")}
+        placeholder={t("searchPlaceholder")}
+        button={t("searchButton")}
+      />
+      {result.items.length === 0 ? (
+        <EmptyState title={search ? t("noMatches") : t("empty")}>
+          <p>{search ? t("noMatchesBody", { search }) : t("emptyBody")}</p>
+        </EmptyState>
+      ) : (
+        <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className="w-full table-fixed text-left text-sm">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  {t("columns.user")}
+                </th>
+                <th scope="col" className="w-28 px-4 py-3 font-medium sm:w-40">
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className="hidden w-36 px-4 py-3 font-medium md:table-cell">
+                  {t("columns.created")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.items.map((user) => (
+                <tr key={user.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3">
+                    <Link
+                      href={`/users/${user.id}`}
+                      className="block truncate font-medium text-brand-700 hover:underline"
+                    >
+                      {user.name || user.email}
+                    </Link>
+                    <span className="block truncate text-xs text-slate-500">{user.email}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-wrap gap-1">
+                      {user.role === "admin" && <Badge tone="brand">{t("roles.admin")}</Badge>}
+                      {user.status === "suspended" && <Badge tone="danger">{t("statuses.suspended")}</Badge>}
+                      {user.role !== "admin" && user.status === "active" && <Badge>{t("statuses.active")}</Badge>}
+                    </div>
+                  </td>
+                  <td className="hidden px-4 py-3 text-slate-600 md:table-cell">
+                    {format.dateTime(user.createdAt, "date")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListPagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        hrefFor={(page) => usersHref(search, page)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { adminRoute, readJson } from "@/lib/api/route";
+import { runtime } from "@/lib/runtime";
+import { createUserAsAdmin, listUsers } from "@/lib/users/admin";
+
+/** GET /api/v1/users?search=ada&page=2 */
+export const GET = adminRoute(async ({ req }) => {
+  const params = new URL(req.url).searchParams;
+  const page = await listUsers(runtime().database, {
+    search: params.get("search") ?? undefined,
+    page: Number(params.get("page") ?? 1) || 1,
+    pageSize: Number(params.get("pageSize") ?? 25) || 25,
+  });
+  return Response.json(page);
+});
+
+export const POST = adminRoute(async ({ req, actor }) =>
+  Response.json(await createUserAsAdmin(runtime().database.prisma, await readJson(req), actor), { status: 201 }),
+);

@@ -1,0 +1,101 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { PlusIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
+import { adminCreateUserSchema } from "@/lib/validation/user";
+import { ApiError, callApi } from "../console/api";
+import { applyServerErrors } from "../console/server-errors";
+import { useFieldError } from "../console/use-field-error";
+
+type Values = z.input<typeof adminCreateUserSchema>;
+
+/** Creates a user (or an admin) with a first password they can change later. */
+export function CreateUserButton() {
+  const t = useTranslations("console.users");
+  const errorText = useFieldError();
+  const toast = useToast();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<Values>({
+    resolver: zodResolver(adminCreateUserSchema),
+    defaultValues: { email: "", name: "", password: "", role: "user", emailVerified: false },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function submit(values: Values) {
+    try {
+      const user = await callApi<{ id: string; email: string }>("/api/v1/users", { method: "POST", body: values });
+      toast.success(t("created", { email: user.email }));
+      router.push(`/users/${user.id}`);
+    } catch (error) {
+      if (error instanceof ApiError && applyServerErrors(form.setError, error)) return;
+      toast.error(error instanceof ApiError && error.problem.status === 409 ? t("emailTaken") : t("createFailed"));
+    }
+  }
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <PlusIcon className="size-4" />
+        {t("create")}
+      </Button>
+      {open && (
+        <Dialog open onClose={() => setOpen(false)} title={t("createTitle")}>
+          <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
+            <Field
+              label={t("fields.email")}
+              type="email"
+              autoComplete="off"
+              error={errorText(errors.email?.message)}
+              {...form.register("email")}
+            />
+            <Field
+              label={t("fields.name")}
+              autoComplete="off"
+              error={errorText(errors.name?.message)}
+              {...form.register("name")}
+            />
+            <Field
+              label={t("fields.password")}
+              type="password"
+              autoComplete="new-password"
+              hint={t("passwordHint")}
+              error={errorText(errors.password?.message)}
+              {...form.register("password")}
+            />
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor="new-user-role" className="text-sm font-medium text-slate-800">
+                {t("fields.role")}
+              </label>
+              <select
+                id="new-user-role"
+                className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+                {...form.register("role")}
+              >
+                <option value="user">{t("roles.user")}</option>
+                <option value="admin">{t("roles.admin")}</option>
+              </select>
+            </div>
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+                {t("cancel")}
+              </Button>
+              <Button type="submit" busy={isSubmitting}>
+                {t("createSubmit")}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { Actor } from "../audit/events";
+import { changedFields, recordAudit } from "../audit/record";
+import type { Db } from "../db/client";
+import { randomId } from "../ids";
+import { updateApplicationSchema } from "../validation/application";
+import { type ApplicationView, toView } from "./service";
+import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
+
+/** Everything an environment needs to recreate an app, and nothing secret. */
+const exportedFields = [
+  "clientId",
+  "type",
+  "name",
+  "description",
+  "redirectUris",
+  "postLogoutRedirectUris",
+  "corsOrigins",
+  "allowedScopes",
+  "displayName",
+  "logoUrl",
+  "logoDarkUrl",
+  "termsUrl",
+  "privacyUrl",
+  "accessTokenTtl",
+  "refreshTokenTtl",
+  "alwaysIssueRefreshToken",
+  "rotateRefreshToken",
+  "requirePkce",
+  "tokenEndpointAuthMethod",
+] as const;
+
+type Exported = Record<(typeof exportedFields)[number], unknown>;
+
+const thirdPartyFields = new Set(["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl"]);
+const confidentialFields = new Set(["requirePkce", "tokenEndpointAuthMethod"]);
+
+/** The fields that mean something for the app's type (the import refuses the others). */
+function exported(app: ApplicationView): Exported {
+  const applies = (field: string) =>
+    (!thirdPartyFields.has(field) || app.type === "third-party") &&
+    (!confidentialFields.has(field) || hasClientSecret(app.type)) &&
+    (field !== "allowedScopes" || app.type === "third-party" || app.type === "m2m");
+  return Object.fromEntries(exportedFields.filter(applies).map((field) => [field, app[field]])) as Exported;
+}
+
+export type ApplicationsExport = {
+  format: "latchkey.applications";
+  version: 1;
+  exportedAt: string;
+  applications: Exported[];
+};
+
+export async function exportApplications(db: Db): Promise<ApplicationsExport> {
+  const rows = await db.application.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return {
+    format: "latchkey.applications",
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    applications: rows.map((row) => exported(toView(row))),
+  };
+}
+
+const clientIdPattern = /^[A-Za-z0-9._~-]{1,128}$/;
+
+/** An export file; each application is checked with the same schemas as the console's forms. */
+export const importSchema = z.object({
+  format: z.literal("latchkey.applications", "importFormat"),
+  version: z.literal(1, "importFormat"),
+  applications: z
+    .array(
+      z
+        .looseObject({
+          clientId: z.string().regex(clientIdPattern, "clientIdInvalid"),
+          type: z.enum(applicationTypes, "typeRequired"),
+          name: z.string(),
+        })
+        .transform((value, ctx) => {
+          const { clientId, type, ...fields } = value;
+          const settings = updateApplicationSchema(type).safeParse(
+            Object.fromEntries(
+              Object.entries(fields).filter(([key]) => (exportedFields as readonly string[]).includes(key)),
+            ),
+          );
+          for (const issue of settings.error?.issues ?? [])
+            ctx.addIssue({ ...issue, code: "custom", path: issue.path });
+          return { clientId, type, settings: settings.data ?? {} };
+        }),
+    )
+    .max(10_000, "tooManyApps")
+    .refine((apps) => new Set(apps.map((app) => app.clientId)).size === apps.length, "clientIdRepeated"),
+});
+
+export type ImportResult = { created: string[]; updated: string[]; unchanged: string[]; withoutSecret: string[] };
+
+const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
+
+/**
+ * Recreates applications from an export, keyed by client ID: missing ones are created, existing
+ * ones updated to match, identical ones left alone, so importing the same file twice changes
+ * nothing the second time. All or nothing (one transaction). Secrets are never in an export:
+ * confidential apps created here have none until an admin adds one (listed in `withoutSecret`).
+ */
+export async function importApplications(db: Db, input: unknown, actor: Actor): Promise<ImportResult> {
+  const file = importSchema.parse(input);
+  const result: ImportResult = { created: [], updated: [], unchanged: [], withoutSecret: [] };
+  await db.$transaction(
+    async (tx) => {
+      for (const item of file.applications) {
+        const { redirectUris, postLogoutRedirectUris, corsOrigins, allowedScopes, ...scalars } = item.settings;
+        const data = {
+          ...scalars,
+          redirectUris: json(redirectUris),
+          postLogoutRedirectUris: json(postLogoutRedirectUris),
+          corsOrigins: json(corsOrigins),
+          allowedScopes: json(allowedScopes),
+        };
+        const existing = await tx.application.findUnique({ where: { clientId: item.clientId } });
+        if (!existing) {
+          const created = await tx.application.create({
+            data: {
+              id: randomId(),
+              clientId: item.clientId,
+              type: item.type,
+              name: scalars.name ?? item.clientId,
+              ...data,
+            },
+          });
+          await recordAudit(tx, {
+            type: "app.created",
+            actor,
+            applicationId: created.id,
+            after: exported(toView(created)),
+          });
+          result.created.push(item.clientId);
+          if (hasClientSecret(item.type as ApplicationType)) result.withoutSecret.push(item.clientId);
+          continue;
+        }
+        if (existing.type !== item.type) {
+          throw new z.ZodError([
+            {
+              code: "custom",
+              path: ["applications", file.applications.indexOf(item), "type"],
+              message: "importTypeChanged",
+              input: item.type,
+            },
+          ]);
+        }
+        const before = exported(toView(existing));
+        const next = { ...before, ...item.settings };
+        const diff = changedFields(before, next);
+        if (Object.keys(diff.after).length === 0) {
+          result.unchanged.push(item.clientId);
+          continue;
+        }
+        await tx.application.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+        await recordAudit(tx, { type: "app.updated", actor, applicationId: existing.id, ...diff });
+        result.updated.push(item.clientId);
+        if (
+          hasClientSecret(item.type as ApplicationType) &&
+          (await tx.clientSecret.count({ where: { applicationId: existing.id } })) === 0
+        ) {
+          result.withoutSecret.push(item.clientId);
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return result;
+}

@@ -1,0 +1,35 @@
+/** Every kind of audit event. Admin changes first, then security events. */
+export const auditEventTypes = [
+  "app.created",
+  "app.updated",
+  "app.deleted",
+  "secret.created",
+  "secret.deleted",
+  "user.created",
+  "user.updated",
+  "user.password_set",
+  "user.suspended",
+  "user.reactivated",
+  "user.deleted",
+  "key.rotated",
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "consent.granted",
+  "consent.revoked",
+] as const;
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+/** Who made a change: an admin in the console, a script with a management token, the CLI, or a user. */
+export type Actor = { id?: string; label: string };
+export const systemActor: Actor = { label: "system" };
+export const cliActor: Actor = { label: "cli" };
+
+export type AuditInput = {
+  type: AuditEventType;
+  actor: Actor;
+  applicationId?: string;
+  userId?: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  ip?: string;
+};

@@ -1,0 +1,215 @@
+import type { Actor, AuditEventType } from "../audit/events";
+import { changedFields, recordAudit } from "../audit/record";
+import { hashPassword } from "../auth/password";
+import type { Database, Db } from "../db/client";
+import { ConflictError, NotFoundError } from "../errors";
+import { revokeConnectedApp } from "../grants/service";
+import { randomId } from "../ids";
+import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
+
+export type UserDetail = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  phone: string;
+  picture: string;
+  role: "user" | "admin";
+  status: "active" | "suspended";
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+type UserRow = Awaited<ReturnType<Db["user"]["findUniqueOrThrow"]>>;
+
+function toDetail(user: UserRow): UserDetail {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerified,
+    phone: user.phone ?? "",
+    picture: user.picture ?? "",
+    role: user.role as UserDetail["role"],
+    status: user.status as UserDetail["status"],
+    version: user.version,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+/** What the audit log shows of a user: never the password hash. */
+function audited(user: UserDetail): Record<string, unknown> {
+  const { email, name, emailVerified, phone, picture, role, status } = user;
+  return { email, name, emailVerified, phone, picture, role, status };
+}
+
+export type UserPage = { items: UserDetail[]; total: number; page: number; pageCount: number; pageSize: number };
+
+/**
+ * One page of users, newest first, optionally those whose email or name contains `search`
+ * (case-insensitive). The (createdAt) index serves the order.
+ */
+export async function listUsers(
+  database: Database,
+  query: { search?: string; page?: number; pageSize?: number },
+): Promise<UserPage> {
+  const db = database.prisma;
+  const pageSize = Math.min(Math.max(query.pageSize ?? 25, 1), 100);
+  const search = query.search?.trim();
+  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs ILIKE ("insensitive").
+  const like = (value: string) =>
+    database.kind === "postgresql" ? { contains: value, mode: "insensitive" as const } : { contains: value };
+  const where = search ? { OR: [{ email: like(search.toLowerCase()) }, { name: like(search) }] } : {};
+  const total = await db.user.count({ where: where as never });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
+  const rows = await db.user.findMany({
+    where: where as never,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  return { items: rows.map(toDetail), total, page, pageCount, pageSize };
+}
+
+export async function getUser(db: Db, id: string): Promise<UserDetail> {
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new NotFoundError("User");
+  return toDetail(user);
+}
+
+function uniqueEmail(error: unknown): never {
+  if ((error as { code?: string }).code === "P2002") throw new ConflictError("A user with this email already exists.");
+  throw error;
+}
+
+export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): Promise<UserDetail> {
+  const data = adminCreateUserSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return db
+    .$transaction(async (tx) => {
+      const user = toDetail(
+        await tx.user.create({
+          data: {
+            id: randomId(),
+            email: data.email,
+            name: data.name,
+            role: data.role,
+            emailVerified: data.emailVerified,
+            passwordHash,
+          },
+        }),
+      );
+      await recordAudit(tx, { type: "user.created", actor, userId: user.id, after: audited(user) });
+      return user;
+    })
+    .catch(uniqueEmail);
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Refuses to leave the database without an active admin (the change would lock everyone out). */
+async function keepAnAdmin(tx: Tx, userId: string) {
+  const others = await tx.user.count({ where: { role: "admin", status: "active", id: { not: userId } } });
+  if (others === 0)
+    throw new ConflictError("The last active admin cannot be demoted, suspended or deleted.", "last_admin");
+}
+
+/** Ends every session, grant and token of a user at once (suspension, deletion). */
+async function endEverything(tx: Tx, userId: string) {
+  await tx.oidcPayload.deleteMany({ where: { accountId: userId } });
+}
+
+/**
+ * Saves an admin's edit of a profile. With `expectedVersion`, an edit based on an older version
+ * is refused (409) and changes nothing.
+ */
+export async function updateUser(
+  db: Db,
+  id: string,
+  input: unknown,
+  expectedVersion: number | undefined,
+  actor: Actor,
+): Promise<UserDetail> {
+  const data = updateUserSchema.parse(input);
+  return db
+    .$transaction(async (tx) => {
+      const current = await tx.user.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError("User");
+      const before = toDetail(current);
+      if (data.role === "user" && before.role === "admin") await keepAnAdmin(tx, id);
+      const { count } = await tx.user.updateMany({
+        where: { id, version: expectedVersion ?? current.version },
+        data: {
+          ...data,
+          ...(data.phone !== undefined ? { phone: data.phone || null } : {}),
+          ...(data.picture !== undefined ? { picture: data.picture || null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0)
+        throw new ConflictError("This user was changed by someone else; reload to see their changes.", "stale_version");
+      const after = toDetail(await tx.user.findUniqueOrThrow({ where: { id } }));
+      const diff = changedFields(audited(before), audited(after));
+      if (Object.keys(diff.after).length > 0)
+        await recordAudit(tx, { type: "user.updated", actor, userId: id, ...diff });
+      return after;
+    })
+    .catch(uniqueEmail);
+}
+
+export async function setUserPassword(db: Db, id: string, input: unknown, actor: Actor): Promise<void> {
+  const { password } = setPasswordSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id }, data: { passwordHash, version: { increment: 1 } } });
+    if (count === 0) throw new NotFoundError("User");
+    await recordAudit(tx, { type: "user.password_set", actor, userId: id });
+  });
+}
+
+/**
+ * Suspends or reactivates a user. Suspension is immediate: sessions, grants and tokens are
+ * deleted, and the provider finds no account for the user, so refresh tokens fail at once.
+ */
+export async function setUserStatus(
+  db: Db,
+  id: string,
+  status: "active" | "suspended",
+  actor: Actor,
+): Promise<UserDetail> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id } });
+    if (!current) throw new NotFoundError("User");
+    if (current.status === status) return toDetail(current);
+    if (status === "suspended") {
+      if (current.role === "admin") await keepAnAdmin(tx, id);
+      await endEverything(tx, id);
+    }
+    const user = toDetail(await tx.user.update({ where: { id }, data: { status, version: { increment: 1 } } }));
+    const type: AuditEventType = status === "suspended" ? "user.suspended" : "user.reactivated";
+    await recordAudit(tx, { type, actor, userId: id, before: { status: current.status }, after: { status } });
+    return user;
+  });
+}
+
+/** Deletes a user with everything they hold: sessions, grants, tokens. */
+export async function deleteUser(db: Db, id: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id } });
+    if (!current) throw new NotFoundError("User");
+    if (current.role === "admin") await keepAnAdmin(tx, id);
+    await endEverything(tx, id);
+    await tx.user.delete({ where: { id } });
+    await recordAudit(tx, { type: "user.deleted", actor, userId: id, before: audited(toDetail(current)) });
+  });
+}
+
+/** An admin (or the user) takes back what a user granted an app; recorded as consent.revoked. */
+export async function revokeUserGrant(db: Db, userId: string, clientId: string, actor: Actor): Promise<void> {
+  const app = await db.application.findUnique({ where: { clientId }, select: { id: true } });
+  await revokeConnectedApp(db, userId, clientId);
+  await recordAudit(db, { type: "consent.revoked", actor, userId, applicationId: app?.id, before: { clientId } });
+}
