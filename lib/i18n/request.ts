@@ -7,7 +7,8 @@ import { catalogs } from "./messages";
 const formats = {
   dateTime: {
     date: { dateStyle: "medium" },
-    dateTime: { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" },
+    // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
+    dateTime: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
   },
 } as const;
 
