@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, tempSqlite } from "../support/server";
 
@@ -36,6 +37,39 @@ describe("the CLI", () => {
     expect(shown.clientId).toBe(app.clientId);
     expect(shown.clientSecret).toBeUndefined();
     expect(JSON.parse(cli("apps", "list", "--json").stdout)).toHaveLength(2);
+  });
+
+  it("exports apps to a file and imports them into another database, idempotently and without secrets", () => {
+    const file = `${db.url.replace(/^file:/, "")}.apps.json`;
+    expect(cli("apps", "export", "--out", file).status).toBe(0);
+    const exported = readFileSync(file, "utf8");
+    expect(exported).toContain("Wiki");
+    expect(exported).not.toMatch(/"[A-Za-z0-9_-]{43}"/);
+
+    const other = tempSqlite();
+    try {
+      const first = runCli(other.url, ["apps", "import", file, "--json"]);
+      expect(first.status, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ created: expect.any(Array), withoutSecret: expect.any(Array) });
+      expect(JSON.parse(first.stdout).created).toHaveLength(2);
+      const again = runCli(other.url, ["apps", "import", file]);
+      expect(again.stdout).toContain("Created 0, updated 0, unchanged 2");
+      const bad = runCli(other.url, ["apps", "import", "/nonexistent.json"]);
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain("not readable JSON");
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it("suspends and reactivates a user by email", () => {
+    expect(cli("users", "create", "--email", "kim@example.com", "--password", "a-long-passphrase").status).toBe(0);
+    const suspended = cli("users", "suspend", "kim@example.com", "--json");
+    expect(JSON.parse(suspended.stdout)).toMatchObject({ email: "kim@example.com", status: "suspended" });
+    expect(cli("users", "reactivate", "KIM@example.com").stdout).toContain("kim@example.com is active");
+    const missing = cli("users", "suspend", "nobody@example.com");
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain("not found");
   });
 
   it.each([
