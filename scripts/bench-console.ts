@@ -1,5 +1,5 @@
-// Part of `npm run bench`: the console's applications list with 5,000 apps, as a signed-in admin
-// sees it. Run by scripts/bench.mjs (through tsx) against the Latchkey server it started:
+// Part of `npm run bench`: the console's applications list with 5,000 apps and users list with
+// 100,000 users, as a signed-in admin sees them. Run by scripts/bench.mjs (through tsx) against the Latchkey server it started:
 //   bench-console.ts <appUrl> <sqlite file> <admin email> <admin password>
 // Prints one JSON line: per page, the server's response time over sequential requests.
 import Database from "better-sqlite3";
@@ -8,6 +8,7 @@ import { signInToPages } from "../tests/support/pages-session";
 
 const [appUrl, file, email, password] = process.argv.slice(2);
 const APPS = 5000;
+const USERS = 100_000;
 const REQUESTS = Number(process.env.BENCH_CONSOLE_REQUESTS ?? 100);
 
 /** 5,000 applications, a fifth of them third-party, written straight to the database. */
@@ -23,6 +24,16 @@ function seed() {
       // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
       const at = new Date(start + i * 60_000).toISOString().replace("Z", "+00:00");
       insert.run(`bench${i}`, `benchclient${i}`, `Bench app ${i}`, types[i % types.length], at, at);
+    }
+  })();
+  const user = db.prepare(
+    `INSERT INTO "User" (id, email, passwordHash, name, createdAt, updatedAt) VALUES (?, ?, 'bench-no-password', ?, ?, ?)`,
+  );
+  const userStart = Date.now() - USERS * 1000;
+  db.transaction(() => {
+    for (let i = 0; i < USERS; i++) {
+      const at = new Date(userStart + i * 1000).toISOString().replace("Z", "+00:00");
+      user.run(`benchuser${i}`, `user${i}@bench.example.com`, `Bench User ${i}`, at, at);
     }
   })();
   db.close();
@@ -46,6 +57,9 @@ const pages = {
   "page 100 of 200": "/applications?page=100",
   "third-party tab": "/applications?tab=third-party",
   "search by name": "/applications?q=app%2042",
+  "users, first page (100k)": "/users",
+  "users, page 2000 of 4000": "/users?page=2000",
+  "users, search (100k)": "/users?q=user4242",
 };
 const results: Record<string, { p50: number; p95: number; max: number }> = {};
 for (const [name, path] of Object.entries(pages)) {
@@ -61,4 +75,4 @@ for (const [name, path] of Object.entries(pages)) {
   times.sort((a, b) => a - b);
   results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
 }
-console.log(JSON.stringify({ apps: APPS, requests: REQUESTS, results }));
+console.log(JSON.stringify({ apps: APPS, users: USERS, requests: REQUESTS, results }));

@@ -162,7 +162,7 @@ const consoleRun = spawnSync(
 if (consoleRun.status !== 0) throw new Error("the console benchmark failed");
 const consoleResult = JSON.parse(consoleRun.stdout.trim().split("\n").pop());
 console.log(
-  `\nConsole applications list, ${consoleResult.apps} apps, ${consoleResult.requests} sequential requests each:`,
+  `\nConsole lists (${consoleResult.apps} apps, ${consoleResult.users} users), ${consoleResult.requests} sequential requests each:`,
 );
 const slowPages = [];
 for (const [page, t] of Object.entries(consoleResult.results)) {
