@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { type CreateSecretInput, createSecretSchema, secretLifetimes } from "@/lib/validation/secret";
 import { ApiError, callApi } from "../console/api";
@@ -58,23 +59,14 @@ export function AddSecretDialog({
     <Dialog open onClose={onClose} title={t("addTitle")} description={t("addDescription")}>
       <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
         <Field label={t("secretName")} autoFocus error={errorText(errors.name?.message)} {...form.register("name")} />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="secret-expiry" className="text-sm font-medium text-slate-800">
-            {t("expiresIn")}
-          </label>
-          <select
-            id="secret-expiry"
-            className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-            {...form.register("expiresInDays")}
-          >
-            {secretLifetimes.map((days) => (
-              <option key={days} value={days}>
-                {t("days", { days })}
-              </option>
-            ))}
-            <option value="never">{t("never")}</option>
-          </select>
-        </div>
+        <SelectField
+          label={t("expiresIn")}
+          options={[
+            ...secretLifetimes.map((days) => ({ value: String(days), label: t("days", { days }) })),
+            { value: "never", label: t("never") },
+          ]}
+          {...form.register("expiresInDays")}
+        />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button type="button" variant="secondary" onClick={onClose}>
             {t("cancel")}

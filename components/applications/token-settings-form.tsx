@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useFieldError } from "../console/use-field-error";
 import { SaveBar } from "./save-bar";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
@@ -120,23 +121,15 @@ export function TokenSettingsForm({
             </>
           )}
           {confidential && (
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor="token-auth-method" className="text-sm font-medium text-slate-800">
-                {t("authMethod")}
-              </label>
-              <select
-                id="token-auth-method"
-                aria-describedby="token-auth-method-hint"
-                className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-                {...form.register("tokenEndpointAuthMethod")}
-              >
-                <option value="client_secret_basic">{t("authBasic")}</option>
-                <option value="client_secret_post">{t("authPost")}</option>
-              </select>
-              <p id="token-auth-method-hint" className="text-xs text-slate-500">
-                {t("authHint")}
-              </p>
-            </div>
+            <SelectField
+              label={t("authMethod")}
+              hint={t("authHint")}
+              options={[
+                { value: "client_secret_basic", label: t("authBasic") },
+                { value: "client_secret_post", label: t("authPost") },
+              ]}
+              {...form.register("tokenEndpointAuthMethod")}
+            />
           )}
         </div>
       </Card>

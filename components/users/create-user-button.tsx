@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
+import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { adminCreateUserSchema } from "@/lib/validation/user";
 import { ApiError, callApi } from "../console/api";
@@ -72,19 +73,11 @@ export function CreateUserButton() {
               error={errorText(errors.password?.message)}
               {...form.register("password")}
             />
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor="new-user-role" className="text-sm font-medium text-slate-800">
-                {t("fields.role")}
-              </label>
-              <select
-                id="new-user-role"
-                className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-                {...form.register("role")}
-              >
-                <option value="user">{t("roles.user")}</option>
-                <option value="admin">{t("roles.admin")}</option>
-              </select>
-            </div>
+            <SelectField
+              label={t("fields.role")}
+              options={(["user", "admin"] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              {...form.register("role")}
+            />
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
                 {t("cancel")}

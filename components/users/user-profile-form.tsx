@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { UserDetail } from "@/lib/users/admin";
 import { SaveBar } from "../applications/save-bar";
 import { useUnsavedChangesWarning } from "../applications/unsaved-changes";
@@ -72,19 +73,11 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
             error={errorText(errors.picture?.message)}
             {...form.register("picture")}
           />
-          <div className="flex flex-col gap-1.5">
-            <label htmlFor="user-role" className="text-sm font-medium text-slate-800">
-              {t("fields.role")}
-            </label>
-            <select
-              id="user-role"
-              className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-              {...form.register("role")}
-            >
-              <option value="user">{t("roles.user")}</option>
-              <option value="admin">{t("roles.admin")}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t("fields.role")}
+            options={(["user", "admin"] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            {...form.register("role")}
+          />
         </div>
       </Card>
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}

@@ -25,7 +25,7 @@ export async function bearerActor(authorization: string): Promise<Actor> {
   const aud = (found as unknown as { aud?: string | string[] }).aud;
   if (!(Array.isArray(aud) ? aud.includes(audience) : aud === audience)) throw invalid();
   const client = await rt.clients.find(found.clientId);
-  if (!client || client.type !== "m2m") throw invalid();
+  if (client?.type !== "m2m") throw invalid();
   if (!found.scope?.split(" ").includes(managementScope)) {
     throw new HttpError(
       403,

@@ -8,7 +8,14 @@ const formats = {
   dateTime: {
     date: { dateStyle: "medium" },
     // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
-    dateTime: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+    dateTime: {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    },
   },
 } as const;
 

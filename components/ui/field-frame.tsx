@@ -1,0 +1,58 @@
+import { type ReactNode, useId } from "react";
+
+/**
+ * Ids for a form control with a label, hint and error, so each control wires aria-describedby the
+ * same way.
+ */
+export function useFieldIds(id: string | undefined, hint?: string, error?: string) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
+  return { inputId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+/** The label above a control, and its hint and inline error below it. */
+export function FieldFrame({
+  label,
+  inputId,
+  hint,
+  hintId,
+  error,
+  errorId,
+  className = "",
+  children,
+}: {
+  label: string;
+  inputId: string;
+  hint?: string;
+  hintId?: string;
+  error?: string;
+  errorId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`flex flex-col gap-1.5 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const controlClass = (error?: string) =>
+  `min-h-10 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 sm:text-sm ${
+    error ? "border-red-500" : "border-slate-300"
+  }`;
