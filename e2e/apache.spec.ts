@@ -44,6 +44,7 @@ test.describe("a real service provider configured from Latchkey's snippet", () =
 
   let apache: ChildProcess | undefined;
   let dir = "";
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright wants the fixtures argument destructured, even empty.
   test.afterEach(async ({}, info) => {
     // When it fails, Apache's own log says why: keep it with the test's results.
     if (info.status !== info.expectedStatus && dir && existsSync(join(dir, "error.log"))) {

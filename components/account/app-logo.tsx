@@ -6,7 +6,6 @@ export function AppLogo({ src, darkSrc, alt }: { src: string; darkSrc: string; a
   return (
     <picture>
       {darkSrc && <source srcSet={darkSrc} media="(prefers-color-scheme: dark)" />}
-      {/* biome-ignore lint/performance/noImgElement: a remote logo of unknown size; next/image would proxy it. */}
       <img src={src} alt={alt} width={56} height={56} className="size-14 rounded-xl object-contain" />
     </picture>
   );

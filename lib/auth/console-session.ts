@@ -62,7 +62,7 @@ async function findUser(rt: Runtime, id: string | undefined): Promise<SessionUse
     where: { id },
     select: { id: true, email: true, name: true, role: true, status: true },
   });
-  if (!user || user.status !== "active") return undefined;
+  if (user?.status !== "active") return undefined;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
