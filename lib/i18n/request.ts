@@ -7,7 +7,16 @@ import { catalogs } from "./messages";
 const formats = {
   dateTime: {
     date: { dateStyle: "medium" },
-    dateTime: { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" },
+    // Spelled out: Intl refuses timeZoneName beside dateStyle/timeStyle, and next-intl then falls
+    // back to Date#toString ("Thu Nov 26 2026 19:21:19 GMT+0000 (Coordinated Universal Time)").
+    dateTime: {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+    },
   },
 } as const;
 
