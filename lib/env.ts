@@ -19,6 +19,7 @@ const envSchema = z.object({
   INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   PURGE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+  KEY_ACTIVATION_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };
