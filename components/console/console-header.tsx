@@ -8,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin; signOutUrl: string }) {
   const t = await getTranslations("console");
+  const tk = await getTranslations("keys");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -15,7 +16,13 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
           <Logo className="size-7" />
           <span>{t("productName")}</span>
         </Link>
-        <NavLinks items={[{ href: "/applications", label: t("nav.applications") }]} label={t("nav.label")} />
+        <NavLinks
+          items={[
+            { href: "/applications", label: t("nav.applications") },
+            { href: "/settings/keys", label: tk("nav") },
+          ]}
+          label={t("nav.label")}
+        />
         <div className="ml-auto flex items-center gap-2">
           <LanguageMenu />
           <span className="hidden max-w-48 truncate text-sm text-slate-600 md:inline" title={admin.email}>
