@@ -42,6 +42,9 @@ export const PREVIOUS_KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
 const rank: Record<KeyStatus, number> = { current: 0, previous: 1, next: 2 };
 
 const since = (row: SigningKeyRow) => row.activatesAt ?? row.createdAt;
+/** Keys without an activation time (the first ones) sign from the start, whatever the clock says. */
+const started = (row: SigningKeyRow, now: Date) =>
+  row.status !== "previous" && (row.activatesAt === null || row.activatesAt <= now);
 
 /**
  * The published keys at `now`, in the order the provider must hold them: oidc-provider signs
@@ -59,12 +62,11 @@ export function scheduleKeys(rows: SigningKeyRow[], now: Date): ScheduledKey[] {
   }
   for (const [alg, keys] of byAlg) {
     const newestFirst = [...keys].sort((a, b) => since(b).getTime() - since(a).getTime() || a.id.localeCompare(b.id));
-    const started = newestFirst.filter((row) => since(row) <= now && row.status !== "previous");
-    const signing = started[0];
+    const signing = newestFirst.find((row) => started(row, now));
     for (const row of newestFirst) {
       const activatesAt = since(row);
       if (row === signing) out.push({ id: row.id, alg, status: "current", createdAt: row.createdAt, activatesAt });
-      else if (activatesAt > now && row.status !== "previous") {
+      else if (row.status !== "previous" && row.activatesAt && row.activatesAt > now) {
         out.push({ id: row.id, alg, status: "next", createdAt: row.createdAt, activatesAt });
       } else {
         // Replaced: retire a day after the key that replaced it took over (stored once settled).

@@ -29,6 +29,10 @@ describe("the signing key schedule", () => {
     expect(summary(bootstrap, at(10))).toEqual(["ec-1:current", "rsa-1:current"]);
   });
 
+  it("signs with the first keys even on an instance whose clock is behind their creation", () => {
+    expect(summary(bootstrap, at(-5))).toEqual(["ec-1:current", "rsa-1:current"]);
+  });
+
   it("publishes a next key at once but keeps signing with the current one until it activates", () => {
     const keys = scheduleKeys(rotated, at(399));
     expect(keys.map((k) => `${k.id}:${k.status}`)).toEqual(["ec-1:current", "rsa-1:current", "rsa-2:next"]);
