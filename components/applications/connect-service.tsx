@@ -157,12 +157,17 @@ export function ConnectService({ app, provider, randomKey }: Props) {
               <span className="text-sm font-medium text-slate-800">{t("snippet")}</span>
               <CopyButton value={snippet} label={t("snippetLabel", { service: guide.name })} />
             </div>
-            <pre
-              data-testid="guide-snippet"
-              className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100"
+            {/* Focusable, so keyboard users can scroll a long line sideways on a narrow screen. */}
+            <section
+              aria-label={t("snippetLabel", { service: guide.name })}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+              tabIndex={0}
+              className="overflow-x-auto rounded-lg bg-slate-900"
             >
-              {snippet}
-            </pre>
+              <pre data-testid="guide-snippet" className="w-max p-4 font-mono text-xs leading-relaxed text-slate-100">
+                {snippet}
+              </pre>
+            </section>
             {!peekNewSecret(app.id) && <p className="text-xs text-slate-500">{t("secretNote")}</p>}
           </div>
         </div>
