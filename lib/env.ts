@@ -21,6 +21,7 @@ const envSchema = z.object({
   PURGE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
   /** How long audit events are kept. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  KEY_ACTIVATION_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };

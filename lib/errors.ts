@@ -35,7 +35,7 @@ export class NotFoundError extends Error {
 }
 
 /** Why a change conflicts, for clients to tell apart (and to translate). */
-export type ConflictCode = "stale_version" | "last_admin" | "duplicate";
+export type ConflictCode = "stale_version" | "last_admin" | "duplicate" | "pending_rotation";
 
 export class ConflictError extends Error {
   constructor(

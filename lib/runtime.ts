@@ -3,6 +3,7 @@ import type { ConsoleAuth } from "./console/client";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import type { ClientStore } from "./oidc/client-store";
+import type { KeyRing } from "./oidc/key-ring";
 import type { Logger } from "./server/log";
 
 /**
@@ -14,7 +15,10 @@ export type Runtime = {
   env: Env;
   database: Database;
   clients: ClientStore;
+  /** The provider serving now; a signing key change replaces it, so read it when needed. */
   provider: Provider;
+  /** The signing keys' watcher: `refresh()` after changing keys, so this instance follows at once. */
+  signingKeys: KeyRing;
   log: Logger;
   console: ConsoleAuth;
   /**

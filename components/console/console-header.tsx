@@ -8,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin; signOutUrl: string }) {
   const t = await getTranslations("console");
+  const tk = await getTranslations("keys");
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -21,6 +22,7 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
             { href: "/users", label: t("nav.users") },
             { href: "/audit", label: t("nav.audit") },
             { href: "/api-docs", label: t("nav.api") },
+            { href: "/settings/keys", label: tk("nav") },
           ]}
           label={t("nav.label")}
         />

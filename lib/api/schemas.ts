@@ -144,3 +144,16 @@ export const importResultSchema = z
     withoutSecret: z.array(z.string()).describe("Confidential apps that have no secret yet: add one"),
   })
   .meta({ id: "ImportResult" });
+
+export const signingKeySchema = z
+  .object({
+    kid: z.string(),
+    alg: z.enum(["RS256", "ES256"]),
+    status: z.enum(["current", "next", "previous"]),
+    createdAt: dateTime,
+    activatesAt: dateTime.optional().describe("Next keys: when the key starts signing"),
+    retiresAt: dateTime.optional().describe("Previous keys: when the key leaves the JWKS"),
+  })
+  .meta({ id: "SigningKey" });
+
+export const signingKeyListSchema = z.object({ keys: z.array(signingKeySchema) }).meta({ id: "SigningKeyList" });

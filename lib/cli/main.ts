@@ -9,9 +9,11 @@ import { connect, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
 import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
-import { type Output, printApplication, printApplications, printUser } from "./output";
+import { signingAlgorithms } from "../validation/key";
+import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
 
 const usage = `Usage: latchkey <command> [options] [--json]
 
@@ -27,6 +29,9 @@ Commands:
   apps import FILE                    (creates or updates by client ID; all or nothing)
   users suspend <email>               (ends their sessions, grants and tokens at once)
   users reactivate <email>
+  keys list
+  keys rotate [--alg ${signingAlgorithms.join("|")}]   (RS256 unless said; the new key signs
+              after KEY_ACTIVATION_SECONDS, the old one stays published for 24 hours more)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
@@ -160,6 +165,23 @@ const commands: Record<string, Command> = {
     if (positionals.length !== 1) throw new UsageError("apps show takes one client ID");
     printApplication(out, await findApplicationByClientId(database.prisma, positionals[0]));
   },
+  "keys list": async (database, args, out) => {
+    options(args, {});
+    printKeys(out, await listSigningKeys(database.prisma));
+  },
+  "keys rotate": async (database, args, out) => {
+    const { values } = options(args, { alg: { type: "string" } });
+    const alg = (values.alg as string | undefined) ?? "RS256";
+    if (!(signingAlgorithms as readonly string[]).includes(alg)) {
+      throw new UsageError(`--alg must be one of ${signingAlgorithms.join(", ")}`);
+    }
+    const key = await rotateSigningKey(
+      database.prisma,
+      { alg },
+      { activationSeconds: out.keyActivationSeconds, actor: cliActor },
+    );
+    printRotation(out, key);
+  },
 };
 
 /** Runs one CLI invocation; returns the exit code. */
@@ -187,7 +209,13 @@ export async function run(
     const env = parseEnv();
     const migrations = await migrate(env.DATABASE_URL);
     database = await connect(env.DATABASE_URL);
-    await command(database, argv.slice(2), { json, write, issuer: env.ISSUER, migrations });
+    await command(database, argv.slice(2), {
+      json,
+      write,
+      issuer: env.ISSUER,
+      migrations,
+      keyActivationSeconds: env.KEY_ACTIVATION_SECONDS,
+    });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,8 +1,16 @@
 import type { ApplicationView } from "../applications/service";
 import type { MigrationResult } from "../db/migrate";
+import type { SigningKeyView } from "../oidc/key-rotation";
 import type { UserView } from "../users/service";
 
-export type Output = { json: boolean; write: (s: string) => void; issuer: string; migrations: MigrationResult };
+export type Output = {
+  json: boolean;
+  write: (s: string) => void;
+  issuer: string;
+  migrations: MigrationResult;
+  /** How long a new signing key waits before it signs (KEY_ACTIVATION_SECONDS). */
+  keyActivationSeconds: number;
+};
 
 function line(out: Output, value: unknown) {
   out.write(`${typeof value === "string" ? value : JSON.stringify(value, null, 2)}\n`);
@@ -53,4 +61,34 @@ export function printApplications(out: Output, apps: ApplicationView[]) {
   if (apps.length === 0)
     return line(out, "No applications yet. Create one with: latchkey apps create --name N --type T");
   for (const app of apps) line(out, `${app.clientId}  ${app.type.padEnd(11)}  ${app.name}`);
+}
+
+function keyJson(key: SigningKeyView) {
+  return {
+    kid: key.kid,
+    alg: key.alg,
+    status: key.status,
+    createdAt: key.createdAt.toISOString(),
+    ...(key.activatesAt ? { activatesAt: key.activatesAt.toISOString() } : {}),
+    ...(key.retiresAt ? { retiresAt: key.retiresAt.toISOString() } : {}),
+  };
+}
+
+export function printKeys(out: Output, keys: SigningKeyView[]) {
+  if (out.json) return line(out, keys.map(keyJson));
+  if (keys.length === 0) return line(out, "No signing keys yet: Latchkey creates them when it first starts.");
+  for (const key of keys) {
+    const when = key.activatesAt
+      ? `  signs from ${key.activatesAt.toISOString()}`
+      : key.retiresAt
+        ? `  published until ${key.retiresAt.toISOString()}`
+        : "";
+    line(out, `${key.kid}  ${key.alg}  ${key.status.padEnd(8)}  created ${key.createdAt.toISOString()}${when}`);
+  }
+}
+
+export function printRotation(out: Output, key: SigningKeyView) {
+  if (out.json) return line(out, keyJson(key));
+  line(out, `Published a new ${key.alg} key, ${key.kid}. It signs from ${key.activatesAt?.toISOString()};`);
+  line(out, `the key it replaces stays published for 24 hours after that.`);
 }

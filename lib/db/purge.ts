@@ -1,8 +1,9 @@
 import type { Db } from "./client";
 
 /**
- * Deletes expired provider objects on a timer, off the request path. Readers already ignore
- * expired rows (see the adapter), so the purge only reclaims space.
+ * Deletes expired provider objects and retired signing keys on a timer, off the request path.
+ * Readers already ignore expired rows (see the adapter and key-schedule.ts), so the purge only
+ * reclaims space.
  */
 export function startPurge(
   db: Db,
@@ -20,6 +21,8 @@ export function startPurge(
       await db.tokenBatch.deleteMany({ where: { expiresAt: { lt: now } } });
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
+      // Replaced signing keys, once everything they signed has expired (no instance publishes them).
+      await db.keyMaterial.deleteMany({ where: { kind: "signing", status: "previous", retiresAt: { lt: now } } });
     } catch (error) {
       onError(error);
     } finally {

@@ -2,20 +2,22 @@ import type { Locale } from "./locales";
 import enAccount from "./messages/en/account.json";
 import enCommon from "./messages/en/common.json";
 import enConsole from "./messages/en/console.json";
+import enKeys from "./messages/en/keys.json";
 import enValidation from "./messages/en/validation.json";
 import koAccount from "./messages/ko/account.json";
 import koCommon from "./messages/ko/common.json";
 import koConsole from "./messages/ko/console.json";
+import koKeys from "./messages/ko/keys.json";
 import koValidation from "./messages/ko/validation.json";
 
 /**
  * The message catalogs, one JSON file per namespace and language. `common` holds what every
- * page shares, `account` the end-user pages, `console` the admin console, `validation` the
- * field errors that the shared zod schemas name by key.
+ * page shares, `account` the end-user pages, `console` the admin console, `keys` the console's
+ * signing keys page, `validation` the field errors that the shared zod schemas name by key.
  */
 export const catalogs = {
-  en: { common: enCommon, account: enAccount, console: enConsole, validation: enValidation },
-  ko: { common: koCommon, account: koAccount, console: koConsole, validation: koValidation },
+  en: { common: enCommon, account: enAccount, console: enConsole, keys: enKeys, validation: enValidation },
+  ko: { common: koCommon, account: koAccount, console: koConsole, keys: koKeys, validation: koValidation },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];

@@ -23,7 +23,8 @@ export type RenderView = <N extends ViewName>(
 ) => Promise<void>;
 
 type Deps = {
-  provider: Provider;
+  /** The provider now serving (a key rotation replaces it; see lib/server/app.ts). */
+  provider: () => Provider;
   db: Db;
   clients: ClientStore;
   /** Key for the forms' anti-forgery tokens. */
@@ -112,7 +113,7 @@ export function createInteractions({
 
   async function details(req: IncomingMessage, res: ServerResponse): Promise<Details | undefined> {
     try {
-      return await provider.interactionDetails(req, res);
+      return await provider().interactionDetails(req, res);
     } catch (error) {
       if (error instanceof errors.SessionNotFound) {
         await renderError(req, res, {
@@ -131,9 +132,10 @@ export function createInteractions({
     const { prompt, params, session, grantId: existing } = interaction;
     const accountId = session?.accountId;
     if (!accountId) throw new Error("consent without a signed-in account");
+    const { Grant } = provider();
     const grant = existing
-      ? ((await provider.Grant.find(existing)) ?? new provider.Grant({ accountId, clientId: String(params.client_id) }))
-      : new provider.Grant({ accountId, clientId: String(params.client_id) });
+      ? ((await Grant.find(existing)) ?? new Grant({ accountId, clientId: String(params.client_id) }))
+      : new Grant({ accountId, clientId: String(params.client_id) });
     const detail = prompt.details as {
       missingOIDCScope?: string[];
       missingOIDCClaims?: string[];
@@ -149,7 +151,7 @@ export function createInteractions({
 
   /** Records the step's result; consent keeps the sign-in it follows (prompt=login, max_age). */
   async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults, merge = true) {
-    const location = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: merge });
+    const location = await provider().interactionResult(req, res, result, { mergeWithLastSubmission: merge });
     redirect(req, res, location);
   }
 

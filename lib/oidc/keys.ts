@@ -2,12 +2,14 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import type { JWK } from "oidc-provider";
 import type { Db } from "../db/client";
 import { randomId } from "../ids";
+import { type SigningAlgorithm, signingAlgorithms } from "../validation/key";
+import { fingerprint, type ScheduledKey, type SigningKeyRow, scheduleKeys } from "./key-schedule";
+
+export { type SigningAlgorithm, signingAlgorithms } from "../validation/key";
 
 export type KeySet = { jwks: JWK[]; cookieKeys: string[] };
-
-/** Algorithms Latchkey signs with: RS256 for ID tokens (OIDC's default), ES256 for JWT access tokens. */
-export const signingAlgorithms = ["RS256", "ES256"] as const;
-export type SigningAlgorithm = (typeof signingAlgorithms)[number];
+/** The keys an instance starts with, and the fingerprint of their schedule (see key-ring.ts). */
+export type LoadedKeys = KeySet & { fingerprint: string };
 
 export function generateSigningJwk(alg: SigningAlgorithm): JWK {
   const { privateKey } =
@@ -25,8 +27,8 @@ const BOOTSTRAP_MARKER = "bootstrap";
  * instance generates them even when several start at once on an empty database: the first to
  * insert the marker row wins, the others wait for its transaction and read what it wrote.
  */
-export async function loadKeys(db: Db): Promise<KeySet> {
-  const existing = await readKeys(db);
+export async function loadKeys(db: Db, now = new Date()): Promise<LoadedKeys> {
+  const existing = await readKeys(db, now);
   if (existing) return existing;
   try {
     await db.$transaction(async (tx) => {
@@ -43,18 +45,34 @@ export async function loadKeys(db: Db): Promise<KeySet> {
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
-  const keys = await readKeys(db);
+  const keys = await readKeys(db, now);
   if (!keys) throw new Error("signing keys could not be initialised");
   return keys;
 }
 
-async function readKeys(db: Db): Promise<KeySet | undefined> {
-  const rows = await db.keyMaterial.findMany({
-    where: { kind: { in: ["signing", "cookie"] }, status: { in: ["current", "previous"] } },
+async function readKeys(db: Db, now: Date): Promise<LoadedKeys | undefined> {
+  const cookieRows = await db.keyMaterial.findMany({
+    where: { kind: "cookie", status: { in: ["current", "previous"] } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
-  const jwks = rows.filter((r) => r.kind === "signing").map((r) => JSON.parse(r.value) as JWK);
-  const cookieKeys = rows.filter((r) => r.kind === "cookie").map((r) => r.value);
+  const scheduled = scheduleKeys(await readSigningKeyRows(db), now);
+  const jwks = await signingJwks(db, scheduled);
+  const cookieKeys = cookieRows.map((r) => r.value);
   if (jwks.length === 0 || cookieKeys.length === 0) return undefined;
-  return { jwks, cookieKeys };
+  return { jwks, cookieKeys, fingerprint: fingerprint(scheduled) };
+}
+
+/** Every signing key's schedule fields, without the private values: cheap enough to poll. */
+export function readSigningKeyRows(db: Db): Promise<SigningKeyRow[]> {
+  return db.keyMaterial.findMany({
+    where: { kind: "signing" },
+    select: { id: true, alg: true, status: true, createdAt: true, activatesAt: true, retiresAt: true },
+  });
+}
+
+/** The private JWKs of the scheduled keys, in the schedule's order (signing keys first). */
+export async function signingJwks(db: Db, keys: ScheduledKey[]): Promise<JWK[]> {
+  const rows = await db.keyMaterial.findMany({ where: { kind: "signing", id: { in: keys.map((key) => key.id) } } });
+  const values = new Map(rows.map((row) => [row.id, JSON.parse(row.value) as JWK]));
+  return keys.flatMap((key) => values.get(key.id) ?? []);
 }

@@ -9,7 +9,8 @@ import { writeTokenBatch } from "../db/token-batch";
 import type { Env } from "../env";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
-import { loadKeys } from "../oidc/keys";
+import { watchSigningKeys } from "../oidc/key-ring";
+import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
@@ -78,11 +79,32 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     (error) => log.error("token batch write failed", { error }),
   );
   const render = createViewRenderer(web);
-  const provider = createProvider({ db, clients, batches, keys, env, views: providerViews(render) });
-  provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
-  const providerHandler = createResponseCache(["/.well-known/openid-configuration", "/jwks"], provider.callback());
+  const views = providerViews(render);
+  // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
+  // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
+  // requests already running finish on the instance they started on.
+  const build = (jwks: KeySet["jwks"]) => {
+    const provider = createProvider({ db, clients, batches, keys: { jwks, cookieKeys: keys.cookieKeys }, env, views });
+    provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
+    return { provider, callback: provider.callback() };
+  };
+  let active = build(keys.jwks);
+  const providerHandler = createResponseCache(["/.well-known/openid-configuration", "/jwks"], (req, res) =>
+    active.callback(req, res),
+  );
+  const signingKeys = watchSigningKeys({
+    db,
+    initial: keys.fingerprint,
+    onChange(jwks, scheduled) {
+      active = build(jwks);
+      providerHandler.clear();
+      const signing = scheduled.filter((key) => key.status === "current").map((key) => key.id);
+      log.info("signing keys reloaded", { published: scheduled.map((key) => key.id), signing });
+    },
+    onError: (error) => log.error("signing key check failed", { error }),
+  });
   const interactions = createInteractions({
-    provider,
+    provider: () => active.provider,
     db,
     clients,
     csrfKey: keys.cookieKeys[0],
@@ -103,7 +125,10 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     env,
     database,
     clients,
-    provider,
+    get provider() {
+      return active.provider;
+    },
+    signingKeys,
     log,
     console: consoleClient,
     internalUrl() {
@@ -175,6 +200,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
 
   async function close() {
     purge.stop();
+    signingKeys.stop();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -14,6 +14,8 @@ const skipped = new Set(["date", "connection", "keep-alive", "transfer-encoding"
 export function createResponseCache(paths: string[], handler: Handler, maxEntries = 64) {
   const cacheable = new Set(paths);
   const entries = new Map<string, Cached>();
+  // Bumped by clear(): an answer that was being written when the keys changed is not kept.
+  let generation = 0;
 
   function keyFor(req: IncomingMessage, path: string): string | undefined {
     if (req.method !== "GET" || req.headers.origin !== undefined || !cacheable.has(path)) return undefined;
@@ -23,8 +25,9 @@ export function createResponseCache(paths: string[], handler: Handler, maxEntrie
 
   function capture(res: ServerResponse, key: string) {
     const end = res.end.bind(res);
+    const started = generation;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (res.statusCode === 200 && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
+      if (started === generation && res.statusCode === 200 && (typeof chunk === "string" || Buffer.isBuffer(chunk))) {
         const headers: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(res.getHeaders())) if (!skipped.has(name)) headers[name] = value;
         if (entries.size >= maxEntries) entries.clear();
@@ -49,6 +52,7 @@ export function createResponseCache(paths: string[], handler: Handler, maxEntrie
     },
     /** Forgets everything, e.g. after the signing keys changed. */
     clear() {
+      generation++;
       entries.clear();
     },
   };

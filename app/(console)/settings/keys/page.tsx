@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { KeyTable } from "@/components/keys/key-table";
+import { RotateKeyButton } from "@/components/keys/rotate-key-button";
+import { CopyField } from "@/components/ui/copy-field";
+import { EmptyState } from "@/components/ui/empty-state";
+import { readDiscovery } from "@/lib/oidc/discovery";
+import { listSigningKeys } from "@/lib/oidc/key-rotation";
+import { runtime } from "@/lib/runtime";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("keys");
+  return { title: t("title") };
+}
+
+/** The published signing keys and their schedule; rotating one starts from here. */
+export default async function SigningKeysPage() {
+  const rt = runtime();
+  const [keys, discovery] = await Promise.all([listSigningKeys(rt.database.prisma), readDiscovery(rt)]);
+  const t = await getTranslations("keys");
+  const format = await getFormatter();
+  const rows = keys.map((key) => {
+    const when = key.activatesAt ?? key.retiresAt;
+    return {
+      kid: key.kid,
+      alg: key.alg,
+      status: key.status,
+      created: format.dateTime(key.createdAt, "date"),
+      ...(when ? { when: format.dateTime(when, "dateTime") } : {}),
+    };
+  });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <RotateKeyButton activationSeconds={rt.env.KEY_ACTIVATION_SECONDS} />
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={t("empty.title")}>
+          <p>{t("empty.body")}</p>
+        </EmptyState>
+      ) : (
+        <KeyTable rows={rows} />
+      )}
+      <div className="max-w-2xl">
+        <CopyField label={t("jwksLabel")} value={discovery.jwks_uri} hint={t("jwksHint")} />
+      </div>
+    </div>
+  );
+}

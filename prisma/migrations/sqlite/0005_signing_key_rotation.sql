@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "KeyMaterial" ADD COLUMN "activatesAt" DATETIME;
+ALTER TABLE "KeyMaterial" ADD COLUMN "retiresAt" DATETIME;
+

@@ -1,0 +1,242 @@
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
+import * as oidc from "openid-client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { authorize, CookieBrowser } from "../support/browserless";
+import { callApi, signInToPages } from "../support/pages-session";
+import { createDatabase } from "../support/postgres";
+import { runCli, startServer, type TestServer, tempSqlite } from "../support/server";
+
+const REDIRECT = "http://127.0.0.1:9/callback";
+const USER = { email: "ada@example.com", password: "correct horse battery" };
+const ADMIN = { email: "root@example.com", password: "admin passphrase" };
+const PRIVATE_FIELDS = ["d", "p", "q", "dp", "dq", "qi"];
+
+type App = { clientId: string; clientSecret: string };
+type ListedKey = {
+  kid: string;
+  alg: string;
+  status: string;
+  createdAt: string;
+  activatesAt?: string;
+  retiresAt?: string;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns something, for at most `ms`. */
+async function within<T>(ms: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`);
+    await sleep(200);
+  }
+}
+
+const jwksOf = async (server: TestServer) =>
+  ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: Record<string, string>[] }).keys;
+
+/** A user signs in to `app` through `server`'s pages; returns the ID token the app receives. */
+async function idToken(server: TestServer, app: App): Promise<string> {
+  const config = await oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
+  const verifier = oidc.randomPKCECodeVerifier();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT,
+    scope: "openid email",
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+  });
+  const callback = await authorize(new CookieBrowser(), url.href, REDIRECT, USER);
+  const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier });
+  return tokens.id_token!;
+}
+
+const kidOf = (token: string) => decodeProtectedHeader(token).kid;
+
+type Cli = (...args: string[]) => { status: number; stdout: string; stderr: string };
+
+/** A user to sign in and an app to sign in to. */
+function setUp(cli: Cli): App {
+  expect(cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+  const created = cli(
+    "apps",
+    "create",
+    "--name",
+    "Portal",
+    "--type",
+    "traditional",
+    "--redirect-uri",
+    REDIRECT,
+    "--json",
+  );
+  expect(created.status, created.stderr).toBe(0);
+  return JSON.parse(created.stdout);
+}
+
+const databases = {
+  sqlite: async () => tempSqlite(),
+  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
+};
+
+describe.each(Object.keys(databases) as (keyof typeof databases)[])("keys rotate on %s", (kind) => {
+  const ACTIVATION = 6;
+  let server: TestServer;
+  let cleanup: () => void;
+  let app: App;
+  const cli: Cli = (...args) =>
+    runCli(server.databaseUrl, args, { APP_URL: server.url, KEY_ACTIVATION_SECONDS: String(ACTIVATION) });
+  const listKeys = (): ListedKey[] => JSON.parse(cli("keys", "list", "--json").stdout);
+
+  beforeAll(async () => {
+    const db = await databases[kind]();
+    cleanup = db.cleanup;
+    server = await startServer(db.url, { KEY_ACTIVATION_SECONDS: String(ACTIVATION) });
+    app = setUp(cli);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    cleanup?.();
+  });
+
+  it("publishes the new key first, then signs with it, and old tokens still verify", async () => {
+    const before = listKeys();
+    const oldKid = before.find((key) => key.alg === "RS256" && key.status === "current")?.kid;
+    expect(oldKid).toBeTruthy();
+    const oldToken = await idToken(server, app);
+    expect(kidOf(oldToken)).toBe(oldKid);
+    // A relying party fetched the JWKS before the rotation (the server keeps that answer in memory).
+    expect((await jwksOf(server)).map((key) => key.kid)).toContain(oldKid);
+
+    const rotated = cli("keys", "rotate", "--json");
+    expect(rotated.status, rotated.stderr).toBe(0);
+    const next = JSON.parse(rotated.stdout) as ListedKey;
+    expect(next).toMatchObject({ alg: "RS256", status: "next" });
+    expect(Object.keys(next).sort()).toEqual(["activatesAt", "alg", "createdAt", "kid", "status"]);
+    const activatesAt = Date.parse(next.activatesAt!);
+
+    // Published within a poll interval, long before it signs.
+    await within(4000, async () => ((await jwksOf(server)).some((key) => key.kid === next.kid) ? true : undefined));
+    expect(Date.now()).toBeLessThan(activatesAt);
+    const started = Date.now();
+    const meanwhile = await idToken(server, app);
+    if (Date.now() < activatesAt) expect(kidOf(meanwhile), `signed ${started - activatesAt} ms early`).toBe(oldKid);
+
+    // A second rotation of the same algorithm waits for this one.
+    const again = cli("keys", "rotate", "--alg", "RS256");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already waiting/);
+
+    const fresh = await within(ACTIVATION * 1000 + 8000, async () => {
+      const token = await idToken(server, app);
+      return kidOf(token) === next.kid ? token : undefined;
+    });
+    expect(decodeJwt(fresh).iat).toBeGreaterThanOrEqual(Math.floor(activatesAt / 1000));
+
+    // A relying party that fetches the JWKS now verifies both the old token and the new one.
+    const jwks = createRemoteJWKSet(new URL(`${server.issuer}/jwks`));
+    const options = { issuer: server.issuer, audience: app.clientId };
+    await expect(jwtVerify(oldToken, jwks, options)).resolves.toMatchObject({ protectedHeader: { kid: oldKid } });
+    await expect(jwtVerify(fresh, jwks, options)).resolves.toMatchObject({ protectedHeader: { kid: next.kid } });
+
+    const published = await jwksOf(server);
+    expect(published.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, next.kid]));
+    for (const key of published) for (const field of PRIVATE_FIELDS) expect(key).not.toHaveProperty(field);
+
+    const after = listKeys();
+    expect(after.find((key) => key.kid === next.kid)).toMatchObject({ status: "current", alg: "RS256" });
+    const previous = after.find((key) => key.kid === oldKid);
+    expect(previous).toMatchObject({ status: "previous", alg: "RS256" });
+    // Kept a day past the switch, far longer than the hour an ID token lives.
+    expect(Date.parse(previous!.retiresAt!) - activatesAt).toBeGreaterThanOrEqual(24 * 3600 * 1000 - 1000);
+    // The ES256 key was not touched.
+    expect(after.filter((key) => key.alg === "ES256").map((key) => key.status)).toEqual(["current"]);
+  });
+
+  it("rotates the ES256 key on its own and refuses an unknown algorithm", async () => {
+    const rotated = cli("keys", "rotate", "--alg", "ES256", "--json");
+    expect(rotated.status, rotated.stderr).toBe(0);
+    expect(JSON.parse(rotated.stdout)).toMatchObject({ alg: "ES256", status: "next" });
+    const bad = cli("keys", "rotate", "--alg", "HS256");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--alg must be one of RS256, ES256/);
+    const statuses = listKeys().map((key) => `${key.alg}:${key.status}`);
+    expect(statuses.filter((s) => s.startsWith("ES256"))).toEqual(["ES256:current", "ES256:next"]);
+  });
+});
+
+describe("two instances on one PostgreSQL database", () => {
+  const ACTIVATION = 6;
+  let a: TestServer;
+  let b: TestServer;
+  let app: App;
+
+  beforeAll(async () => {
+    const url = await createDatabase(inject("postgresUrl"));
+    const env = { KEY_ACTIVATION_SECONDS: String(ACTIVATION) };
+    [a, b] = await Promise.all([startServer(url, env), startServer(url, env)]);
+    expect(a.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    app = setUp(a.cli);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it("both publish a key rotated through one before either signs with it, then both sign with it", async () => {
+    const oldKid = kidOf(await idToken(b, app));
+    const oldToken = await idToken(a, app);
+    expect(kidOf(oldToken)).toBe(oldKid);
+
+    const admin = await signInToPages(a.url, ADMIN);
+    expect((await callApi(new CookieBrowser(), a.url, "GET", "/api/v1/keys")).status).toBe(401);
+    const invalid = await callApi(admin, a.url, "POST", "/api/v1/keys", { alg: "HS256" });
+    expect(invalid.status).toBe(400);
+    expect(Object.keys(invalid.body.errors)).toEqual(["alg"]);
+
+    const rotated = await callApi(admin, a.url, "POST", "/api/v1/keys", { alg: "RS256" });
+    expect(rotated.status).toBe(201);
+    const next = rotated.body as ListedKey;
+    expect(next).toMatchObject({ alg: "RS256", status: "next" });
+    const activatesAt = Date.parse(next.activatesAt!);
+    expect(activatesAt - Date.now()).toBeGreaterThan((ACTIVATION - 2) * 1000);
+
+    // The instance that rotated publishes it at once; the other within a poll interval.
+    expect((await jwksOf(a)).map((key) => key.kid)).toContain(next.kid);
+    await within(5000, async () => ((await jwksOf(b)).some((key) => key.kid === next.kid) ? true : undefined));
+    const publishedEverywhereAt = Date.now();
+    expect(publishedEverywhereAt).toBeLessThan(activatesAt);
+
+    // No restart: the second instance signs with the new key within seconds of its activation.
+    const fromB = await within(20_000, async () => {
+      const token = await idToken(b, app);
+      return kidOf(token) === next.kid ? token : undefined;
+    });
+    expect(decodeJwt(fromB).iat).toBeGreaterThanOrEqual(Math.floor(activatesAt / 1000));
+    expect(Date.now() - activatesAt).toBeLessThan(15_000);
+    expect(kidOf(await idToken(a, app))).toBe(next.kid);
+    // The console signs its admins in through the provider too, and keeps working on the new key.
+    const again = await signInToPages(b.url, ADMIN);
+    expect((await callApi(again, b.url, "GET", "/api/v1/keys")).status).toBe(200);
+
+    // Either instance's JWKS verifies tokens from before and after, whoever signed them.
+    for (const server of [a, b]) {
+      const jwks = createRemoteJWKSet(new URL(`${server.issuer}/jwks`));
+      await expect(jwtVerify(oldToken, jwks, { audience: app.clientId })).resolves.toBeTruthy();
+      await expect(jwtVerify(fromB, jwks, { audience: app.clientId })).resolves.toBeTruthy();
+    }
+
+    const listed = await callApi(admin, a.url, "GET", "/api/v1/keys");
+    expect(listed.status).toBe(200);
+    const keys = listed.body.keys as ListedKey[];
+    expect(keys.slice(0, 2).map((key) => key.status)).toEqual(["current", "current"]);
+    expect(keys.find((key) => key.kid === oldKid)?.status).toBe("previous");
+    expect(keys.find((key) => key.kid === next.kid)?.status).toBe("current");
+    for (const key of keys) expect(Object.keys(key)).not.toContain("value");
+    expect(JSON.stringify(listed.body)).not.toMatch(/"(d|p|q|dp|dq|qi|value)"/);
+    expect(a.logs()).toMatch(/"msg":"signing key rotated".*"alg":"RS256"/);
+  });
+});
