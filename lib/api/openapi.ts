@@ -4,6 +4,7 @@ import { importSchema } from "../applications/transfer";
 import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
 import { createApplicationSchema, updateApplicationSchema } from "../validation/application";
+import { rotateKeySchema } from "../validation/key";
 import { createSecretSchema } from "../validation/secret";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
 import * as responses from "./schemas";
@@ -187,6 +188,23 @@ const operations: Operation[] = [
     ok: [204, null],
   },
   {
+    operationId: "listKeys",
+    summary: "The signing keys in the JWKS (never key material)",
+    tag: "Keys",
+    method: "get",
+    path: "/keys",
+    ok: [200, "SigningKeyList"],
+  },
+  {
+    operationId: "rotateKey",
+    summary: "Publish a new signing key that takes over after the activation delay",
+    tag: "Keys",
+    method: "post",
+    path: "/keys",
+    body: rotateKeySchema,
+    ok: [201, "SigningKey"],
+  },
+  {
     operationId: "listAuditEvents",
     summary: "Read the audit log, newest first",
     tag: "Audit",
@@ -279,11 +297,11 @@ export function openApiDocument(appUrl: string, issuer: string) {
       title: "Latchkey management API",
       version: "1",
       description:
-        "Manage applications, users, grants and the audit log. Authenticate with an admin's console session, or with an access token from the token endpoint: a machine-to-machine app allowed the management scope asks for it with client_credentials and resource set to this API.",
+        "Manage applications, users, grants, signing keys and the audit log. Authenticate with an admin's console session, or with an access token from the token endpoint: a machine-to-machine app allowed the management scope asks for it with client_credentials and resource set to this API.",
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ managementToken: [managementScope] }, { consoleSession: [] }],
-    tags: ["Applications", "Users", "Grants", "Audit"].map((name) => ({ name })),
+    tags: ["Applications", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
     paths,
     components: {
       schemas,
