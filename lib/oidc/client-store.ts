@@ -78,14 +78,23 @@ export class ClientStore {
   }
 
   async find(clientId: string): Promise<ClientRecord | undefined> {
-    const builtIn = this.builtIn.get(clientId);
-    if (builtIn) return builtIn;
-    const cached = this.cache.get(clientId);
-    if (cached && Date.now() - cached.loadedAt < this.ttlMs) return cached.record;
+    const fresh = this.fresh(clientId);
+    if (fresh) return fresh;
     const record = await this.load(clientId);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(clientId, { record, loadedAt: Date.now() });
     return record;
+  }
+
+  /**
+   * The record if it is built in or was loaded less than `ttlMs` ago, without waiting: the token
+   * endpoint's hot path reads it synchronously and goes to `find` only when this misses.
+   */
+  fresh(clientId: string): ClientRecord | undefined {
+    const builtIn = this.builtIn.get(clientId);
+    if (builtIn) return builtIn;
+    const cached = this.cache.get(clientId);
+    return cached && Date.now() - cached.loadedAt < this.ttlMs ? cached.record : undefined;
   }
 
   /** The cached record, without loading: for the synchronous hooks of oidc-provider. */
@@ -104,7 +113,11 @@ export class ClientStore {
 
   /** Compares a presented secret with every stored hash of the client in constant time. */
   async checkSecret(clientId: string, presented: string): Promise<SecretCheck> {
-    const record = await this.find(clientId);
+    return this.checkRecordSecret(this.fresh(clientId) ?? (await this.find(clientId)), presented);
+  }
+
+  /** `checkSecret` for a record already at hand (synchronous). */
+  checkRecordSecret(record: ClientRecord | undefined, presented: string): SecretCheck {
     if (!record) return "invalid";
     const digest = hash("sha256", presented, "buffer");
     let result: SecretCheck = "invalid";
