@@ -38,7 +38,7 @@ export function consoleClientRecord(auth: ConsoleAuth): ClientRecord {
     name: "Latchkey Console",
     type: "traditional",
     corsOrigins: new Set(),
-    secrets: [{ id: CONSOLE_CLIENT_ID, hash: Buffer.from(hashSecret(auth.clientSecret), "hex"), expiresAt: null }],
+    secrets: [{ id: CONSOLE_CLIENT_ID, hash: hashSecret(auth.clientSecret), expiresAt: null }],
     metadata: {
       client_id: auth.clientId,
       client_name: "Latchkey Console",
