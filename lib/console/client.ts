@@ -55,7 +55,7 @@ export function builtInClientRecord(client: BuiltInClient): ClientRecord {
     allowedScopes: [],
     branding: { displayName: "", logoUrl: "", logoDarkUrl: "", termsUrl: "", privacyUrl: "" },
     tokens: defaultTokenSettings,
-    secrets: [{ id: client.clientId, hash: Buffer.from(hashSecret(client.clientSecret), "hex"), expiresAt: null }],
+    secrets: [{ id: client.clientId, hash: hashSecret(client.clientSecret), expiresAt: null }],
     metadata: {
       client_id: client.clientId,
       client_name: client.name,

@@ -50,8 +50,8 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
 
     /** Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user code. */
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {
+      if (this.model === BATCHED && expiresIn) return batches.add(id, payload, Date.now() + expiresIn * 1000);
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
-      if (this.model === BATCHED && expiresAt) return batches.add(id, payload, expiresAt.getTime());
       const data = {
         payload: JSON.stringify(payload),
         grantId: payload.grantId ?? null,

@@ -4,7 +4,7 @@ import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
 import { createAdapterClass } from "./adapter";
-import { type ClientStore, defaultTokenSettings } from "./client-store";
+import { type ClientRecord, type ClientStore, defaultTokenSettings, type SecretCheck } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
@@ -185,14 +185,45 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   };
 
   // Compare presented secrets with the stored hashes (all unexpired secrets of the app work).
-  const ClientClass = provider.Client as unknown as { prototype: Record<string, unknown> };
-  ClientClass.prototype.compareClientSecret = async function compare(this: { clientId: string }, actual: string) {
-    const result = await clients.checkSecret(this.clientId, actual);
+  // oidc-provider awaits the answer, so a fresh cached record is checked without a promise.
+  const ClientClass = provider.Client as unknown as ClientStatics;
+  const verdict = (result: SecretCheck) => {
     if (result === "expired") {
       const error = new errors.InvalidClient("client authentication failed: the client secret has expired");
       throw Object.assign(error, { status: 401, statusCode: 401 });
     }
     return result === "ok";
   };
+  ClientClass.prototype.compareClientSecret = function compare(this: { clientId: string }, actual: string) {
+    const record = clients.fresh(this.clientId);
+    if (record) return verdict(clients.checkRecordSecret(record, actual));
+    return clients.checkSecret(this.clientId, actual).then(verdict);
+  };
+
+  cacheClientInstances(ClientClass, clients);
   return provider;
+}
+
+type ClientStatics = { prototype: Record<string, unknown>; find(id: unknown): Promise<unknown> };
+
+/**
+ * For clients from an adapter, oidc-provider's Client.find serialises the whole metadata and
+ * hashes it (SHA-256) on every call to find the Client instance it built before: two of the
+ * token endpoint's costliest steps. The client store hands out the same record object until the
+ * client changes or its cache entry expires, so the instance is remembered per record; a new
+ * record (changed or reloaded client) goes through oidc-provider's own lookup again.
+ */
+function cacheClientInstances(Client: ClientStatics, clients: ClientStore) {
+  const find = Client.find.bind(Client);
+  const instances = new WeakMap<ClientRecord, unknown>();
+  Client.find = async (id: unknown) => {
+    const record = typeof id === "string" ? clients.fresh(id) : undefined;
+    const known = record && instances.get(record);
+    if (known) return known;
+    const client = await find(id);
+    // Remember it only if the record it was built from is still the current one.
+    if (record && client && clients.fresh(record.metadata.client_id as string) === record)
+      instances.set(record, client);
+    return client;
+  };
 }

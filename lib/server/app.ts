@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { builtInClientRecord, consoleAuth } from "../console/client";
@@ -21,6 +21,12 @@ import { createResponseCache } from "./response-cache";
 import { createViewRenderer } from "./views";
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** A response that carries what its request's log line needs: when it started, and its path. */
+class LoggedResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  readonly started = performance.now();
+  path = "";
+}
 
 export type StartOptions = {
   env: Env;
@@ -138,16 +144,18 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   };
   registerRuntime(runtime);
 
-  async function route(req: IncomingMessage, res: ServerResponse) {
+  /** The provider's requests: straight to oidc-provider (the hot path, kept free of extra promises). */
+  function provide(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
     delete req.headers[VIEW_HEADER];
     delete req.headers[URL_HEADER];
-    const url = req.url ?? "/";
-    const path = url.split("?", 1)[0];
-    if (path === "/oidc" || path.startsWith("/oidc/")) {
-      (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
-      req.url = url.slice(5) || "/";
-      return providerHandler.handle(req, res, path.slice(5));
-    }
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
+    req.url = url.slice(5) || "/";
+    return providerHandler.handle(req, res, path.slice(5));
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
+    delete req.headers[VIEW_HEADER];
+    delete req.headers[URL_HEADER];
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (path === "/healthz") return health(res);
     const match = interactionRoute.exec(path);
@@ -175,21 +183,43 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     res.end(JSON.stringify({ status: status === 200 ? "ok" : "degraded", database }));
   }
 
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    // The path only: query strings carry codes, tokens and hints that must not reach logs.
-    const path = (req.url ?? "").split("?", 1)[0];
-    res.once("finish", () => {
-      log.request(req.method ?? "", path, res.statusCode, Math.round((performance.now() - started) * 10) / 10);
-    });
-    route(req, res).catch((error) => {
-      log.error("request failed", { error, path });
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/problem+json" });
-        res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500 }));
-      } else res.end();
-    });
-  });
+  function failed(res: LoggedResponse, error: unknown) {
+    log.error("request failed", { error, path: res.path });
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "application/problem+json" });
+      res.end(JSON.stringify({ type: "about:blank", title: "Internal error", status: 500 }));
+    } else res.end();
+  }
+
+  // One log line per request, written when its response is finished. The listener is shared
+  // (it reads the response it is called on) so no closure is made per request.
+  function logRequest(this: LoggedResponse) {
+    log.request(
+      this.req.method ?? "",
+      this.path,
+      this.statusCode,
+      Math.round((performance.now() - this.started) * 10) / 10,
+    );
+  }
+
+  const server = createServer<typeof IncomingMessage, typeof LoggedResponse>(
+    { ServerResponse: LoggedResponse },
+    (req, res) => {
+      const url = req.url ?? "/";
+      // The path only: query strings carry codes, tokens and hints that must not reach logs.
+      const query = url.indexOf("?");
+      const path = query === -1 ? url : url.slice(0, query);
+      res.path = path;
+      res.on("finish", logRequest);
+      try {
+        const done =
+          path === "/oidc" || path.startsWith("/oidc/") ? provide(req, res, url, path) : route(req, res, url, path);
+        if (done instanceof Promise) done.catch((error) => failed(res, error));
+      } catch (error) {
+        failed(res, error);
+      }
+    },
+  );
 
   server.on("listening", () => {
     const { address, port } = server.address() as AddressInfo;
