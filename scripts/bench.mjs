@@ -184,4 +184,6 @@ console.log(
     : `All endpoints at or above ${target}x bare oidc-provider.`,
 );
 if (slowPages.length) console.log(`${slowPages.length} console page(s) above ${consoleTarget} ms at p95.`);
-process.exitCode = failed.length || slowPages.length ? 1 : 0;
+// Exit explicitly: the servers started above are child processes that would keep this one
+// waiting; exiting runs `cleanup`, which stops them.
+process.exit(failed.length || slowPages.length ? 1 : 0);
