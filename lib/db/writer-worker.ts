@@ -1,6 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { connect } from "./client";
-import { type TokenBatchRow, writeTokenBatch } from "./token-batch";
+import { openBatchWriter, type TokenBatchRow } from "./token-batch";
 
 /**
  * A worker thread that writes token batches with its own database connection, so the writes
@@ -9,15 +8,15 @@ import { type TokenBatchRow, writeTokenBatch } from "./token-batch";
  */
 const port = parentPort;
 if (!port) throw new Error("writer-worker must run as a worker thread");
-const database = await connect((workerData as { url: string }).url);
+const writer = await openBatchWriter((workerData as { url: string }).url);
 port.on("message", async (message: { seq: number; batch: TokenBatchRow } | { close: true }) => {
   if ("close" in message) {
-    await database.prisma.$disconnect();
+    await writer.close();
     port.close();
     return;
   }
   try {
-    await writeTokenBatch(database.prisma, message.batch);
+    await writer.write(message.batch);
     port.postMessage({ seq: message.seq });
   } catch (error) {
     port.postMessage({ seq: message.seq, error: error instanceof Error ? error.message : String(error) });
