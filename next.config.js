@@ -6,7 +6,9 @@ const securityHeaders = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own form
+  // posts, which the forgery check must refuse; other sites still learn nothing.
+  { key: "Referrer-Policy", value: "same-origin" },
 ];
 
 const nextConfig = {

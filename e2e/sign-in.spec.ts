@@ -64,6 +64,22 @@ test("the sign-in form works with the keyboard alone", async ({ page }, info) =>
   expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
 });
 
+test.describe("without JavaScript", () => {
+  // A slow phone may send the form before scripts load: the plain form post must work as well.
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in and consenting work as plain form posts", async ({ page }, info) => {
+    await page.goto(authorizationUrl(server().wiki, "openid email phone"));
+    await page.getByLabel("Email").fill(userOf(info).email);
+    await page.getByLabel("Password").fill(userOf(info).password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Your phone number")).toBeVisible();
+    await page.getByRole("button", { name: "Authorize" }).click();
+    await page.waitForURL(`${redirectUri()}**`);
+    expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
+  });
+});
+
 test("a bad redirect URI gets a friendly explanation, not a redirect", async ({ page }, info) => {
   const url = new URL(authorizationUrl(server().wiki));
   url.searchParams.set("redirect_uri", "https://attacker.example.com/steal");

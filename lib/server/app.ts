@@ -41,7 +41,7 @@ const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confi
 
 const securityHeaders: Record<string, string> = {
   "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
+  "referrer-policy": "same-origin", // see next.config.js
   "content-security-policy": "frame-ancestors 'none'",
   "x-frame-options": "DENY",
 };
