@@ -66,8 +66,9 @@ test("branding set in the console shows on the consent page", async ({ page, bro
   // The user finds it among their connected apps, and takes the access back.
   await user.goto(`${server().url}/account`);
   await expect(user.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expect(user.getByText("Acme Metrics")).toBeVisible();
-  await expect(user.getByText(/Can see: .*Your phone number/)).toBeVisible();
+  // This user may have connected other apps in other tests: look at this one's entry only.
+  const entry = user.getByRole("listitem").filter({ hasText: "Acme Metrics" });
+  await expect(entry.getByText(/Can see: .*Your phone number/)).toBeVisible();
   await expectAccessible(user);
   await screenshot(user, info, "account-connected-apps");
   user.once("dialog", (dialog) => dialog.accept());
