@@ -1,4 +1,4 @@
-import type { Database } from "../db/client";
+import { containsText, type Database } from "../db/client";
 import { type ApplicationType, isThirdParty } from "./types";
 
 export const parties = ["first-party", "third-party"] as const;
@@ -34,13 +34,7 @@ export async function listApplicationPage(database: Database, query: ListQuery):
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const search = query.search?.trim();
   const typeFilter = query.party === "third-party" ? { type: "third-party" } : { type: { in: firstPartyTypes } };
-  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs ILIKE.
-  const nameFilter = search
-    ? {
-        name:
-          database.kind === "postgresql" ? { contains: search, mode: "insensitive" as never } : { contains: search },
-      }
-    : {};
+  const nameFilter = search ? { name: containsText(database, search) } : {};
   const where = { ...typeFilter, ...nameFilter };
 
   const [thirdParty, firstParty, total] = await Promise.all([

@@ -148,6 +148,19 @@ export async function getApplication(db: Db, id: string): Promise<ApplicationDet
   return { ...toView(app), secrets: app.secrets };
 }
 
+const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
+
+/** Validated settings as the Application row stores them: lists as JSON text, absent fields absent. */
+export function settingsColumns(data: UpdateApplicationInput) {
+  return {
+    ...data,
+    redirectUris: json(data.redirectUris),
+    postLogoutRedirectUris: json(data.postLogoutRedirectUris),
+    corsOrigins: json(data.corsOrigins),
+    allowedScopes: json(data.allowedScopes),
+  };
+}
+
 /**
  * Saves the settings form. When `expectedVersion` is given and the row moved on since, nothing
  * changes and a ConflictError says so: two admins never silently overwrite each other.
@@ -163,18 +176,10 @@ export async function updateApplication(
   if (!current) throw new NotFoundError("Application");
   const data: UpdateApplicationInput = updateApplicationSchema(current.type as ApplicationType).parse(input);
   const version = expectedVersion ?? current.version;
-  const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
   return db.$transaction(async (tx) => {
     const { count } = await tx.application.updateMany({
       where: { id, version },
-      data: {
-        ...data,
-        redirectUris: json(data.redirectUris),
-        postLogoutRedirectUris: json(data.postLogoutRedirectUris),
-        corsOrigins: json(data.corsOrigins),
-        allowedScopes: json(data.allowedScopes),
-        version: { increment: 1 },
-      },
+      data: { ...settingsColumns(data), version: { increment: 1 } },
     });
     if (count === 0)
       throw new ConflictError(

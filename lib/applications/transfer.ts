@@ -4,7 +4,7 @@ import { changedFields, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { randomId } from "../ids";
 import { updateApplicationSchema } from "../validation/application";
-import { type ApplicationView, toView } from "./service";
+import { type ApplicationView, settingsColumns, toView } from "./service";
 import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
 
 /** Everything an environment needs to recreate an app, and nothing secret. */
@@ -93,8 +93,6 @@ export const importSchema = z.object({
 
 export type ImportResult = { created: string[]; updated: string[]; unchanged: string[]; withoutSecret: string[] };
 
-const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
-
 /**
  * Recreates applications from an export, keyed by client ID: missing ones are created, existing
  * ones updated to match, identical ones left alone, so importing the same file twice changes
@@ -107,14 +105,7 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
   await db.$transaction(
     async (tx) => {
       for (const item of file.applications) {
-        const { redirectUris, postLogoutRedirectUris, corsOrigins, allowedScopes, ...scalars } = item.settings;
-        const data = {
-          ...scalars,
-          redirectUris: json(redirectUris),
-          postLogoutRedirectUris: json(postLogoutRedirectUris),
-          corsOrigins: json(corsOrigins),
-          allowedScopes: json(allowedScopes),
-        };
+        const data = settingsColumns(item.settings);
         const existing = await tx.application.findUnique({ where: { clientId: item.clientId } });
         if (!existing) {
           const created = await tx.application.create({
@@ -122,8 +113,8 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
               id: randomId(),
               clientId: item.clientId,
               type: item.type,
-              name: scalars.name ?? item.clientId,
               ...data,
+              name: data.name ?? item.clientId,
             },
           });
           await recordAudit(tx, {

@@ -30,3 +30,14 @@ export async function connect(url: string): Promise<Database> {
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return { prisma, kind, url };
 }
+
+/**
+ * A case-insensitive "contains" filter for a text column. SQLite's LIKE already ignores ASCII
+ * case; PostgreSQL needs ILIKE, which Prisma calls mode "insensitive" (absent from the SQLite
+ * client's types, hence the cast).
+ */
+export function containsText(database: Database, value: string): { contains: string } {
+  return database.kind === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
+}

@@ -1,7 +1,7 @@
 import type { Actor, AuditEventType } from "../audit/events";
 import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
-import type { Database, Db } from "../db/client";
+import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/service";
 import { randomId } from "../ids";
@@ -58,15 +58,14 @@ export async function listUsers(
   const db = database.prisma;
   const pageSize = Math.min(Math.max(query.pageSize ?? 25, 1), 100);
   const search = query.search?.trim();
-  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs ILIKE ("insensitive").
-  const like = (value: string) =>
-    database.kind === "postgresql" ? { contains: value, mode: "insensitive" as const } : { contains: value };
-  const where = search ? { OR: [{ email: like(search.toLowerCase()) }, { name: like(search) }] } : {};
-  const total = await db.user.count({ where: where as never });
+  const where = search
+    ? { OR: [{ email: containsText(database, search.toLowerCase()) }, { name: containsText(database, search) }] }
+    : {};
+  const total = await db.user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
   const rows = await db.user.findMany({
-    where: where as never,
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
