@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import type { BuiltInClient } from "../console/client";
+import { sameOriginUrl } from "../console/return-path";
 import { type Runtime, runtime } from "../runtime";
 
 type LatchkeyProfile = { sub: string; email?: string; name?: string };
@@ -40,6 +41,8 @@ export function consoleAuthOptions(rt: Runtime = runtime()): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [provider(rt.console.console), provider(rt.console.account)],
     callbacks: {
+      // Only back to this site, read as a browser would (see safeReturnPath).
+      redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl)?.href ?? baseUrl,
       async signIn({ user, account }) {
         const found = await findUser(rt, user.id);
         if (!found) return false;

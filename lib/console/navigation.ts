@@ -7,12 +7,6 @@ export async function currentPath(): Promise<string> {
   return value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-/** Only a path on this site may be a place to return to (no open redirects). */
-export function safeReturnPath(value: string | string[] | undefined, fallback = "/applications"): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path?.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : fallback;
-}
-
 export function endSessionUrl(issuer: string, clientId: string, postLogoutRedirectUri: string): string {
   const params = new URLSearchParams({ client_id: clientId, post_logout_redirect_uri: postLogoutRedirectUri });
   return `${issuer}/session/end?${params}`;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ConsoleSignIn } from "@/components/console/console-sign-in";
 import { currentUser } from "@/lib/auth/console-session";
-import { safeReturnPath } from "@/lib/console/navigation";
+import { safeReturnPath } from "@/lib/console/return-path";
 import { runtime } from "@/lib/runtime";
 import { countAdmins } from "@/lib/users/service";
 
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The console's front door: hands over to the provider's sign-in page (the console is its client). */
 export default async function ConsoleSignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.callbackUrl);
+  const returnTo = safeReturnPath(params.callbackUrl, runtime().env.APP_URL);
   const user = await currentUser();
   if (user?.role === "admin") redirect(returnTo);
   if ((await countAdmins(runtime().database.prisma)) === 0) redirect("/setup");
