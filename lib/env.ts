@@ -11,10 +11,11 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  /** How many reverse proxies in front are trusted: `true` is one, `false` none (see lib/server/forwarded.ts). */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0", ""])
+    .union([z.enum(["true", "false"]), z.string().regex(/^\d{1,2}$/, "true, false or a number of proxies")])
     .default("false")
-    .transform((value) => value === "true" || value === "1"),
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
   INITIAL_ADMIN_EMAIL: z.email().optional(),
   INITIAL_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

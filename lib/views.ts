@@ -19,6 +19,8 @@ export type InteractionView =
       client: ClientSummary;
       loginHint?: string;
       error?: "invalid_credentials" | "too_many_attempts";
+      /** With too_many_attempts: seconds until the next try is allowed. */
+      retryAfter?: number;
     }
   | {
       kind: "consent";

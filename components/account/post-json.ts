@@ -2,7 +2,7 @@
 export async function postInteraction(
   path: string,
   body: Record<string, string>,
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<{ ok: true } | { ok: false; error: string; retryAfter?: number }> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -14,10 +14,10 @@ export async function postInteraction(
   } catch {
     return { ok: false, error: "network" };
   }
-  const data = (await response.json().catch(() => ({}))) as { location?: string; error?: string };
+  const data = (await response.json().catch(() => ({}))) as { location?: string; error?: string; retryAfter?: number };
   if (response.ok && data.location) {
     window.location.assign(data.location);
     return { ok: true };
   }
-  return { ok: false, error: data.error ?? "server_error" };
+  return { ok: false, error: data.error ?? "server_error", retryAfter: data.retryAfter };
 }

@@ -19,12 +19,26 @@ const errorKeys = new Map([
   ["network", "network"],
 ]);
 
-type Props = { uid: string; csrf: string; loginHint?: string; initialError?: string };
+type Props = { uid: string; csrf: string; loginHint?: string; initialError?: string; initialRetryAfter?: number };
 
-export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
+/** The message for an error; a refused try says how long to wait (seconds under two minutes, else minutes). */
+function useErrorMessage() {
+  const t = useTranslations("account.signIn");
+  return (error: string, retryAfter?: number) => {
+    if (error === "too_many_attempts" && retryAfter) {
+      return retryAfter < 120
+        ? t("errors.tooManyAttemptsSeconds", { seconds: retryAfter })
+        : t("errors.tooManyAttemptsMinutes", { minutes: Math.ceil(retryAfter / 60) });
+    }
+    return t(`errors.${errorKeys.get(error) ?? "generic"}`);
+  };
+}
+
+export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAfter }: Props) {
   const t = useTranslations("account.signIn");
   const tv = useTranslations("validation");
-  const [error, setError] = useState(initialError);
+  const [error, setError] = useState(initialError ? { code: initialError, retryAfter: initialRetryAfter } : undefined);
+  const errorMessage = useErrorMessage();
   const {
     register,
     handleSubmit,
@@ -37,7 +51,7 @@ export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
   const onSubmit = handleSubmit(async (values) => {
     setError(undefined);
     const result = await postInteraction(`/interaction/${uid}/login`, { ...values, csrf });
-    if (!result.ok) setError(result.error);
+    if (!result.ok) setError({ code: result.error, retryAfter: result.retryAfter });
   });
 
   return (
@@ -49,7 +63,7 @@ export function SignInForm({ uid, csrf, loginHint, initialError }: Props) {
       className="flex flex-col gap-4"
     >
       <input type="hidden" name="csrf" value={csrf} />
-      {error && <Alert tone="error">{t(`errors.${errorKeys.get(error) ?? "generic"}`)}</Alert>}
+      {error && <Alert tone="error">{errorMessage(error.code, error.retryAfter)}</Alert>}
       <Field
         label={t("email")}
         type="email"

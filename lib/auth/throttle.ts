@@ -1,43 +1,90 @@
-/**
- * Slows password guessing: after `perPair` failures for one email from one address, or `perAddress`
- * failures from one address, sign-in from there is refused until the window has passed. Keying by
- * the pair (not the email alone) keeps an attacker from locking a user out from everywhere.
- * Kept in memory per instance: each instance of a cluster counts on its own.
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { defaultThrottlePolicy, signInWait, type ThrottlePolicy } from "./throttle-policy";
 
+/** The typed email as the counters know it: hashed, so the table holds no list of addresses people tried. */
+export function accountKey(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+}
+
+/**
+ * The sign-in throttle's counters, in the database so that every instance sharing it counts
+ * together (see throttle-policy.ts for the rules). Unknown emails are counted exactly like known
+ * ones, so the throttle tells nobody which accounts exist. Expired rows are removed by the
+ * background purge (lib/db/purge.ts).
+ */
+export class SignInThrottle {
   constructor(
-    private readonly perPair = 5,
-    private readonly perAddress = 50,
-    private readonly windowMs = 15 * 60_000,
+    private readonly db: Db,
+    private readonly policy: ThrottlePolicy = defaultThrottlePolicy,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (times.length) this.failures.set(key, times);
-    else this.failures.delete(key);
-    return times;
-  }
-
-  /** Milliseconds until this address may try this email again; 0 when it may now. */
-  retryAfter(address: string, email: string, now = Date.now()): number {
-    const wait = (times: number[], limit: number) =>
-      times.length >= limit ? times[times.length - limit] + this.windowMs - now : 0;
-    return Math.max(
-      wait(this.recent(`pair:${address}:${email}`, now), this.perPair),
-      wait(this.recent(`addr:${address}`, now), this.perAddress),
+  /** Milliseconds before `address` may try `email` again; 0 when it may now. */
+  async retryAfter(address: string, email: string, now = Date.now()): Promise<number> {
+    const account = accountKey(email);
+    const since = new Date(now - this.policy.addressWindowMs);
+    const [accountRow, failedHere, source] = await Promise.all([
+      this.db.signInAccount.findUnique({ where: { account } }),
+      this.db.signInSource.aggregate({
+        where: { address, failedAt: { gte: since } },
+        _count: { _all: true },
+        _max: { failedAt: true },
+      }),
+      this.db.signInSource.findUnique({ where: { address_account: { address, account } } }),
+    ]);
+    const succeededAt = source?.succeededAt?.getTime();
+    return signInWait(
+      this.policy,
+      {
+        account: accountRow ?? undefined,
+        address: { distinctAccounts: failedHere._count._all, lastFailedAt: failedHere._max.failedAt },
+        knownGood: succeededAt !== undefined && now - succeededAt < this.policy.knownGoodMs,
+      },
+      now,
     );
   }
 
-  fail(address: string, email: string, now = Date.now()) {
-    if (this.failures.size > 100_000) this.failures.clear();
-    for (const key of [`pair:${address}:${email}`, `addr:${address}`]) {
-      this.failures.set(key, [...this.recent(key, now), now]);
-    }
+  /** Counts a failed try (the increment is done by the database, so instances never lose one). */
+  async fail(address: string, email: string, now = Date.now()) {
+    const account = accountKey(email);
+    const at = new Date(now);
+    const accountExpiry = new Date(now + this.policy.accountMemoryMs);
+    // A failure is kept as long as the address limit counts it, a known-good mark as long as it lasts.
+    const source = await this.db.signInSource.findUnique({ where: { address_account: { address, account } } });
+    const goodUntil = (source?.succeededAt?.getTime() ?? 0) + this.policy.knownGoodMs;
+    const sourceExpiry = new Date(Math.max(now + this.policy.addressWindowMs, goodUntil));
+    await this.db.$transaction([
+      this.db.signInAccount.upsert({
+        where: { account },
+        create: { account, failures: 1, lastFailedAt: at, expiresAt: accountExpiry },
+        update: { failures: { increment: 1 }, lastFailedAt: at, expiresAt: accountExpiry },
+      }),
+      this.db.signInSource.upsert({
+        where: { address_account: { address, account } },
+        create: { address, account, failedAt: at, expiresAt: sourceExpiry },
+        update: { failedAt: at, expiresAt: sourceExpiry },
+      }),
+    ]);
   }
 
-  succeed(address: string, email: string) {
-    this.failures.delete(`pair:${address}:${email}`);
+  /** A right password: the account's failures are forgotten and the address becomes known-good for it. */
+  async succeed(address: string, email: string, now = Date.now()) {
+    const account = accountKey(email);
+    const at = new Date(now);
+    const expiresAt = new Date(now + this.policy.knownGoodMs);
+    await this.db.$transaction([
+      this.db.signInAccount.deleteMany({ where: { account } }),
+      this.db.signInSource.upsert({
+        where: { address_account: { address, account } },
+        create: { address, account, succeededAt: at, expiresAt },
+        update: { failedAt: null, succeededAt: at, expiresAt },
+      }),
+    ]);
   }
+}
+
+/** Deletes counters nobody reads any more (called by the background purge). */
+export async function purgeThrottle(db: Db, now = new Date()) {
+  await db.signInAccount.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.signInSource.deleteMany({ where: { expiresAt: { lt: now } } });
 }

@@ -1,3 +1,4 @@
+import { purgeThrottle } from "../auth/throttle";
 import type { Db } from "./client";
 
 /**
@@ -19,6 +20,7 @@ export function startPurge(
       const now = new Date();
       await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
       await db.tokenBatch.deleteMany({ where: { expiresAt: { lt: now } } });
+      await purgeThrottle(db, now);
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
       // Replaced signing keys, once everything they signed has expired (no instance publishes them).

@@ -5,9 +5,10 @@ import { errors, type InteractionResults } from "oidc-provider";
 import { isThirdParty } from "../applications/types";
 import type { AuditInput } from "../audit/events";
 import { recordAudit } from "../audit/record";
-import { LoginThrottle } from "../auth/throttle";
+import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import { BodyError, readForm } from "../server/body";
+import { requestOrigin } from "../server/forwarded";
 import { authenticate } from "../users/service";
 import { signInSchema } from "../validation/user";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../views";
@@ -31,8 +32,8 @@ type Deps = {
   csrfKey: string;
   /** Origins a form may be posted from (the app's public origin). */
   allowedOrigins: Set<string>;
-  /** Whether X-Forwarded-For names the client (behind a trusted proxy). */
-  trustProxy: boolean;
+  /** How many reverse proxies in front are trusted (TRUST_PROXY). */
+  trustedProxies: number;
   render: RenderView;
   /** Where a failure to write a security event is reported (the log). */
   onAuditError: (error: unknown) => void;
@@ -46,6 +47,12 @@ const TOO_MANY_ATTEMPTS = "too_many_attempts";
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
+}
+
+/** The wait shown after a refused sign-in (from the page's own redirect; bounded, since anyone can edit a URL). */
+function retrySeconds(value: string | null): number | undefined {
+  const seconds = Number(value);
+  return Number.isSafeInteger(seconds) && seconds > 0 && seconds <= 86_400 ? seconds : undefined;
 }
 
 function wantsJson(req: IncomingMessage) {
@@ -69,19 +76,12 @@ export function createInteractions({
   clients,
   csrfKey,
   allowedOrigins,
-  trustProxy,
+  trustedProxies,
   render,
   onAuditError,
 }: Deps) {
-  const throttle = new LoginThrottle();
-  const clientAddress = (req: IncomingMessage) => {
-    const forwarded = trustProxy
-      ? String(req.headers["x-forwarded-for"] ?? "")
-          .split(",")[0]
-          .trim()
-      : "";
-    return forwarded || req.socket.remoteAddress || "unknown";
-  };
+  const throttle = new SignInThrottle(db);
+  const clientAddress = (req: IncomingMessage) => requestOrigin(req, trustedProxies).address;
   const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
 
   function checkForgery(req: IncomingMessage, uid: string, token: string | undefined) {
@@ -168,9 +168,19 @@ export function createInteractions({
     let view: InteractionView;
     if (interaction.prompt.name === "login") {
       const loginHint = typeof interaction.params.login_hint === "string" ? interaction.params.login_hint : undefined;
-      const shown = new URL(req.url ?? "/", "http://localhost").searchParams.get("error");
+      const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+      const shown = query.get("error");
       const error = shown === INVALID_CREDENTIALS || shown === TOO_MANY_ATTEMPTS ? shown : undefined;
-      view = { kind: "login", uid, csrf, client, loginHint, ...(error ? { error } : {}) };
+      const retryAfter = error === TOO_MANY_ATTEMPTS ? retrySeconds(query.get("retry_after")) : undefined;
+      view = {
+        kind: "login",
+        uid,
+        csrf,
+        client,
+        loginHint,
+        ...(error ? { error } : {}),
+        ...(retryAfter ? { retryAfter } : {}),
+      };
     } else {
       const accountId = interaction.session?.accountId ?? "";
       const user = await db.user.findUnique({ where: { id: accountId } });
@@ -231,24 +241,28 @@ export function createInteractions({
     const parsed = signInSchema.safeParse(posted.form);
     const address = clientAddress(req);
     const email = parsed.success ? parsed.data.email : "";
-    const wait = throttle.retryAfter(address, email);
+    const wait = await throttle.retryAfter(address, email);
     if (wait > 0) {
-      if (wantsJson(req)) return sendJson(res, 429, { error: TOO_MANY_ATTEMPTS, retryAfter: Math.ceil(wait / 1000) });
-      res.writeHead(303, { location: `/interaction/${uid}?error=${TOO_MANY_ATTEMPTS}` });
+      // The page tells the user when to try again; scripts get the same number.
+      const retryAfter = Math.ceil(wait / 1000);
+      res.setHeader("retry-after", String(retryAfter));
+      if (wantsJson(req)) return sendJson(res, 429, { error: TOO_MANY_ATTEMPTS, retryAfter });
+      const query = new URLSearchParams({ error: TOO_MANY_ATTEMPTS, retry_after: String(retryAfter) });
+      res.writeHead(303, { location: `/interaction/${uid}?${query}`, "cache-control": "no-store" });
       return void res.end();
     }
     const user = parsed.success ? await authenticate(db, email, parsed.data.password) : undefined;
     const clientId = String(posted.interaction.params.client_id);
     const applicationId = await appIdOf(clientId);
     if (!user) {
-      throttle.fail(address, email);
+      await throttle.fail(address, email);
       // Who tried is worth knowing (the typed email, never the password).
       await audit({ type: "sign_in.failed", actor: { label: email.slice(0, 254) }, applicationId, ip: address });
       if (wantsJson(req)) return sendJson(res, 400, { error: INVALID_CREDENTIALS });
-      res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}` });
+      res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}`, "cache-control": "no-store" });
       return void res.end();
     }
-    throttle.succeed(address, email);
+    await throttle.succeed(address, email);
     await audit({
       type: "sign_in.succeeded",
       actor: { id: user.id, label: user.email },

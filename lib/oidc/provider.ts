@@ -174,7 +174,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   };
 
   const provider = new Provider(env.ISSUER, configuration);
-  provider.proxy = env.TRUST_PROXY;
+  // Koa then reads the address `TRUST_PROXY` hops from the right of X-Forwarded-For, as
+  // lib/server/forwarded.ts does (which has already reduced the headers to that one value).
+  provider.proxy = env.TRUST_PROXY > 0;
+  provider.maxIpsCount = env.TRUST_PROXY;
 
   // client_credentials token values start with the id of the batch that stores them.
   const Tokens = provider.ClientCredentials as unknown as { prototype: { generateTokenId(): string; format?: string } };

@@ -115,7 +115,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     clients,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
-    trustProxy: env.TRUST_PROXY,
+    trustedProxies: env.TRUST_PROXY,
     render,
     onAuditError: (error) => log.error("audit event not recorded", { error }),
   });

@@ -1,31 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { LoginThrottle } from "../../lib/auth/throttle";
+import {
+  accountWait,
+  addressWait,
+  defaultThrottlePolicy,
+  signInWait,
+  type ThrottlePolicy,
+} from "../../lib/auth/throttle-policy";
 
-describe("LoginThrottle", () => {
-  it("blocks an address and email after five failures, until the window passes", () => {
-    const throttle = new LoginThrottle(5, 50, 60_000);
-    for (let i = 0; i < 5; i++) {
-      expect(throttle.retryAfter("1.2.3.4", "a@example.com", 1000 + i)).toBe(0);
-      throttle.fail("1.2.3.4", "a@example.com", 1000 + i);
-    }
-    expect(throttle.retryAfter("1.2.3.4", "a@example.com", 2000)).toBe(59_000);
-    // Another address can still sign in as that user; the same address as another user too.
-    expect(throttle.retryAfter("5.6.7.8", "a@example.com", 2000)).toBe(0);
-    expect(throttle.retryAfter("1.2.3.4", "b@example.com", 2000)).toBe(0);
-    expect(throttle.retryAfter("1.2.3.4", "a@example.com", 61_001)).toBe(0);
+const policy: ThrottlePolicy = {
+  ...defaultThrottlePolicy,
+  accountFreeFailures: 5,
+  accountBaseDelayMs: 30_000,
+  addressFreeAccounts: 10,
+  addressBaseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+};
+const at = (ms: number) => new Date(ms);
+
+describe("sign-in throttle policy", () => {
+  it("lets an account fail a few times for free, then doubles the wait with every failure up to the cap", () => {
+    const now = 1_000_000;
+    const waits = [4, 5, 6, 7, 12, 40].map((failures) => accountWait(policy, { failures, lastFailedAt: at(now) }, now));
+    expect(waits).toEqual([0, 30_000, 60_000, 120_000, 900_000, 900_000]);
   });
 
-  it("blocks an address that tries many emails", () => {
-    const throttle = new LoginThrottle(5, 3, 60_000);
-    for (const email of ["a", "b", "c"]) throttle.fail("9.9.9.9", email, 0);
-    expect(throttle.retryAfter("9.9.9.9", "d", 10)).toBeGreaterThan(0);
+  it("counts the account's wait from its last failure and forgets old failures", () => {
+    const last = 1_000_000;
+    expect(accountWait(policy, { failures: 6, lastFailedAt: at(last) }, last + 45_000)).toBe(15_000);
+    expect(accountWait(policy, { failures: 6, lastFailedAt: at(last) }, last + 60_000)).toBe(0);
+    expect(accountWait(policy, { failures: 30, lastFailedAt: at(last) }, last + policy.accountMemoryMs)).toBe(0);
   });
 
-  it("forgets the failures of a pair after a success", () => {
-    const throttle = new LoginThrottle(2, 50, 60_000);
-    throttle.fail("1.1.1.1", "a", 0);
-    throttle.succeed("1.1.1.1", "a");
-    throttle.fail("1.1.1.1", "a", 1);
-    expect(throttle.retryAfter("1.1.1.1", "a", 2)).toBe(0);
+  it("slows an address only after it got many distinct accounts wrong", () => {
+    const now = 5_000_000;
+    const wait = (distinctAccounts: number) => addressWait(policy, { distinctAccounts, lastFailedAt: at(now) }, now);
+    expect(wait(9)).toBe(0);
+    expect(wait(10)).toBe(2_000);
+    expect(wait(12)).toBe(8_000);
+    expect(wait(100)).toBe(900_000);
+    expect(addressWait(policy, { distinctAccounts: 0, lastFailedAt: null }, now)).toBe(0);
+  });
+
+  it("lets an account through a slowed address it signed in from before, but never past its own backoff", () => {
+    const now = 9_000_000;
+    const address = { distinctAccounts: 50, lastFailedAt: at(now) };
+    expect(signInWait(policy, { address, knownGood: false }, now)).toBe(900_000);
+    expect(signInWait(policy, { address, knownGood: true }, now)).toBe(0);
+    const account = { failures: 6, lastFailedAt: at(now) };
+    expect(signInWait(policy, { account, address, knownGood: true }, now)).toBe(60_000);
   });
 });

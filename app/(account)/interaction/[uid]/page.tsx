@@ -28,7 +28,13 @@ export default async function InteractionPage() {
             strong: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong>,
           })}
         </p>
-        <SignInForm uid={view.uid} csrf={view.csrf} loginHint={view.loginHint} initialError={view.error} />
+        <SignInForm
+          uid={view.uid}
+          csrf={view.csrf}
+          loginHint={view.loginHint}
+          initialError={view.error}
+          initialRetryAfter={view.retryAfter}
+        />
       </>
     );
   }

@@ -1,0 +1,61 @@
+import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
+
+export type RequestOrigin = {
+  /** The client's address: the socket's peer, or the one the trusted proxies saw. */
+  address: string;
+  /** The scheme the client used to reach the first trusted proxy (or this server). */
+  protocol: "http" | "https";
+};
+
+function entries(value: string | string[] | undefined): string[] {
+  const joined = Array.isArray(value) ? value.join(",") : (value ?? "");
+  return joined
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The entry `hops` places from the right. Each trusted proxy appends the address it was reached
+ * from (nginx's `proxy_add_x_forwarded_for`), so everything left of that is whatever the client
+ * chose to send. A shorter list (fewer proxies than configured) yields its leftmost entry: no
+ * entry further left was added by anyone trusted.
+ */
+function fromRight(list: string[], hops: number): string | undefined {
+  if (!list.length) return undefined;
+  return list[Math.max(0, list.length - hops)];
+}
+
+/**
+ * Where a request really came from, given how many reverse proxies (`TRUST_PROXY`) stand in
+ * front of this server. With none, forwarded headers are ignored.
+ */
+export function requestOrigin(req: IncomingMessage, hops: number): RequestOrigin {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  const encrypted = (req.socket as TLSSocket).encrypted === true;
+  if (hops <= 0 || encrypted) return { address: peer, protocol: encrypted ? "https" : "http" };
+  const address = fromRight(entries(req.headers["x-forwarded-for"]), hops) ?? peer;
+  const proto = fromRight(entries(req.headers["x-forwarded-proto"]), hops)?.toLowerCase();
+  return { address, protocol: proto === "https" ? "https" : "http" };
+}
+
+/**
+ * Rewrites the forwarded headers to the one trusted value each (or removes them when no proxy is
+ * trusted), so everything downstream (oidc-provider's Koa, Next.js, next-auth) reads the same
+ * address and scheme as Latchkey's own checks, whatever the client added on the left.
+ */
+export function normalizeForwarded(req: IncomingMessage, hops: number): RequestOrigin {
+  const origin = requestOrigin(req, hops);
+  if (hops <= 0) {
+    delete req.headers["x-forwarded-for"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-host"];
+    return origin;
+  }
+  req.headers["x-forwarded-for"] = origin.address;
+  req.headers["x-forwarded-proto"] = origin.protocol;
+  const host = fromRight(entries(req.headers["x-forwarded-host"]), hops);
+  if (host) req.headers["x-forwarded-host"] = host;
+  return origin;
+}
