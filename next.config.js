@@ -1,16 +1,8 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
+// Security headers (CSP with per-request nonces, HSTS, framing) are set by the server in front
+// of Next.js: lib/server/security-headers.ts, the one place they are defined.
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  // Every page may hold a form: none may be framed by another site (clickjacking).
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own form
-  // posts, which the forgery check must refuse; other sites still learn nothing.
-  { key: "Referrer-Policy", value: "same-origin" },
-];
-
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -23,9 +15,6 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
 };
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");

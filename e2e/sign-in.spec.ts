@@ -3,6 +3,11 @@ import { authorizationUrl, expectAccessible, redirectUri, screenshot, server, us
 
 test("a user signs in to a third-party app, consents, and is sent back with a code", async ({ page }, info) => {
   const USER = userOf(info);
+  // The pages' Content-Security-Policy must not block anything they need (their scripts carry its nonce).
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   await page.goto(authorizationUrl(server().wiki));
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByText("to continue to Acme Wiki")).toBeVisible();
@@ -36,6 +41,7 @@ test("a user signs in to a third-party app, consents, and is sent back with a co
   await page.getByRole("button", { name: "Authorize" }).click();
   await page.waitForURL(`${redirectUri()}**`);
   expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
+  expect(blocked).toEqual([]);
 });
 
 test("Cancel on the consent page returns access_denied to the app", async ({ page }, info) => {

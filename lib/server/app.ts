@@ -16,8 +16,10 @@ import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { URL_HEADER, VIEW_HEADER } from "../views";
+import { normalizeForwarded } from "./forwarded";
 import { createLogger, type Logger } from "./log";
 import { createResponseCache } from "./response-cache";
+import { applySecurityHeaders, HSTS } from "./security-headers";
 import { createViewRenderer } from "./views";
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -38,13 +40,6 @@ export type StartOptions = {
 export type App = { server: Server; runtime: Runtime; close(): Promise<void> };
 
 const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?\/?$/;
-
-const securityHeaders: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "same-origin", // see next.config.js
-  "content-security-policy": "frame-ancestors 'none'",
-  "x-frame-options": "DENY",
-};
 
 function providerViews(render: RenderView): ProviderViews {
   const take = (ctx: KoaContextWithOIDC) => {
@@ -156,10 +151,12 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   async function route(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
     delete req.headers[VIEW_HEADER];
     delete req.headers[URL_HEADER];
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    applySecurityHeaders(req, res, path);
     if (path === "/healthz") return health(res);
     const match = interactionRoute.exec(path);
     if (match) {
+      // Sign-in and consent answers (pages, redirects, errors) are never for a cache.
+      res.setHeader("cache-control", "no-store");
       const [, uid, action] = match;
       if (!action && (req.method === "GET" || req.method === "HEAD")) return interactions.page(req, res, uid);
       if (action && req.method === "POST") return interactions[action as "login" | "confirm" | "abort"](req, res, uid);
@@ -211,6 +208,9 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       const path = query === -1 ? url : url.slice(0, query);
       res.path = path;
       res.on("finish", logRequest);
+      // From here on every reader sees the address and scheme TRUST_PROXY allows.
+      if (normalizeForwarded(req, env.TRUST_PROXY).protocol === "https")
+        res.setHeader("strict-transport-security", HSTS);
       try {
         const done =
           path === "/oidc" || path.startsWith("/oidc/") ? provide(req, res, url, path) : route(req, res, url, path);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { encodeView, VIEW_HEADER, type ViewData, type ViewName } from "../views";
+import { applySecurityHeaders } from "./security-headers";
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -24,6 +25,8 @@ export function createViewRenderer(handle: NextHandler) {
     status = 200,
   ) {
     const path = viewPaths[name];
+    // Provider-rendered views (errors, sign-out) arrive here without passing the page route.
+    applySecurityHeaders(req, res, path ?? "/interaction");
     if (path) {
       req.url = path;
       req.method = "GET";
