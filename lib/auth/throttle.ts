@@ -14,10 +14,42 @@ export function accountKey(email: string): string {
  * background purge (lib/db/purge.ts).
  */
 export class SignInThrottle {
+  /** The last queued check per account in this process (see `attempt`). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly db: Db,
     private readonly policy: ThrottlePolicy = defaultThrottlePolicy,
   ) {}
+
+  /**
+   * One sign-in try under the throttle: refused with the wait, or `check` (the password check)
+   * run and its outcome counted. Tries for one account queue up in this process, so a burst of
+   * parallel guesses is checked one after another against counters that already include the
+   * guesses before it, rather than all at once against the same old count.
+   */
+  attempt<T>(
+    address: string,
+    email: string,
+    check: () => Promise<T | undefined>,
+  ): Promise<{ retryAfterMs: number } | { result: T | undefined }> {
+    const key = accountKey(email);
+    const run = async () => {
+      const retryAfterMs = await this.retryAfter(address, email);
+      if (retryAfterMs > 0) return { retryAfterMs };
+      const result = await check();
+      if (result === undefined) await this.fail(address, email);
+      else await this.succeed(address, email);
+      return { result };
+    };
+    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
+    const tail = queued.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return queued;
+  }
 
   /** Milliseconds before `address` may try `email` again; 0 when it may now. */
   async retryAfter(address: string, email: string, now = Date.now()): Promise<number> {
@@ -53,18 +85,20 @@ export class SignInThrottle {
     const source = await this.db.signInSource.findUnique({ where: { address_account: { address, account } } });
     const goodUntil = (source?.succeededAt?.getTime() ?? 0) + this.policy.knownGoodMs;
     const sourceExpiry = new Date(Math.max(now + this.policy.addressWindowMs, goodUntil));
-    await this.db.$transaction([
-      this.db.signInAccount.upsert({
-        where: { account },
-        create: { account, failures: 1, lastFailedAt: at, expiresAt: accountExpiry },
-        update: { failures: { increment: 1 }, lastFailedAt: at, expiresAt: accountExpiry },
-      }),
-      this.db.signInSource.upsert({
-        where: { address_account: { address, account } },
-        create: { address, account, failedAt: at, expiresAt: sourceExpiry },
-        update: { failedAt: at, expiresAt: sourceExpiry },
-      }),
-    ]);
+    await twice(() =>
+      this.db.$transaction([
+        this.db.signInAccount.upsert({
+          where: { account },
+          create: { account, failures: 1, lastFailedAt: at, expiresAt: accountExpiry },
+          update: { failures: { increment: 1 }, lastFailedAt: at, expiresAt: accountExpiry },
+        }),
+        this.db.signInSource.upsert({
+          where: { address_account: { address, account } },
+          create: { address, account, failedAt: at, expiresAt: sourceExpiry },
+          update: { failedAt: at, expiresAt: sourceExpiry },
+        }),
+      ]),
+    );
   }
 
   /** A right password: the account's failures are forgotten and the address becomes known-good for it. */
@@ -72,14 +106,29 @@ export class SignInThrottle {
     const account = accountKey(email);
     const at = new Date(now);
     const expiresAt = new Date(now + this.policy.knownGoodMs);
-    await this.db.$transaction([
-      this.db.signInAccount.deleteMany({ where: { account } }),
-      this.db.signInSource.upsert({
-        where: { address_account: { address, account } },
-        create: { address, account, succeededAt: at, expiresAt },
-        update: { failedAt: null, succeededAt: at, expiresAt },
-      }),
-    ]);
+    await twice(() =>
+      this.db.$transaction([
+        this.db.signInAccount.deleteMany({ where: { account } }),
+        this.db.signInSource.upsert({
+          where: { address_account: { address, account } },
+          create: { address, account, succeededAt: at, expiresAt },
+          update: { failedAt: null, succeededAt: at, expiresAt },
+        }),
+      ]),
+    );
+  }
+}
+
+/**
+ * Runs a write again when another instance created the same row between this upsert's lookup
+ * and its insert (the one case an upsert can fail on a unique key); the second try updates it.
+ */
+async function twice<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code !== "P2002") throw error;
+    return write();
   }
 }
 

@@ -241,28 +241,28 @@ export function createInteractions({
     const parsed = signInSchema.safeParse(posted.form);
     const address = clientAddress(req);
     const email = parsed.success ? parsed.data.email : "";
-    const wait = await throttle.retryAfter(address, email);
-    if (wait > 0) {
+    const outcome = await throttle.attempt(address, email, () =>
+      parsed.success ? authenticate(db, email, parsed.data.password) : Promise.resolve(undefined),
+    );
+    if ("retryAfterMs" in outcome) {
       // The page tells the user when to try again; scripts get the same number.
-      const retryAfter = Math.ceil(wait / 1000);
+      const retryAfter = Math.ceil(outcome.retryAfterMs / 1000);
       res.setHeader("retry-after", String(retryAfter));
       if (wantsJson(req)) return sendJson(res, 429, { error: TOO_MANY_ATTEMPTS, retryAfter });
       const query = new URLSearchParams({ error: TOO_MANY_ATTEMPTS, retry_after: String(retryAfter) });
       res.writeHead(303, { location: `/interaction/${uid}?${query}`, "cache-control": "no-store" });
       return void res.end();
     }
-    const user = parsed.success ? await authenticate(db, email, parsed.data.password) : undefined;
+    const user = outcome.result;
     const clientId = String(posted.interaction.params.client_id);
     const applicationId = await appIdOf(clientId);
     if (!user) {
-      await throttle.fail(address, email);
       // Who tried is worth knowing (the typed email, never the password).
       await audit({ type: "sign_in.failed", actor: { label: email.slice(0, 254) }, applicationId, ip: address });
       if (wantsJson(req)) return sendJson(res, 400, { error: INVALID_CREDENTIALS });
       res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}`, "cache-control": "no-store" });
       return void res.end();
     }
-    await throttle.succeed(address, email);
     await audit({
       type: "sign_in.succeeded",
       actor: { id: user.id, label: user.email },

@@ -23,6 +23,11 @@ export class CookieBrowser {
     return [...this.jar.keys()];
   }
 
+  /** The Cookie header this browser sends (for requests made without fetch). */
+  cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
