@@ -31,8 +31,7 @@ async function walkConsole(page: Page, record: Recorded[]) {
   await page.goto(`${origin}${detail}`);
   for (const tab of ["connect", "permissions", "branding", "tokens"]) await go(`${detail}/${tab}`);
   await go("/users");
-  const userLink = page.getByRole("link", { name: userOf(test.info()).email }).first();
-  await userLink.click();
+  await page.getByRole("row").filter({ hasText: userOf(test.info()).email }).getByRole("link").click();
   await page.waitForURL(/\/users\/[a-z0-9]+$/);
   await go("/audit");
   await go("/settings/keys");
