@@ -1,23 +1,21 @@
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleHeader } from "@/components/console/console-header";
 import { ToastProvider } from "@/components/ui/toast";
-import { currentAdmin } from "@/lib/auth/console-session";
-import { currentPath, endSessionUrl } from "@/lib/console/navigation";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { endSessionUrl } from "@/lib/console/navigation";
 import { runtime } from "@/lib/runtime";
-import { countAdmins } from "@/lib/users/service";
 
 export const dynamic = "force-dynamic";
 
-/** Every console page: only for a signed-in admin; anyone else goes to sign-in (or setup). */
+/**
+ * Every console page's frame: only for a signed-in admin; anyone else goes to sign-in (or setup).
+ * Each page below checks for itself too (see requireAdmin), and the server refuses console
+ * routes without an admin session before Next.js renders anything.
+ */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin();
   const rt = runtime();
-  const admin = await currentAdmin();
-  if (!admin) {
-    if ((await countAdmins(rt.database.prisma)) === 0) redirect("/setup");
-    redirect(`/sign-in?${new URLSearchParams({ callbackUrl: await currentPath() })}`);
-  }
   const t = await getTranslations("console");
   return (
     <ToastProvider closeLabel={t("common.close")}>

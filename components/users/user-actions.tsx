@@ -81,6 +81,7 @@ export function UserActions({ user }: Props) {
             void setNewPassword();
           }}
         >
+          <p className="text-sm text-slate-600">{t("passwordExplain")}</p>
           <Field
             label={t("newPassword")}
             type="password"

@@ -1,3 +1,4 @@
+import { SESSION_IDLE_MS } from "../auth/sessions";
 import { purgeThrottle } from "../auth/throttle";
 import type { Db } from "./client";
 
@@ -20,6 +21,8 @@ export function startPurge(
       const now = new Date();
       await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
       await db.tokenBatch.deleteMany({ where: { expiresAt: { lt: now } } });
+      // Sessions on Latchkey's own pages end after 8 hours idle (readers check that too).
+      await db.consoleSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - SESSION_IDLE_MS) } } });
       await purgeThrottle(db, now);
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });

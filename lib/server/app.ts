@@ -16,6 +16,7 @@ import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { URL_HEADER, VIEW_HEADER } from "../views";
+import { createConsoleGate, isConsolePath } from "./console-gate";
 import { normalizeForwarded } from "./forwarded";
 import { createLogger, type Logger } from "./log";
 import { createResponseCache } from "./response-cache";
@@ -121,6 +122,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     env.AUDIT_RETENTION_DAYS,
   );
 
+  const consoleGate = createConsoleGate(db, env.APP_URL, consoleClient.sessionSecret);
+
   let internalUrl: string | undefined;
   const runtime: Runtime = {
     env,
@@ -163,6 +166,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.writeHead(405, { allow: action ? "POST" : "GET" });
       return void res.end();
     }
+    if (isConsolePath(path) && !(await consoleGate(req, res, url))) return;
     // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
     req.headers[URL_HEADER] = url;
     return web(req, res);

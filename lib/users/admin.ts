@@ -119,6 +119,17 @@ async function keepAnAdmin(tx: Tx, userId: string) {
 /** Ends every session, grant and token of a user at once (suspension, deletion). */
 async function endEverything(tx: Tx, userId: string) {
   await tx.oidcPayload.deleteMany({ where: { accountId: userId } });
+  await tx.consoleSession.deleteMany({ where: { userId } });
+}
+
+/**
+ * Signs a user out everywhere but keeps what they consented to (a password reset): their
+ * sessions on the provider and on Latchkey's pages, and every code and token issued to them, so
+ * neither the old password's sessions nor `prompt=none` nor a refresh token outlives the reset.
+ */
+async function endSessionsAndTokens(tx: Tx, userId: string) {
+  await tx.oidcPayload.deleteMany({ where: { accountId: userId, model: { not: "Grant" } } });
+  await tx.consoleSession.deleteMany({ where: { userId } });
 }
 
 /**
@@ -138,7 +149,11 @@ export async function updateUser(
       const current = await tx.user.findUnique({ where: { id } });
       if (!current) throw new NotFoundError("User");
       const before = toDetail(current);
-      if (data.role === "user" && before.role === "admin") await keepAnAdmin(tx, id);
+      if (data.role === "user" && before.role === "admin") {
+        await keepAnAdmin(tx, id);
+        // A demoted admin's console sessions end with the role, not at their next sign-in.
+        await tx.consoleSession.deleteMany({ where: { userId: id } });
+      }
       const { count } = await tx.user.updateMany({
         where: { id, version: expectedVersion ?? current.version },
         data: {
@@ -165,6 +180,7 @@ export async function setUserPassword(db: Db, id: string, input: unknown, actor:
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id }, data: { passwordHash, version: { increment: 1 } } });
     if (count === 0) throw new NotFoundError("User");
+    await endSessionsAndTokens(tx, id);
     await recordAudit(tx, { type: "user.password_set", actor, userId: id });
   });
 }

@@ -23,14 +23,14 @@ export class CookieBrowser {
     return [...this.jar.keys()];
   }
 
-  /** The Cookie header this browser sends (for requests made without fetch). */
-  cookieHeader() {
+  /** The Cookie header this browser sends (what someone who copied its cookies could replay). */
+  cookieHeader(): string {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.jar.size) headers.set("cookie", this.cookieHeader());
     const response = await fetch(url, { ...init, headers, redirect: "manual" });
     this.store(response);
     return response;

@@ -4,9 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 import { openApiDocument } from "@/lib/api/openapi";
+import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   const t = await getTranslations("console.apiDocs");
   return { title: t("title") };
 }
@@ -40,6 +42,7 @@ function typeOf(schema: Schema): string {
 
 /** The management API, rendered from its own OpenAPI document (the one /api/v1/openapi.json serves). */
 export default async function ApiDocsPage() {
+  await requireAdmin();
   const rt = runtime();
   const doc = openApiDocument(rt.env.APP_URL, rt.env.ISSUER);
   const t = await getTranslations("console.apiDocs");

@@ -8,9 +8,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListPagination } from "@/components/ui/pagination";
 import { TabLinks } from "@/components/ui/tabs";
 import { listApplicationPage, type Party } from "@/lib/applications/list";
+import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   const t = await getTranslations("console.applications");
   return { title: t("title") };
 }
@@ -22,6 +24,7 @@ function one(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function ApplicationsPage({ searchParams }: Props) {
+  await requireAdmin();
   const params = await searchParams;
   const party: Party = one(params.tab) === "third-party" ? "third-party" : "first-party";
   const search = one(params.q)?.trim().slice(0, 128) || undefined;

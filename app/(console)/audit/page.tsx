@@ -5,9 +5,11 @@ import { AuditList } from "@/components/audit/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListPagination } from "@/components/ui/pagination";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list";
+import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   const t = await getTranslations("console.audit");
   return { title: t("title") };
 }
@@ -16,6 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Who changed what and when, and the security events; filterable, newest first. */
 export default async function AuditPage({ searchParams }: Props) {
+  await requireAdmin();
   const raw = Object.fromEntries(
     Object.entries(await searchParams)
       .map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])

@@ -6,10 +6,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
+import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
 import { listUsers } from "@/lib/users/admin";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   const t = await getTranslations("console.users");
   return { title: t("title") };
 }
@@ -27,6 +29,7 @@ function usersHref(search?: string, page?: number) {
 
 /** Everyone who can sign in: searchable by email and name, newest first. */
 export default async function UsersPage({ searchParams }: Props) {
+  await requireAdmin();
   const params = await searchParams;
   const search = one(params.q)?.trim().slice(0, 128) || undefined;
   const result = await listUsers(runtime().database, { search, page: Number(one(params.page)) || 1 });

@@ -3,12 +3,14 @@ import type { ReactNode } from "react";
 import { ApplicationHeader } from "@/components/applications/application-header";
 import { RouteTabs } from "@/components/ui/route-tabs";
 import { isThirdParty } from "@/lib/applications/types";
-import { loadApplication } from "@/lib/console/load-application";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadApplication } from "@/lib/console/loaders";
 
 type Props = { children: ReactNode; params: Promise<{ id: string }> };
 
 /** An application's pages: its header, then a tab per concern (third-party apps have more). */
 export default async function ApplicationLayout({ children, params }: Props) {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   const t = await getTranslations("console.detail.tabs");
   const base = `/applications/${app.id}`;

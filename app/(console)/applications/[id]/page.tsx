@@ -6,18 +6,21 @@ import { SettingsForm } from "@/components/applications/settings-form";
 import { SignInChart } from "@/components/applications/sign-in-chart";
 import { hasClientSecret } from "@/lib/applications/types";
 import { signInsPerDay } from "@/lib/audit/list";
-import { loadApplication } from "@/lib/console/load-application";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadApplication } from "@/lib/console/loaders";
 import { discoveryUrl, listEndpoints, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   return { title: app.name };
 }
 
 export default async function ApplicationPage({ params }: Props) {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   const rt = runtime();
   const [discovery, signIns] = await Promise.all([readDiscovery(rt), signInsPerDay(rt.database.prisma, app.id)]);

@@ -4,17 +4,20 @@ import { KeyTable } from "@/components/keys/key-table";
 import { RotateKeyButton } from "@/components/keys/rotate-key-button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdmin } from "@/lib/auth/console-session";
 import { readDiscovery } from "@/lib/oidc/discovery";
 import { listSigningKeys } from "@/lib/oidc/key-rotation";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await requireAdmin();
   const t = await getTranslations("keys");
   return { title: t("title") };
 }
 
 /** The published signing keys and their schedule; rotating one starts from here. */
 export default async function SigningKeysPage() {
+  await requireAdmin();
   const rt = runtime();
   const [keys, discovery] = await Promise.all([listSigningKeys(rt.database.prisma), readDiscovery(rt)]);
   const t = await getTranslations("keys");

@@ -1,35 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { UserActions } from "@/components/users/user-actions";
 import { UserGrants } from "@/components/users/user-grants";
 import { UserProfileForm } from "@/components/users/user-profile-form";
-import { NotFoundError } from "@/lib/errors";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadUser } from "@/lib/console/loaders";
 import { listConnectedApps } from "@/lib/grants/service";
 import { runtime } from "@/lib/runtime";
-import { getUser, type UserDetail } from "@/lib/users/admin";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<UserDetail> {
-  try {
-    return await getUser(runtime().database.prisma, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await load((await params).id);
+  await requireAdmin();
+  const user = await loadUser((await params).id);
   return { title: user.name || user.email };
 }
 
 /** One user: profile, password, status, the apps they authorized. */
 export default async function UserPage({ params }: Props) {
-  const user = await load((await params).id);
+  await requireAdmin();
+  const user = await loadUser((await params).id);
   const t = await getTranslations("console.users");
   const format = await getFormatter();
   const apps = await listConnectedApps(runtime().database.prisma, user.id);

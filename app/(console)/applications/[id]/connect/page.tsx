@@ -2,7 +2,8 @@ import { randomInt } from "node:crypto";
 import { notFound } from "next/navigation";
 import { ConnectService } from "@/components/applications/connect-service";
 import { isThirdParty } from "@/lib/applications/types";
-import { loadApplication } from "@/lib/console/load-application";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadApplication } from "@/lib/console/loaders";
 import { discoveryUrl, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
 
@@ -15,6 +16,7 @@ function randomKey(): string {
 
 /** Ready-to-paste settings for the service this third-party app stands for. */
 export default async function ConnectPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   if (!isThirdParty(app.type)) notFound();
   const discovery = await readDiscovery(runtime());

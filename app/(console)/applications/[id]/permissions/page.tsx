@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { PermissionsForm } from "@/components/applications/permissions-form";
 import { countGrantedUsers } from "@/lib/applications/grants";
 import { isThirdParty } from "@/lib/applications/types";
-import { loadApplication } from "@/lib/console/load-application";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadApplication } from "@/lib/console/loaders";
 import { managementScope, userScopes } from "@/lib/oidc/scopes";
 import { runtime } from "@/lib/runtime";
 
 /** Which user scopes a third-party app may request. */
 export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   if (app.type === "m2m") {
     return (

@@ -1,9 +1,11 @@
 import { TokenSettingsForm } from "@/components/applications/token-settings-form";
 import { hasClientSecret } from "@/lib/applications/types";
-import { loadApplication } from "@/lib/console/load-application";
+import { requireAdmin } from "@/lib/auth/console-session";
+import { loadApplication } from "@/lib/console/loaders";
 
 /** Lifetimes and refresh-token behaviour of the tokens this app receives. */
 export default async function TokensPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
   const app = await loadApplication((await params).id);
   return (
     <TokenSettingsForm
