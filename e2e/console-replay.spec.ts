@@ -31,7 +31,11 @@ async function walkConsole(page: Page, record: Recorded[]) {
   await page.goto(`${origin}${detail}`);
   for (const tab of ["connect", "permissions", "branding", "tokens"]) await go(`${detail}/${tab}`);
   await go("/users");
-  await page.getByRole("row").filter({ hasText: userOf(test.info()).email }).getByRole("link").click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: userOf(test.info()).email })
+    .getByRole("link")
+    .click();
   await page.waitForURL(/\/users\/[a-z0-9]+$/);
   await go("/audit");
   await go("/settings/keys");
