@@ -47,27 +47,43 @@ http {
 `,
   );
   let output = "";
-  const child: ChildProcess = spawn("nginx", ["-c", config, "-p", dir], { stdio: ["ignore", "pipe", "pipe"] });
+  const binary = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+  const child: ChildProcess = spawn(binary, ["-c", config, "-p", dir], { stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let spawnError: Error | undefined;
+  child.once("error", (error) => (spawnError = error));
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`nginx did not start within 20 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const stop = async () => {
+    if (child.exitCode === null && !spawnError) child.kill("SIGTERM");
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (spawnError)
+        throw new Error(
+          `${binary} could not be started (apt-get install nginx, or set NGINX_PATH): ${spawnError.message}`,
+        );
+      if (child.exitCode !== null) throw new Error(`nginx exited early:\n${output}`);
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {}
+      if (Date.now() > deadline) throw new Error(`nginx did not start within 20 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return {
     url,
     port,
-    async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
