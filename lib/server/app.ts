@@ -213,8 +213,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.path = path;
       res.on("finish", logRequest);
       // From here on every reader sees the address and scheme TRUST_PROXY allows.
-      if (normalizeForwarded(req, env.TRUST_PROXY).protocol === "https")
-        res.setHeader("strict-transport-security", HSTS);
+      if (normalizeForwarded(req, env.TRUST_PROXY) === "https") res.setHeader("strict-transport-security", HSTS);
       try {
         const done =
           path === "/oidc" || path.startsWith("/oidc/") ? provide(req, res, url, path) : route(req, res, url, path);

@@ -43,19 +43,21 @@ export function requestOrigin(req: IncomingMessage, hops: number): RequestOrigin
 /**
  * Rewrites the forwarded headers to the one trusted value each (or removes them when no proxy is
  * trusted), so everything downstream (oidc-provider's Koa, Next.js, next-auth) reads the same
- * address and scheme as Latchkey's own checks, whatever the client added on the left.
+ * address and scheme as Latchkey's own checks, whatever the client added on the left. Returns the
+ * scheme. Runs on every request, the provider's hot path included, so it touches no more than it must.
  */
-export function normalizeForwarded(req: IncomingMessage, hops: number): RequestOrigin {
-  const origin = requestOrigin(req, hops);
+export function normalizeForwarded(req: IncomingMessage, hops: number): RequestOrigin["protocol"] {
+  const headers = req.headers;
   if (hops <= 0) {
-    delete req.headers["x-forwarded-for"];
-    delete req.headers["x-forwarded-proto"];
-    delete req.headers["x-forwarded-host"];
-    return origin;
+    if (headers["x-forwarded-for"] !== undefined) delete headers["x-forwarded-for"];
+    if (headers["x-forwarded-proto"] !== undefined) delete headers["x-forwarded-proto"];
+    if (headers["x-forwarded-host"] !== undefined) delete headers["x-forwarded-host"];
+    return (req.socket as TLSSocket).encrypted === true ? "https" : "http";
   }
-  req.headers["x-forwarded-for"] = origin.address;
-  req.headers["x-forwarded-proto"] = origin.protocol;
-  const host = fromRight(entries(req.headers["x-forwarded-host"]), hops);
-  if (host) req.headers["x-forwarded-host"] = host;
-  return origin;
+  const origin = requestOrigin(req, hops);
+  headers["x-forwarded-for"] = origin.address;
+  headers["x-forwarded-proto"] = origin.protocol;
+  const host = fromRight(entries(headers["x-forwarded-host"]), hops);
+  if (host) headers["x-forwarded-host"] = host;
+  return origin.protocol;
 }
