@@ -72,11 +72,12 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
    */
   async function revokeGrantForReuse(grantId: string) {
     const expiresAt = new Date(Date.now() + REVOKED_GRANT_SECONDS * 1000);
-    await db.oidcPayload.upsert({
-      where: { model_id: { model: REVOKED_GRANT, id: grantId } },
-      create: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt },
-      update: {},
-    });
+    try {
+      await db.oidcPayload.create({ data: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt } });
+    } catch (error) {
+      // Several losers of one race revoke at once: the mark being there already is the point.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
     await db.oidcPayload.deleteMany({
       where: {
         OR: [
