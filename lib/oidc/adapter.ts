@@ -101,7 +101,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
 
     /**
      * Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user
-     * code; resolves once committed. A write under a grant revoked for reuse is undone and refused.
+     * code; resolves once committed. A write under a grant revoked for reuse is undone.
      */
     upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
       if (this.model === BATCHED && expiresIn)
@@ -125,11 +125,11 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
         create: { model: this.model, id, ...data },
         update: data,
       });
+      // Undone, not refused: the redemption that won a race still answers as it would have had
+      // the reuse come a moment later, and what it issued is dead either way.
       const grantId = this.model === "Grant" ? id : payload.grantId;
-      if (grantId && (await grantRevoked(grantId))) {
+      if (grantId && (await grantRevoked(grantId)))
         await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
-        throw new errors.InvalidGrant("grant revoked: a used code or refresh token was presented again");
-      }
     }
 
     /** Looks an object up by id; clients come from the Application table. */
