@@ -16,15 +16,25 @@ export async function writeTokenBatches(db: Db, rows: TokenBatchRow[]): Promise<
 }
 
 /**
- * The writer thread's own connection (see writer-worker.ts), without Prisma: Prisma spends
- * ~1 ms of CPU planning each insert where a prepared statement takes ~0.2 ms, and this runs for
- * every group of tokens. Dates are stored as Prisma stores them (SQLite: ISO 8601 ending in
- * "+00:00"; PostgreSQL: a UTC timestamp without time zone), so Prisma reads, compares and purges
- * these rows like its own.
+ * The token writer's own connection, without Prisma: Prisma spends ~1 ms of CPU planning each
+ * insert where a prepared statement takes ~0.1 ms, and this runs for every group of tokens.
+ * Dates are stored as Prisma stores them (SQLite: ISO 8601 ending in "+00:00"; PostgreSQL: a UTC
+ * timestamp without time zone), so Prisma reads, compares and purges these rows like its own.
  */
 export async function openBatchWriter(url: string, timeouts: DatabaseTimeouts): Promise<BatchWriter> {
-  if (databaseKind(url) === "postgresql") return openPostgresWriter(url, timeouts);
-  const sqlite = new Database(sqliteFile(url), { timeout: timeouts.statementMs });
+  return databaseKind(url) === "postgresql" ? openPostgresWriter(url, timeouts) : openSqliteWriter(url, timeouts);
+}
+
+const SQLITE_RETRY_MS = 2;
+
+/**
+ * On SQLite the insert runs on the calling thread: it takes a fraction of a millisecond, and a
+ * hop to another thread costs more than that on a busy machine. It never waits for a lock while
+ * blocking (busy timeout 0: the lock may be held by a Prisma transaction on this very thread);
+ * it tries again a moment later, until the statement timeout.
+ */
+function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter {
+  const sqlite = new Database(sqliteFile(url), { timeout: 0 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   const insert = sqlite.prepare(
@@ -36,7 +46,16 @@ export async function openBatchWriter(url: string, timeouts: DatabaseTimeouts): 
   });
   return {
     async write(rows) {
-      insertAll(rows);
+      const deadline = performance.now() + timeouts.statementMs;
+      for (;;) {
+        try {
+          return insertAll(rows);
+        } catch (error) {
+          const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
+          if (!busy || performance.now() > deadline) throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, SQLITE_RETRY_MS));
+      }
     },
     async close() {
       sqlite.close();

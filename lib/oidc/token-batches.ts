@@ -1,17 +1,8 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { AdapterPayload } from "oidc-provider";
 import { DatabaseUnavailableError } from "../db/availability";
 import type { DatabaseTimeouts } from "../db/timeouts";
-import type { TokenBatchRow } from "../db/token-batch";
+import type { BatchWriter, TokenBatchRow } from "../db/token-batch";
 import { randomId } from "../ids";
-
-/** Where the bundled server finds the worker (dist/writer.mjs), or the source during development. */
-function workerScript(): URL {
-  const bundled = new URL("./writer.mjs", import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL("../db/writer-worker.ts", import.meta.url);
-}
 
 /** Length of the batch id that starts every client_credentials token value. */
 export const BATCH_ID_LENGTH = 12;
@@ -46,11 +37,10 @@ function newBatch(prefix: string): Batch {
  * busier the endpoint, the more tokens share a write, and an idle endpoint writes a token at once.
  *
  * Each token's value starts with the id of the group it belongs to, and a group is one
- * TokenBatch row, so any instance finds a token by reading its group's row. Rows are written by
- * a worker thread with its own connection, off the event loop; if the worker cannot start or
- * dies, `fallback` writes on this thread. A failed or timed-out write rejects every token in it
- * with DatabaseUnavailableError (the token endpoint answers 503): nothing is answered that is
- * not stored.
+ * TokenBatch row, so any instance finds a token by reading its group's row. `writer` has its own
+ * connection (see token-batch.ts). A failed or timed-out write rejects every token in it with
+ * DatabaseUnavailableError (the token endpoint answers 503): nothing is answered that is not
+ * stored.
  */
 export class TokenBatches {
   /** The prefix new tokens get; a new one at every write. */
@@ -60,33 +50,13 @@ export class TokenBatches {
   private writing: Write | undefined;
   private scheduled = false;
   private seq = 0;
-  private worker: Worker | undefined;
-  private readonly ready: Promise<boolean>;
   private closed = false;
 
   constructor(
-    databaseUrl: string,
+    private readonly writer: BatchWriter,
     private readonly timeouts: DatabaseTimeouts,
-    private readonly fallback: (rows: TokenBatchRow[]) => Promise<void>,
     private readonly onError: (error: unknown) => void,
-  ) {
-    const worker = new Worker(workerScript(), { workerData: { url: databaseUrl, timeouts } });
-    this.worker = worker;
-    this.ready = new Promise<boolean>((resolve) => {
-      worker.once("message", () => resolve(true));
-      worker.once("exit", () => resolve(false));
-    });
-    worker.on("error", onError);
-    worker.on("message", (message: { seq?: number; error?: string }) => {
-      if (message.seq !== undefined && message.seq === this.seq && this.writing) {
-        this.finish(message.error ? new Error(message.error) : undefined);
-      }
-    });
-    worker.once("exit", () => {
-      this.worker = undefined;
-      if (this.writing) this.finish(new Error("the token writer thread stopped"));
-    });
-  }
+  ) {}
 
   /** The value for a new token: the current prefix, then the random part oidc-provider made. */
   tokenId(random: string): string {
@@ -117,11 +87,11 @@ export class TokenBatches {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.write();
+      this.write();
     });
   }
 
-  private async write() {
+  private write() {
     if (this.writing || this.open.size === 0) return;
     const batches = [...this.open.values()];
     this.open = new Map();
@@ -131,13 +101,10 @@ export class TokenBatches {
     const limit = this.timeouts.connectMs + this.timeouts.statementMs + 1000;
     const timer = setTimeout(() => this.finish(new Error(`the token write took over ${limit} ms`)), limit);
     this.writing = { batches, timer };
-    const rows = batches.map(TokenBatches.row);
-    if ((await this.ready) && this.worker) this.worker.postMessage({ seq, rows });
-    else
-      this.fallback(rows).then(
-        () => seq === this.seq && this.finish(),
-        (error: unknown) => seq === this.seq && this.finish(error instanceof Error ? error : new Error(String(error))),
-      );
+    this.writer.write(batches.map(TokenBatches.row)).then(
+      () => seq === this.seq && this.finish(),
+      (error: unknown) => seq === this.seq && this.finish(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   private finish(error?: Error) {
@@ -152,7 +119,7 @@ export class TokenBatches {
       const unavailable = new DatabaseUnavailableError(`token not stored: ${error.message}`);
       for (const batch of write.batches) batch.reject(unavailable);
     } else for (const batch of write.batches) batch.resolve();
-    if (this.open.size) void this.write();
+    if (this.open.size) this.write();
   }
 
   private static row(batch: Batch): TokenBatchRow {
@@ -175,14 +142,10 @@ export class TokenBatches {
     }
   }
 
-  /** Writes what is pending, then stops the worker and its connection. */
+  /** Writes what is pending, then closes the writer's connection. */
   async close() {
     await this.drain();
     this.closed = true;
-    const worker = this.worker;
-    if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-    worker.postMessage({ close: true });
-    await exited;
+    await this.writer.close();
   }
 }

@@ -6,7 +6,7 @@ import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
-import { writeTokenBatches } from "../db/token-batch";
+import { openBatchWriter } from "../db/token-batch";
 import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
 import { ClientStore } from "../oidc/client-store";
@@ -93,11 +93,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   clients.registerBuiltIn(builtInClientRecord(consoleClient.account));
   // next-auth builds the console's callback URLs from this.
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
-  const batches = new TokenBatches(
-    env.DATABASE_URL,
-    timeouts,
-    (rows) => writeTokenBatches(db, rows),
-    (error) => log.error("token batch write failed", { error }),
+  const batches = new TokenBatches(await openBatchWriter(env.DATABASE_URL, timeouts), timeouts, (error) =>
+    log.error("token batch write failed", { error }),
   );
   // Pages, the API and sign-in check the database before they start (at most about once a
   // second while it answers), so an outage is a quick 503 rather than a hung or failed page.
