@@ -10,7 +10,7 @@ export type TokenBatchRow = { id: string; batchId: string; tokens: string; expir
 /** Writes rows in one transaction: all of them are stored, or none and the promise rejects. */
 export type BatchWriter = { write(rows: TokenBatchRow[]): Promise<void>; close(): Promise<void> };
 
-/** The same write through Prisma, for when the writer thread is gone. */
+/** The same rows through Prisma: the form the writer must match (see its test). */
 export async function writeTokenBatches(db: Db, rows: TokenBatchRow[]): Promise<void> {
   await db.tokenBatch.createMany({ data: rows });
 }
