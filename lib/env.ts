@@ -23,6 +23,10 @@ const envSchema = z.object({
   /** How long audit events are kept. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KEY_ACTIVATION_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Durability and drain (see lib/db/timeouts.ts and lib/server/main.ts).
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(3),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };
@@ -39,6 +43,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // The embedded database lives in the project's data/ folder, wherever the command runs from.
   const databaseUrl = env.DATABASE_URL ?? `file:${join(projectRoot(), "data", "latchkey.db")}`;
   return { ...env, DATABASE_URL: databaseUrl, APP_URL: appUrl, ISSUER: `${appUrl}/oidc` };
+}
+
+/** The database timeouts the environment asks for, in milliseconds. */
+export function databaseTimeouts(env: Env) {
+  return {
+    connectMs: Math.round(env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000),
+    statementMs: Math.round(env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000),
+  };
 }
 
 let cached: Env | undefined;

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "./db/availability";
 import type { Locale } from "./i18n/locales";
 import { validationText } from "./i18n/validation";
 
@@ -60,6 +61,8 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
 }
 
+export const databaseDownDetail = "The database cannot be reached right now; try again shortly.";
+
 /** Maps any thrown value to a problem; unexpected errors become a generic 500. */
 export function toProblem(error: unknown, locale?: Locale): Problem {
   if (error instanceof ZodError) {
@@ -77,6 +80,9 @@ export function toProblem(error: unknown, locale?: Locale): Problem {
     return { type: "about:blank", title: "Conflict", status: 409, detail: error.message, code: error.code };
   if (isUniqueViolation(error)) {
     return { type: "about:blank", title: "Conflict", status: 409, detail: "A record with this value already exists." };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { type: "about:blank", title: "Service unavailable", status: 503, detail: databaseDownDetail };
   }
   return { type: "about:blank", title: "Internal error", status: 500, detail: "Something went wrong on our side." };
 }

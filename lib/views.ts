@@ -32,7 +32,7 @@ export type InteractionView =
       account: { email: string; name: string };
     };
 
-export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic";
+export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic" | "unavailable";
 export type ErrorView = { kind: ErrorKind; error: string; description?: string };
 export type LogoutView = { xsrf: string; action: string; clientName?: string };
 export type SignedOutView = { clientName?: string };

@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "lib/server/main.ts", cli: "lib/cli/main.ts", writer: "lib/db/writer-worker.ts" },
+  entryPoints: { server: "lib/server/main.ts", cli: "lib/cli/main.ts" },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,

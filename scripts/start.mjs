@@ -32,7 +32,17 @@ if (stale) {
   const result = spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-// The server runs in this very process, so signals (SIGTERM from a supervisor) reach it directly.
+// The server runs in this very process, so signals (SIGTERM from a supervisor) reach it directly
+// (`npm start` execs this script, so npm's child is the server, not a shell in between).
+// npm itself does not pass SIGTERM on: when it is the one signalled it exits at once. Its
+// child notices (the parent changes) and drains as if it had been signalled, rather than serving
+// on, orphaned.
+if (process.env.npm_lifecycle_event === "start") {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, "SIGTERM");
+  }, 500).unref();
+}
 process.env.NODE_ENV = "production";
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(join(process.cwd(), "dist", "server.mjs")).href);

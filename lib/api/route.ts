@@ -1,6 +1,7 @@
 import type { Actor } from "../audit/events";
 import { bearerActor } from "../auth/bearer";
 import { type ConsoleAdmin, currentAdmin, currentUser, type SessionUser } from "../auth/console-session";
+import { RETRY_AFTER_SECONDS } from "../db/availability";
 import { HttpError, type Problem, toProblem } from "../errors";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import { runtime } from "../runtime";
@@ -8,10 +9,10 @@ import { runtime } from "../runtime";
 export { HttpError } from "../errors";
 
 export function problemResponse(problem: Problem): Response {
-  return Response.json(problem, {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
-  });
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
+  // 503 means the database is unreachable: the client may come back.
+  if (problem.status === 503) headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+  return Response.json(problem, { status: problem.status, headers });
 }
 
 function requestLocale(req: Request): Locale {

@@ -1,4 +1,5 @@
-import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
+import Provider, { type Adapter, type AdapterPayload, errors } from "oidc-provider";
+import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
@@ -19,11 +20,32 @@ const select = { payload: true, consumedAt: true, expiresAt: true } as const;
 /** client_credentials tokens are stored in batches (see token-batches.ts); revocations here. */
 const BATCHED = "ClientCredentials";
 const REVOKED = "RevokedClientCredentials";
+/**
+ * A grant revoked because a used code or refresh token was presented again. Kept a day: long
+ * enough for any redemption that was racing the reuse to write its tokens and find this.
+ */
+const REVOKED_GRANT = "RevokedGrant";
+const REVOKED_GRANT_SECONDS = 24 * 3600;
+
+/**
+ * The database is unreachable: oidc-provider answers with temporarily_unavailable and 503 in
+ * its own error format (JSON, the error page, or a redirect to the app), not server_error.
+ */
+export function temporarilyUnavailable(): Error {
+  const error = new errors.TemporarilyUnavailable("the service is temporarily unavailable; try again shortly");
+  return Object.assign(error, { status: 503, statusCode: 503, expose: true });
+}
+
+/** Turns database outages into temporarily_unavailable; anything else stays as it is. */
+export function unavailableAsOidc(error: unknown): never {
+  throw isDatabaseUnavailable(error) ? temporarilyUnavailable() : error;
+}
 
 /**
  * oidc-provider's storage contract on Prisma. One table holds every model oidc-provider
  * persists, keyed by (model, id); clients are read from the Application table, and
- * client_credentials tokens from their batches.
+ * client_credentials tokens from their batches. Every write has committed when its promise
+ * resolves (oidc-provider answers only after that), so every instance sees what was issued.
  */
 export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenBatches) {
   async function findBatched(id: string): Promise<AdapterPayload | undefined> {
@@ -32,8 +54,6 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
       select: { id: true },
     });
     if (revoked) return undefined;
-    const waiting = batches.get(id);
-    if (waiting) return waiting;
     const rows = await db.tokenBatch.findMany({
       where: { batchId: id.slice(0, BATCH_ID_LENGTH) },
       select: { tokens: true },
@@ -45,12 +65,51 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
     return undefined;
   }
 
+  /**
+   * Revokes everything issued under a grant, for good: the mark is written first and the rows
+   * deleted after, and every write under a grant checks for the mark after it commits, so a
+   * token written concurrently is either deleted here or removed by its own writer.
+   */
+  async function revokeGrantForReuse(grantId: string) {
+    const expiresAt = new Date(Date.now() + REVOKED_GRANT_SECONDS * 1000);
+    try {
+      await db.oidcPayload.create({ data: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt } });
+    } catch (error) {
+      // Several losers of one race revoke at once: the mark being there already is the point.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+    await db.oidcPayload.deleteMany({
+      where: {
+        OR: [
+          { grantId, model: { not: REVOKED_GRANT } },
+          { model: "Grant", id: grantId },
+        ],
+      },
+    });
+  }
+
+  async function grantRevoked(grantId: string) {
+    const mark = await db.oidcPayload.findUnique({
+      where: { model_id: { model: REVOKED_GRANT, id: grantId } },
+      select: { id: true },
+    });
+    return mark !== null;
+  }
+
   return class PrismaAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
-    /** Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user code. */
-    async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {
-      if (this.model === BATCHED && expiresIn) return batches.add(id, payload, Date.now() + expiresIn * 1000);
+    /**
+     * Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user
+     * code; resolves once committed. A write under a grant revoked for reuse is undone.
+     */
+    upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      if (this.model === BATCHED && expiresIn)
+        return batches.add(id, payload, Date.now() + expiresIn * 1000).catch(unavailableAsOidc);
+      return this.store(id, payload, expiresIn).catch(unavailableAsOidc);
+    }
+
+    private async store(id: string, payload: AdapterPayload, expiresIn?: number) {
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
       const data = {
         payload: JSON.stringify(payload),
@@ -66,36 +125,56 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
         create: { model: this.model, id, ...data },
         update: data,
       });
+      // Undone, not refused: the redemption that won a race still answers as it would have had
+      // the reuse come a moment later, and what it issued is dead either way.
+      const grantId = this.model === "Grant" ? id : payload.grantId;
+      if (grantId && (await grantRevoked(grantId)))
+        await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
     }
 
     /** Looks an object up by id; clients come from the Application table. */
-    async find(id: string) {
-      if (this.model === "Client") return clients.metadata(id);
-      if (this.model === BATCHED) return findBatched(id);
-      const row = await db.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } }, select });
-      return decode(row);
+    find(id: string) {
+      if (this.model === "Client") return clients.metadata(id).catch(unavailableAsOidc);
+      if (this.model === BATCHED) return findBatched(id).catch(unavailableAsOidc);
+      return db.oidcPayload
+        .findUnique({ where: { model_id: { model: this.model, id } }, select })
+        .then(decode, unavailableAsOidc);
     }
 
     /** Looks a device-flow object up by the code the user typed. */
-    async findByUserCode(userCode: string) {
-      return decode(await db.oidcPayload.findFirst({ where: { model: this.model, userCode }, select }));
+    findByUserCode(userCode: string) {
+      return db.oidcPayload
+        .findFirst({ where: { model: this.model, userCode }, select })
+        .then(decode, unavailableAsOidc);
     }
 
     /** Looks a session up by its uid. */
-    async findByUid(uid: string) {
-      return decode(await db.oidcPayload.findFirst({ where: { model: this.model, uid }, select }));
+    findByUid(uid: string) {
+      return db.oidcPayload.findFirst({ where: { model: this.model, uid }, select }).then(decode, unavailableAsOidc);
     }
 
     /**
      * Marks a code or refresh token as used. The update only matches an unused row, so when
-     * two requests redeem the same value at once exactly one wins; the other gets invalid_grant.
+     * two requests redeem the same value at once exactly one wins. The loser has just seen a
+     * used value presented again (RFC 9700 §4.14): it revokes the grant, including whatever the
+     * winner issues from it, and gets invalid_grant.
      */
     async consume(id: string) {
-      const { count } = await db.oidcPayload.updateMany({
-        where: { model: this.model, id, consumedAt: null },
-        data: { consumedAt: new Date() },
-      });
-      if (count === 0) throw new errors.InvalidGrant(`${this.model} already consumed`);
+      try {
+        const { count } = await db.oidcPayload.updateMany({
+          where: { model: this.model, id, consumedAt: null },
+          data: { consumedAt: new Date() },
+        });
+        if (count > 0) return;
+        const row = await db.oidcPayload.findUnique({
+          where: { model_id: { model: this.model, id } },
+          select: { grantId: true },
+        });
+        if (row?.grantId) await revokeGrantForReuse(row.grantId);
+      } catch (error) {
+        unavailableAsOidc(error);
+      }
+      throw new errors.InvalidGrant(`${this.model} already consumed`);
     }
 
     /**
@@ -103,24 +182,34 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
      * recorded as revoked until the token would have expired anyway.
      */
     async destroy(id: string) {
-      if (this.model === BATCHED) {
-        const token = await findBatched(id);
-        if (!token) return;
-        await batches.settled(id);
-        const expiresAt = token.exp ? new Date(token.exp * 1000) : new Date(Date.now() + 24 * 3600_000);
-        await db.oidcPayload.upsert({
-          where: { model_id: { model: REVOKED, id } },
-          create: { model: REVOKED, id, payload: "{}", expiresAt },
-          update: {},
-        });
-        return;
+      try {
+        if (this.model === BATCHED) {
+          const token = await findBatched(id);
+          if (!token) return;
+          const expiresAt = token.exp ? new Date(token.exp * 1000) : new Date(Date.now() + 24 * 3600_000);
+          await db.oidcPayload.upsert({
+            where: { model_id: { model: REVOKED, id } },
+            create: { model: REVOKED, id, payload: "{}", expiresAt },
+            update: {},
+          });
+          return;
+        }
+        await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
+      } catch (error) {
+        unavailableAsOidc(error);
       }
-      await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
     }
 
-    /** Deletes everything issued under a grant (codes, tokens, the grant itself). */
+    /**
+     * Deletes everything of this model issued under a grant. On the token endpoint oidc-provider
+     * revokes only when a used code or refresh token came back, and a redemption racing it may
+     * still be writing: that revocation is made for good (once, on the first model it asks for).
+     */
     async revokeByGrantId(grantId: string) {
-      await db.oidcPayload.deleteMany({ where: { model: this.model, grantId } });
+      const route = (Provider.ctx as { oidc?: { route?: string } } | undefined)?.oidc?.route;
+      if (this.model === "AccessToken" && route === "token")
+        return revokeGrantForReuse(grantId).catch(unavailableAsOidc);
+      await db.oidcPayload.deleteMany({ where: { model: this.model, grantId } }).catch(unavailableAsOidc);
     }
   };
 }

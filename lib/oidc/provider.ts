@@ -1,9 +1,10 @@
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
+import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
-import { createAdapterClass } from "./adapter";
+import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { type ClientRecord, type ClientStore, defaultTokenSettings, type SecretCheck } from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
@@ -30,6 +31,7 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 
 function errorKind(error: string, description = ""): ErrorView["kind"] {
+  if (error === "temporarily_unavailable") return "unavailable";
   if (error === "invalid_client" || /client/i.test(description)) {
     return /redirect_uri/.test(description) ? "bad_redirect_uri" : "unknown_client";
   }
@@ -70,7 +72,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
 
   const configuration: Configuration = {
     adapter: createAdapterClass(db, clients, batches),
-    findAccount: createFindAccount(db),
+    findAccount: withOutages(createFindAccount(db)),
     jwks: { keys: keys.jwks },
     cookies: {
       keys: keys.cookieKeys,
@@ -148,7 +150,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     // The client was loaded from the store moments ago by this same request, so its cached
     // record is there to read synchronously (oidc-provider wants a boolean, not a promise).
     clientBasedCORS: (_ctx, origin, client) => clients.cached(client.clientId)?.corsOrigins.has(origin) ?? false,
-    loadExistingGrant: createGrantLoader(db, clients),
+    loadExistingGrant: withOutages(createGrantLoader(db, clients)),
     // Per-app token settings (console: Tokens tab). The client was loaded by this request.
     rotateRefreshToken: (ctx) => tokenSettings(ctx.oidc.client?.clientId).rotateRefreshToken,
     async issueRefreshToken(_ctx, client, source) {
@@ -169,6 +171,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     async renderError(ctx, out) {
       const error = String(out.error ?? "server_error");
       const description = out.error_description ? String(out.error_description) : undefined;
+      if (ctx.status === 503) ctx.res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
       await views.error(ctx, { kind: errorKind(error, description), error, description }, ctx.status || 400);
     },
   };
@@ -178,6 +181,15 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   // lib/server/forwarded.ts does (which has already reduced the headers to that one value).
   provider.proxy = env.TRUST_PROXY > 0;
   provider.maxIpsCount = env.TRUST_PROXY;
+  // JSON error answers are sent after these events: a 503 tells the client when to come back.
+  // (Listening costs nothing on requests that succeed, unlike a middleware.)
+  // (The event names are typed one overload each; the handler's shape is the same for all.)
+  const on = provider.on.bind(provider) as (event: string, handler: (ctx: KoaContextWithOIDC) => void) => void;
+  for (const event of errorEvents) {
+    on(event, (ctx) => {
+      if (ctx.status === 503 && !ctx.headerSent) ctx.set("retry-after", String(RETRY_AFTER_SECONDS));
+    });
+  }
 
   // client_credentials token values start with the id of the batch that stores them.
   const Tokens = provider.ClientCredentials as unknown as { prototype: { generateTokenId(): string; format?: string } };
@@ -200,11 +212,40 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   ClientClass.prototype.compareClientSecret = function compare(this: { clientId: string }, actual: string) {
     const record = clients.fresh(this.clientId);
     if (record) return verdict(clients.checkRecordSecret(record, actual));
-    return clients.checkSecret(this.clientId, actual).then(verdict);
+    return clients.checkSecret(this.clientId, actual).then(verdict, unavailableAsOidc);
   };
 
   cacheClientInstances(ClientClass, clients);
   return provider;
+}
+
+/** Every error event oidc-provider emits before it answers (see its initialize_app.js). */
+const errorEvents = [
+  "server_error",
+  "authorization.error",
+  "grant.error",
+  "introspection.error",
+  "revocation.error",
+  "userinfo.error",
+  "end_session.error",
+  "end_session_confirm.error",
+  "end_session_success.error",
+  "discovery.error",
+  "jwks.error",
+  "pushed_authorization_request.error",
+  "device_authorization.error",
+  "code_verification.error",
+  "device_resume.error",
+  "backchannel_authentication.error",
+  "registration_create.error",
+  "registration_read.error",
+  "registration_update.error",
+  "registration_delete.error",
+] as const;
+
+/** A hook that reads the database: an outage becomes temporarily_unavailable (503). */
+function withOutages<A extends unknown[], R>(hook: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => hook(...args).catch(unavailableAsOidc);
 }
 
 type ClientStatics = { prototype: Record<string, unknown>; find(id: unknown): Promise<unknown> };

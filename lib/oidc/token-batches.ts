@@ -1,15 +1,8 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { AdapterPayload } from "oidc-provider";
-import type { TokenBatchRow } from "../db/token-batch";
+import { DatabaseUnavailableError } from "../db/availability";
+import type { DatabaseTimeouts } from "../db/timeouts";
+import type { BatchWriter, TokenBatchRow } from "../db/token-batch";
 import { randomId } from "../ids";
-
-/** Where the bundled server finds the worker (dist/writer.mjs), or the source during development. */
-function workerScript(): URL {
-  const bundled = new URL("./writer.mjs", import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL("../db/writer-worker.ts", import.meta.url);
-}
 
 /** Length of the batch id that starts every client_credentials token value. */
 export const BATCH_ID_LENGTH = 12;
@@ -19,112 +12,114 @@ type Batch = {
   /** Token id -> its payload, already serialised (a flat string is cheap to keep until the write). */
   tokens: Map<string, string>;
   expiresAt: number;
-  done?: Promise<void>;
-  settle?: () => void;
+  committed: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
 };
 
+type Write = { batches: Batch[]; timer: NodeJS.Timeout };
+
+function newBatch(prefix: string): Batch {
+  const batch = { prefix, tokens: new Map(), expiresAt: 0 } as unknown as Batch;
+  batch.committed = new Promise<void>((resolve, reject) => {
+    batch.resolve = resolve;
+    batch.reject = reject;
+  });
+  // A group that fails while nobody waits on it yet must not crash the process.
+  batch.committed.catch(() => {});
+  return batch;
+}
+
 /**
- * client_credentials tokens, the token endpoint's hot path, persisted a batch at a time: each
- * token's value starts with the id of the batch it belongs to, the batch is written as one row
- * (TokenBatch) every `delayMs`, by a worker thread with its own connection, and any instance finds
- * a token again by reading its batch's row. This keeps the database cost of a token to a fraction
- * of one INSERT, and off the event loop.
+ * client_credentials tokens, the token endpoint's hot path, stored by group commit: every token
+ * waits (its request does not answer) until the transaction holding it has committed. One write
+ * is in flight at a time; tokens issued meanwhile queue and go together in the next one, so the
+ * busier the endpoint, the more tokens share a write, and an idle endpoint writes a token at once.
  *
- * Until its batch is written a token is served from memory, so this instance finds it at once;
- * another instance sharing the database finds it up to `delayMs` (plus the write) later, and a
- * crash loses at most the batches not yet written (those clients get invalid_token and ask
- * again). If the worker cannot start, dies, or fails a write, the batch is written on this thread
- * with `fallback` instead.
+ * Each token's value starts with the id of the group it belongs to, and a group is one
+ * TokenBatch row, so any instance finds a token by reading its group's row. `writer` has its own
+ * connection (see token-batch.ts). A failed or timed-out write rejects every token in it with
+ * DatabaseUnavailableError (the token endpoint answers 503): nothing is answered that is not
+ * stored.
  */
 export class TokenBatches {
-  /** The prefix new tokens get; a new one after every flush. */
+  /** The prefix new tokens get; a new one at every write. */
   private prefix = randomId(BATCH_ID_LENGTH);
-  /** Batches not sent yet, by prefix (a token issued across a flush lands in a second batch). */
+  /** Groups waiting for the next write, by prefix (a token issued across a write lands in a second group). */
   private open = new Map<string, Batch>();
-  private readonly inFlight = new Map<number, Batch>();
-  private timer: NodeJS.Timeout | undefined;
+  private writing: Write | undefined;
+  private scheduled = false;
   private seq = 0;
-  private worker: Worker | undefined;
-  private readonly ready: Promise<boolean>;
+  private closed = false;
 
   constructor(
-    databaseUrl: string,
-    private readonly fallback: (batch: TokenBatchRow) => Promise<void>,
+    private readonly writer: BatchWriter,
+    private readonly timeouts: DatabaseTimeouts,
     private readonly onError: (error: unknown) => void,
-    private readonly delayMs = 20,
-  ) {
-    const worker = new Worker(workerScript(), { workerData: { url: databaseUrl } });
-    this.worker = worker;
-    this.ready = new Promise<boolean>((resolve) => {
-      worker.once("message", () => resolve(true));
-      worker.once("exit", () => resolve(false));
-    });
-    worker.on("error", onError);
-    worker.on("message", (message: { seq?: number; error?: string }) => {
-      if (message.seq === undefined) return;
-      const batch = this.inFlight.get(message.seq);
-      if (!batch) return;
-      if (message.error) {
-        onError(new Error(`token batch write failed in the writer, writing it here: ${message.error}`));
-        void this.writeHere(message.seq, batch);
-      } else this.settle(message.seq, batch);
-    });
-    worker.once("exit", () => {
-      this.worker = undefined;
-      for (const [seq, batch] of this.inFlight) void this.writeHere(seq, batch);
-    });
-  }
+  ) {}
 
   /** The value for a new token: the current prefix, then the random part oidc-provider made. */
   tokenId(random: string): string {
     return `${this.prefix}${random}`;
   }
 
-  /** Stores a token in the batch its value's prefix names. */
-  add(id: string, payload: AdapterPayload, expiresAt: number) {
+  /** Stores a token in the group its value's prefix names; resolves once it is committed. */
+  add(id: string, payload: AdapterPayload, expiresAt: number): Promise<void> {
+    if (this.closed) return Promise.reject(new DatabaseUnavailableError("the server is shutting down"));
     const prefix = id.slice(0, BATCH_ID_LENGTH);
     let batch = this.open.get(prefix);
     if (!batch) {
-      batch = { prefix, tokens: new Map(), expiresAt: 0 };
+      batch = newBatch(prefix);
       this.open.set(prefix, batch);
     }
     batch.tokens.set(id, JSON.stringify(payload));
     batch.expiresAt = Math.max(batch.expiresAt, expiresAt);
-    this.timer ??= setTimeout(() => void this.flush().catch(this.onError), this.delayMs);
+    this.schedule();
+    return batch.committed;
   }
 
-  /** A token whose batch is not in the database yet. */
-  get(id: string): AdapterPayload | undefined {
-    let found = this.open.get(id.slice(0, BATCH_ID_LENGTH))?.tokens.get(id);
-    for (const batch of this.inFlight.values()) found ??= batch.tokens.get(id);
-    return found === undefined ? undefined : (JSON.parse(found) as AdapterPayload);
+  /**
+   * Writes at the end of this turn of the event loop, so tokens issued in the same turn share
+   * the write; while a write is in flight its completion starts the next one instead.
+   */
+  private schedule() {
+    if (this.writing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.write();
+    });
   }
 
-  /** Resolves once the batch carrying `id` (if it is still in memory) is in the database. */
-  async settled(id: string): Promise<void> {
-    if (this.open.get(id.slice(0, BATCH_ID_LENGTH))?.tokens.has(id)) await this.flush();
-    for (const batch of this.inFlight.values()) if (batch.tokens.has(id)) await batch.done;
-  }
-
-  /** Closes the open batch and writes it; resolves once every batch is in the database. */
-  async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  private write() {
+    if (this.writing || this.open.size === 0) return;
     const batches = [...this.open.values()];
     this.open = new Map();
     this.prefix = randomId(BATCH_ID_LENGTH);
-    const sent = batches.map((batch) => {
-      const seq = ++this.seq;
-      batch.done = new Promise<void>((resolve) => {
-        batch.settle = resolve;
-      });
-      this.inFlight.set(seq, batch);
-      return seq;
-    });
-    if (sent.length && (await this.ready) && this.worker) {
-      for (const seq of sent) this.worker.postMessage({ seq, batch: TokenBatches.row(this.inFlight.get(seq)!) });
-    } else for (const seq of sent) void this.writeHere(seq, this.inFlight.get(seq)!);
-    await Promise.all([...this.inFlight.values()].map((batch) => batch.done));
+    const seq = ++this.seq;
+    // A write the database never answers fails the waiting requests instead of holding them.
+    const limit = this.timeouts.connectMs + this.timeouts.statementMs + 1000;
+    const timer = setTimeout(() => this.finish(new Error(`the token write took over ${limit} ms`)), limit);
+    this.writing = { batches, timer };
+    this.writer.write(batches.map(TokenBatches.row)).then(
+      () => seq === this.seq && this.finish(),
+      (error: unknown) => seq === this.seq && this.finish(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  private finish(error?: Error) {
+    const write = this.writing;
+    if (!write) return;
+    this.writing = undefined;
+    // A late answer to this write (after a timeout) must not settle the next one.
+    this.seq++;
+    clearTimeout(write.timer);
+    if (error) {
+      this.onError(error);
+      const unavailable = new DatabaseUnavailableError(`token not stored: ${error.message}`);
+      for (const batch of write.batches) batch.reject(unavailable);
+    } else for (const batch of write.batches) batch.resolve();
+    if (this.open.size) this.write();
   }
 
   private static row(batch: Batch): TokenBatchRow {
@@ -137,27 +132,20 @@ export class TokenBatches {
     };
   }
 
-  private async writeHere(seq: number, batch: Batch) {
-    try {
-      await this.fallback(TokenBatches.row(batch));
-    } catch (error) {
-      this.onError(error);
+  /** Resolves once nothing is queued or being written. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const pending = [...(this.writing?.batches ?? []), ...this.open.values()];
+      if (!pending.length) return;
+      this.schedule();
+      await Promise.allSettled(pending.map((batch) => batch.committed));
     }
-    this.settle(seq, batch);
   }
 
-  private settle(seq: number, batch: Batch) {
-    this.inFlight.delete(seq);
-    batch.settle?.();
-  }
-
-  /** Writes what is pending, then stops the worker and its connection. */
+  /** Writes what is pending, then closes the writer's connection. */
   async close() {
-    await this.flush().catch(this.onError);
-    const worker = this.worker;
-    if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-    worker.postMessage({ close: true });
-    await exited;
+    await this.drain();
+    this.closed = true;
+    await this.writer.close();
   }
 }

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { builtInClientRecord, consoleAuth } from "../console/client";
+import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
-import { writeTokenBatch } from "../db/token-batch";
-import type { Env } from "../env";
+import { openBatchWriter } from "../db/token-batch";
+import { databaseTimeouts, type Env } from "../env";
+import { databaseDownDetail } from "../errors";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
@@ -38,7 +40,18 @@ export type StartOptions = {
   log?: Logger;
 };
 
-export type App = { server: Server; runtime: Runtime; close(): Promise<void> };
+export type App = {
+  server: Server;
+  runtime: Runtime;
+  /**
+   * Drains, then releases everything: /healthz answers 503 at once, the port stops accepting
+   * connections, requests on open connections are answered with `Connection: close`, and once
+   * every connection has ended the pending token writes commit and the database disconnects.
+   */
+  close(): Promise<void>;
+  /** Ends every connection at once (after the drain ran out of time). */
+  abort(): void;
+};
 
 const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?\/?$/;
 
@@ -63,7 +76,8 @@ function providerViews(render: RenderView): ProviderViews {
 export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }: StartOptions): Promise<App> {
   const migrations = await migrate(env.DATABASE_URL);
   if (migrations.applied.length) log.info("migrations applied", { applied: migrations.applied });
-  const database = await connect(env.DATABASE_URL);
+  const timeouts = databaseTimeouts(env);
+  const database = await connect(env.DATABASE_URL, timeouts);
   const db = database.prisma;
   const keys = await loadKeys(db);
   const admin = await ensureInitialAdmin(db, env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_PASSWORD);
@@ -75,11 +89,13 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   clients.registerBuiltIn(builtInClientRecord(consoleClient.account));
   // next-auth builds the console's callback URLs from this.
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
-  const batches = new TokenBatches(
-    env.DATABASE_URL,
-    (batch) => writeTokenBatch(db, batch),
-    (error) => log.error("token batch write failed", { error }),
+  const batches = new TokenBatches(await openBatchWriter(env.DATABASE_URL, timeouts), timeouts, (error) =>
+    log.error("token batch write failed", { error }),
   );
+  // Pages, the API and sign-in check the database before they start (at most about once a
+  // second while it answers), so an outage is a quick 503 rather than a hung or failed page.
+  const probe = new DatabaseProbe(() => db.$queryRawUnsafe("SELECT 1"), timeouts.connectMs);
+  let draining = false;
   const render = createViewRenderer(web);
   const views = providerViews(render);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
@@ -172,19 +188,43 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     return web(req, res);
   }
 
+  /** Answers within the connect timeout whatever the database does; 503 while draining. */
   async function health(res: ServerResponse) {
-    let database = "ok";
-    try {
-      await db.$queryRawUnsafe("SELECT 1");
-    } catch {
-      database = "unreachable";
-    }
-    const status = database === "ok" ? 200 : 503;
+    const database = (await probe.check()) ? "ok" : "unreachable";
+    const status = database === "ok" && !draining ? 200 : 503;
+    const body = { status: draining ? "stopping" : status === 200 ? "ok" : "degraded", database };
     res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-    res.end(JSON.stringify({ status: status === 200 ? "ok" : "degraded", database }));
+    res.end(JSON.stringify(body));
+  }
+
+  /** Everything but the provider: refused with a 503 while the database is unreachable. */
+  async function serveWeb(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
+    if (path === "/healthz" || path.startsWith("/_next/") || (await probe.available()))
+      return route(req, res, url, path);
+    return unavailable(req, res, path);
+  }
+
+  /** The database is unreachable: problem+json for the API, a "try again shortly" page otherwise. */
+  async function unavailable(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (res.headersSent) return void res.end();
+    applySecurityHeaders(req, res, path);
+    res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+    res.setHeader("cache-control", "no-store");
+    if (path.startsWith("/api/")) {
+      res.writeHead(503, { "content-type": "application/problem+json" });
+      const problem = { type: "about:blank", title: "Service unavailable", status: 503, detail: databaseDownDetail };
+      return void res.end(JSON.stringify(problem));
+    }
+    delete req.headers[VIEW_HEADER];
+    await render(req, res, "error", { kind: "unavailable", error: "temporarily_unavailable" }, 503);
   }
 
   function failed(res: LoggedResponse, error: unknown) {
+    if (isDatabaseUnavailable(error)) {
+      probe.failed();
+      log.warn("request failed: database unreachable", { path: res.path });
+      return void unavailable(res.req, res, res.path).catch(() => res.end());
+    }
     log.error("request failed", { error, path: res.path });
     if (!res.headersSent) {
       res.writeHead(500, { "content-type": "application/problem+json" });
@@ -214,9 +254,11 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.on("finish", logRequest);
       // From here on every reader sees the address and scheme TRUST_PROXY allows.
       if (normalizeForwarded(req, env.TRUST_PROXY) === "https") res.setHeader("strict-transport-security", HSTS);
+      // Draining: answer, then close the connection, so the client moves to another instance.
+      if (draining) res.setHeader("connection", "close");
       try {
         const done =
-          path === "/oidc" || path.startsWith("/oidc/") ? provide(req, res, url, path) : route(req, res, url, path);
+          path === "/oidc" || path.startsWith("/oidc/") ? provide(req, res, url, path) : serveWeb(req, res, url, path);
         if (done instanceof Promise) done.catch((error) => failed(res, error));
       } catch (error) {
         failed(res, error);
@@ -232,16 +274,23 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   });
 
   async function close() {
+    draining = true;
     purge.stop();
     signingKeys.stop();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    // Stop accepting connections, but not the way http.Server.close() does: it also cuts idle
+    // keep-alive connections, and a client (a proxy) may be sending its next request on one at
+    // that very moment, which it then sees reset. Idle connections end by their keep-alive
+    // timeout (announced to clients, which stop reusing them before it), or after their next
+    // request, answered with Connection: close.
+    if (server.listening) await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
     registerRuntime(undefined);
     await batches.close();
     await db.$disconnect();
   }
 
-  return { server, runtime, close };
+  function abort() {
+    server.closeAllConnections();
+  }
+
+  return { server, runtime, close, abort };
 }

@@ -14,6 +14,13 @@ async function main() {
   const handle = web.getRequestHandler();
   const app = await createApp({ env, log, web: (req, res) => handle(req, res) });
 
+  // A port already taken (or not ours to bind) ends the process with one line, not a server
+  // that runs without listening.
+  app.server.once("error", (error: NodeJS.ErrnoException) => {
+    log.flush();
+    process.stderr.write(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
   app.server.listen(env.PORT, env.HOST, () => {
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -22,13 +29,31 @@ async function main() {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: the operator does not want to wait.
+      log.warn("stopping at once", { signal });
+      log.flush();
+      process.exit(1);
+    }
     stopping = true;
-    log.info("shutting down", { signal });
-    // Requests in flight may finish; after 10 s the process ends regardless.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    await app.close();
-    await web.close?.();
+    log.info("draining", { signal, timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS });
+    const deadline = setTimeout(() => {
+      log.error("drain timed out: closing the remaining connections", {});
+      log.flush();
+      app.abort();
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    try {
+      await app.close();
+      await web.close?.();
+    } catch (error) {
+      log.error("shutdown failed", { error });
+      log.flush();
+      process.exit(1);
+    }
+    clearTimeout(deadline);
+    log.info("stopped", {});
+    log.flush();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -63,7 +63,7 @@ describe("a restart", () => {
       oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
         execute: [oidc.allowInsecureRequests],
       });
-    // Tokens are written in batches; a stop right after issuing must still write them.
+    // Each token is answered only once its group is committed, and a stop drains what is in flight.
     const tokens = await Promise.all(
       Array.from({ length: 5 }, async () => oidc.clientCredentialsGrant(await connect())),
     );

@@ -2,12 +2,13 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { connect } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
-import { openBatchWriter, writeTokenBatch } from "../../lib/db/token-batch";
+import { defaultTimeouts } from "../../lib/db/timeouts";
+import { openBatchWriter, writeTokenBatches } from "../../lib/db/token-batch";
 import { createDatabase } from "../support/postgres";
 import { tempSqlite } from "../support/server";
 
-// The writer thread stores batches without Prisma on SQLite; Prisma must still find, compare and
-// purge those rows exactly as if it had written them.
+// The writer thread stores groups of batches without Prisma; Prisma must still find, compare and
+// purge those rows exactly as if it had written them, and a group is all or nothing.
 describe("the token batch writer", () => {
   const sqlite = tempSqlite();
   afterAll(() => sqlite.cleanup());
@@ -15,34 +16,46 @@ describe("the token batch writer", () => {
   it.each(["sqlite", "postgresql"])("writes rows Prisma reads and purges alike on %s", async (kind) => {
     const url = kind === "sqlite" ? sqlite.url : await createDatabase(inject("postgresUrl"));
     await migrate(url);
-    const writer = await openBatchWriter(url);
+    const writer = await openBatchWriter(url, defaultTimeouts);
     const { prisma } = await connect(url);
     try {
       const expiresAt = new Date(Date.now() + 60_000);
       const tokens = JSON.stringify({ abc: { kind: "ClientCredentials", exp: 1 } });
-      await writer.write({ id: "row-1", batchId: "batch-1", tokens, expiresAt });
-      await writer.write({ id: "row-2", batchId: "batch-2", tokens, expiresAt: new Date(Date.now() - 1000) });
+      // One write, one transaction, several rows (one multi-row INSERT on PostgreSQL).
+      await writer.write([
+        { id: "row-1", batchId: "batch-1", tokens, expiresAt },
+        { id: "row-2", batchId: "batch-2", tokens, expiresAt: new Date(Date.now() - 1000) },
+      ]);
 
+      // Stored in the very form Prisma stores dates, so comparisons between the two hold.
+      await writeTokenBatches(prisma, [{ id: "row-0", batchId: "batch-0", tokens, expiresAt }]);
       if (kind === "sqlite") {
-        // Stored in the very form Prisma stores dates, so SQL comparisons between the two hold.
-        await writeTokenBatch(prisma, { id: "row-0", batchId: "batch-0", tokens, expiresAt });
         const raw = new Database(sqlite.url.replace(/^file:/, ""), { readonly: true });
         const dates = raw
           .prepare(`SELECT "expiresAt" AS d FROM "TokenBatch" WHERE "id" IN ('row-0', 'row-1')`)
           .all() as { d: string }[];
         raw.close();
         expect(dates).toEqual([{ d: dates[0].d }, { d: dates[0].d }]);
-        await prisma.tokenBatch.delete({ where: { id: "row-0" } });
       }
+      expect((await prisma.tokenBatch.findFirst({ where: { id: "row-0" } }))?.expiresAt).toEqual(expiresAt);
+      await prisma.tokenBatch.delete({ where: { id: "row-0" } });
 
       const row = await prisma.tokenBatch.findFirst({ where: { batchId: "batch-1" } });
       expect(row).toEqual({ id: "row-1", batchId: "batch-1", tokens, expiresAt });
       // What the purge does: only the expired row goes.
       await prisma.tokenBatch.deleteMany({ where: { expiresAt: { lt: new Date() } } });
       expect((await prisma.tokenBatch.findMany({ select: { id: true } })).map((r) => r.id)).toEqual(["row-1"]);
-      expect(await prisma.tokenBatch.count({ where: { expiresAt: { gt: new Date(expiresAt.getTime() - 1) } } })).toBe(
-        1,
-      );
+
+      // A group with a failing row stores none of its rows, and the writer keeps working.
+      await expect(
+        writer.write([
+          { id: "row-3", batchId: "batch-3", tokens, expiresAt },
+          { id: "row-1", batchId: "batch-1", tokens, expiresAt },
+        ]),
+      ).rejects.toThrow();
+      expect(await prisma.tokenBatch.count({ where: { id: "row-3" } })).toBe(0);
+      await writer.write([{ id: "row-4", batchId: "batch-4", tokens, expiresAt }]);
+      expect(await prisma.tokenBatch.count({ where: { id: "row-4" } })).toBe(1);
     } finally {
       await writer.close();
       await prisma.$disconnect();

@@ -1,11 +1,20 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { freePort } from "./ports";
 
-export type Postgres = { url: string; stop(): void };
+export type Postgres = {
+  url: string;
+  stop(): void;
+  /** An outage: stops the server (fast shutdown), keeping its data for `start`. */
+  halt(): void;
+  start(): void;
+  /** A network black hole: SIGSTOP to the postmaster and every backend; `thaw` resumes them. */
+  freeze(): void;
+  thaw(): void;
+};
 
 function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -45,9 +54,32 @@ export async function startPostgres(): Promise<Postgres> {
     "start",
   ]);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const options = ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`];
+  const processes = () => {
+    const postmaster = readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0].trim();
+    const children = spawnSync("pgrep", ["-P", postmaster], { encoding: "utf8" }).stdout.split(/\s+/).filter(Boolean);
+    return [postmaster, ...children].map(Number);
+  };
+  let frozen: number[] = [];
+  const thaw = () => {
+    for (const pid of frozen) {
+      try {
+        process.kill(pid, "SIGCONT");
+      } catch {}
+    }
+    frozen = [];
+  };
   return {
     url,
+    halt: () => run("pg_ctl", ["-D", data, "-w", "stop", "-m", "fast"]),
+    start: () => run("pg_ctl", [...options, "-l", join(dir, "log"), "-w", "start"]),
+    freeze() {
+      frozen = processes();
+      for (const pid of frozen) process.kill(pid, "SIGSTOP");
+    },
+    thaw,
     stop() {
+      thaw();
       const args = ["-D", data, "stop", "-m", "fast"];
       if (asRoot) spawnSync("runuser", ["-u", "postgres", "--", join(bin, "pg_ctl"), ...args], { stdio: "ignore" });
       else spawnSync(join(bin, "pg_ctl"), args, { stdio: "ignore" });

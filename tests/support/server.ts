@@ -12,6 +12,11 @@ export type TestServer = {
   logs(): string;
   /** Runs the CLI against the server's database; returns exit code and output. */
   cli(...args: string[]): { status: number; stdout: string; stderr: string };
+  /** The server process's id (what a supervisor signals). */
+  pid: number;
+  /** Sends a signal; `exited` resolves with the exit code (or the signal's name). */
+  kill(signal: NodeJS.Signals): void;
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 };
 
@@ -48,7 +53,9 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   const child: ChildProcess = spawn(process.execPath, [join(root, "dist", "server.mjs")], { env, cwd: root });
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
@@ -64,6 +71,9 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     databaseUrl,
     logs: () => output,
     cli: (...args) => runCli(databaseUrl, args, { APP_URL: url }),
+    pid: child.pid ?? -1,
+    kill: (signal) => void child.kill(signal),
+    exited,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;

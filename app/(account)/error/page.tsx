@@ -15,6 +15,7 @@ const catalogKeys: Record<ErrorKind, string> = {
   expired: "expired",
   access_denied: "accessDenied",
   generic: "generic",
+  unavailable: "unavailable",
 };
 
 type Props = { searchParams: Promise<{ kind?: string }> };

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createDatabase, type Postgres, startPostgres } from "../support/postgres";
+import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { createM2mApp, eventually, inactiveTokens, introspect, requestToken, tokenBurst } from "../support/tokens";
+
+// "Issued means stored": a client_credentials token is answered only once it is committed, so
+// no crash, outage or other instance ever sees an answered token missing.
+describe("issued tokens are stored", () => {
+  const sqlite = tempSqlite();
+  afterAll(() => sqlite.cleanup());
+
+  it.each(["sqlite", "postgresql"])(
+    "loses no answered token when the server is killed mid-burst (%s)",
+    async (kind) => {
+      const url = kind === "sqlite" ? sqlite.url : await createDatabase(inject("postgresUrl"));
+      let server = await startServer(url);
+      const app = createM2mApp(server);
+      let killed = false;
+      const burst = await tokenBurst(server.issuer, app, {
+        workers: 16,
+        deadlineMs: 60_000,
+        // SIGKILL with requests still in flight: the ones answered 200 must all survive.
+        stop: (answers) => {
+          if (!killed && answers.filter((a) => a.status === 200).length >= 150) {
+            server.kill("SIGKILL");
+            killed = true;
+          }
+          return false;
+        },
+      });
+      expect(killed).toBe(true);
+      expect(burst.answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(await server.exited).toBe("SIGKILL");
+
+      server = await startServer(url);
+      try {
+        expect(burst.tokens.length).toBeGreaterThanOrEqual(150);
+        expect(await inactiveTokens(server.issuer, app, burst.tokens)).toEqual([]);
+      } finally {
+        await server.stop();
+      }
+    },
+  );
+
+  it("makes a token issued on one instance active on another at once, and on its API", async () => {
+    const url = await createDatabase(inject("postgresUrl"));
+    const a = await startServer(url);
+    // Behind one proxy both instances answer for the same public URL.
+    const b = await startServer(url, { APP_URL: a.url });
+    try {
+      const app = createM2mApp(a, "--scope", "management");
+      for (let round = 0; round < 30; round++) {
+        const response = await requestToken(a.issuer, app);
+        expect(response.status).toBe(200);
+        const { access_token } = (await response.json()) as { access_token: string };
+        expect(await introspect(`${b.url}/oidc`, app, access_token)).toBe(true);
+      }
+      for (let round = 0; round < 10; round++) {
+        const response = await requestToken(a.issuer, app, { resource: `${a.url}/api`, scope: "management" });
+        const { access_token } = (await response.json()) as { access_token: string };
+        const api = await fetch(`${b.url}/api/v1/applications`, {
+          headers: { authorization: `Bearer ${access_token}` },
+        });
+        expect(api.status).toBe(200);
+      }
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
+
+// Outages on PostgreSQL: a server of its own, stopped and frozen under the running instance.
+describe("with the database down", () => {
+  let postgres: Postgres;
+  let server: TestServer;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    server = await startServer(await createDatabase(postgres.url), {
+      DATABASE_CONNECT_TIMEOUT_SECONDS: "1",
+      DATABASE_STATEMENT_TIMEOUT_SECONDS: "1",
+    });
+  });
+  afterAll(async () => {
+    postgres?.thaw();
+    await server?.stop();
+    postgres?.stop();
+  });
+
+  // Recovered: a new app gets a token, and the token is found (connections made while the
+  // database was still starting up may fail once more before that).
+  const recovered = () =>
+    eventually("the token endpoint and introspection to answer again", async () => {
+      const app = createM2mApp(server);
+      const response = await requestToken(server.issuer, app);
+      if (response.status !== 200) return false;
+      return introspect(server.issuer, app, ((await response.json()) as { access_token: string }).access_token);
+    });
+
+  it("answers 503 temporarily_unavailable, never 200 for a token it did not store, and recovers", async () => {
+    const app = createM2mApp(server);
+    let halted = false;
+    const burst = await tokenBurst(server.issuer, app, {
+      workers: 8,
+      deadlineMs: 60_000,
+      stop: (answers) => {
+        if (!halted && answers.length >= 100) {
+          halted = true;
+          // pg_ctl waits for the stop, blocking this process for a moment: requests keep flowing to the server.
+          setImmediate(() => postgres.halt());
+        }
+        return answers.filter((a) => a.status === 503).length >= 30;
+      },
+    });
+    try {
+      expect(burst.failures).toEqual([]);
+      const refused = burst.answers.filter((a) => a.status !== 200);
+      expect(refused.length).toBeGreaterThanOrEqual(30);
+      for (const answer of refused) {
+        expect(answer).toMatchObject({ status: 503, body: { error: "temporarily_unavailable" } });
+        expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      }
+    } finally {
+      postgres.start();
+    }
+    // Back without a restart, and every token it answered 200 is there.
+    await recovered();
+    expect(await inactiveTokens(server.issuer, app, burst.tokens)).toEqual([]);
+  });
+
+  it("answers 503 within the timeouts when the database is frozen", async () => {
+    const app = createM2mApp(server);
+    expect((await requestToken(server.issuer, app)).status).toBe(200);
+    postgres.freeze();
+    try {
+      const timed = async <T>(work: () => Promise<T>) => {
+        const started = performance.now();
+        const result = await work();
+        return { result, ms: performance.now() - started };
+      };
+      const [token, health, page, api] = await Promise.all([
+        timed(() => requestToken(server.issuer, app)),
+        timed(() => fetch(`${server.url}/healthz`)),
+        timed(() => fetch(`${server.url}/applications`)),
+        timed(() => fetch(`${server.url}/api/v1/applications`)),
+      ]);
+      // Timeouts are 1 s to connect and 1 s a statement: a write may take both, plus a second's margin.
+      expect(token.result.status).toBe(503);
+      expect(await token.result.json()).toMatchObject({ error: "temporarily_unavailable" });
+      expect(token.result.headers.get("retry-after")).toBeTruthy();
+      expect(token.ms).toBeLessThan(8_000);
+      expect(health.result.status).toBe(503);
+      expect(health.ms).toBeLessThan(5_000);
+      expect(page.result.status).toBe(503);
+      expect(page.result.headers.get("retry-after")).toBeTruthy();
+      expect(await page.result.text()).toContain("try again shortly");
+      expect(page.ms).toBeLessThan(5_000);
+      expect(api.result.status).toBe(503);
+      expect(api.result.headers.get("content-type")).toContain("application/problem+json");
+      expect(api.ms).toBeLessThan(5_000);
+    } finally {
+      postgres.thaw();
+    }
+    await recovered();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});

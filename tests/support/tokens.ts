@@ -1,0 +1,92 @@
+import type { TestServer } from "./server";
+
+export type M2mApp = { clientId: string; clientSecret: string };
+
+/** A machine-to-machine app created through the CLI. */
+export function createM2mApp(server: TestServer, ...args: string[]): M2mApp {
+  const created = server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json", ...args);
+  if (created.status !== 0) throw new Error(`apps create failed: ${created.stderr}`);
+  return JSON.parse(created.stdout) as M2mApp;
+}
+
+const basic = (app: M2mApp) => `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`;
+
+/** One client_credentials token request, as a client sends it. */
+export function requestToken(issuer: string, app: M2mApp, params: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${issuer}/token`, {
+    method: "POST",
+    headers: { authorization: basic(app), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", ...params }),
+    signal: AbortSignal.timeout(30_000),
+  });
+}
+
+/** Whether the server that `issuer` names finds the token active. */
+export async function introspect(issuer: string, app: M2mApp, token: string): Promise<boolean> {
+  const response = await fetch(`${issuer}/token/introspection`, {
+    method: "POST",
+    headers: { authorization: basic(app), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ token }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status !== 200) throw new Error(`introspection answered ${response.status}`);
+  return ((await response.json()) as { active: boolean }).active;
+}
+
+/** The tokens among `tokens` the server does not find active (introspected 8 at a time). */
+export async function inactiveTokens(issuer: string, app: M2mApp, tokens: string[]): Promise<string[]> {
+  const inactive: string[] = [];
+  const queue = [...tokens];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let token = queue.pop(); token; token = queue.pop())
+        if (!(await introspect(issuer, app, token))) inactive.push(token);
+    }),
+  );
+  return inactive;
+}
+
+export type Answer = { status: number; body: Record<string, unknown>; retryAfter: string | null };
+
+/**
+ * Token requests from `workers` concurrent clients until `stop()` says so or the deadline passes.
+ * Every answer is kept; a request that fails to connect or is cut off ends its client and is
+ * counted in `failures` by its error code.
+ */
+export async function tokenBurst(
+  issuer: string,
+  app: M2mApp,
+  options: { workers: number; stop: (answers: Answer[]) => boolean; deadlineMs: number },
+) {
+  const answers: Answer[] = [];
+  const failures: string[] = [];
+  const deadline = Date.now() + options.deadlineMs;
+  await Promise.all(
+    Array.from({ length: options.workers }, async () => {
+      while (!options.stop(answers) && Date.now() < deadline) {
+        try {
+          const response = await requestToken(issuer, app);
+          const body = (await response.json()) as Record<string, unknown>;
+          answers.push({ status: response.status, body, retryAfter: response.headers.get("retry-after") });
+        } catch (error) {
+          const cause = (error as { cause?: { code?: string } }).cause;
+          failures.push(cause?.code ?? String(error));
+          return;
+        }
+      }
+    }),
+  );
+  return { answers, failures, tokens: answers.filter((a) => a.status === 200).map((a) => String(a.body.access_token)) };
+}
+
+/** Polls until `check` holds (each check bounded by the caller), or fails with `what`. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
