@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { queryWholeNumber } from "../validation/numbers";
 import { auditEventTypes } from "./events";
 
 /** Filters of the audit log, as the page's query string and the API take them. */
@@ -9,8 +10,8 @@ export const auditQuerySchema = z.object({
   userId: z.string().max(64).optional(),
   from: z.coerce.date("dateInvalid").optional(),
   to: z.coerce.date("dateInvalid").optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryWholeNumber.default(1),
+  pageSize: queryWholeNumber.pipe(z.number().max(200, "pageSizeTooLarge200")).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -5,6 +5,7 @@ import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/service";
 import { randomId } from "../ids";
+import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
 
 export type UserDetail = {
@@ -122,17 +123,11 @@ async function endEverything(tx: Tx, userId: string) {
 }
 
 /**
- * Saves an admin's edit of a profile. With `expectedVersion`, an edit based on an older version
+ * Saves an admin's edit of a profile. With a `version` in the input, an edit based on an older version
  * is refused (409) and changes nothing.
  */
-export async function updateUser(
-  db: Db,
-  id: string,
-  input: unknown,
-  expectedVersion: number | undefined,
-  actor: Actor,
-): Promise<UserDetail> {
-  const data = updateUserSchema.parse(input);
+export async function updateUser(db: Db, id: string, input: unknown, actor: Actor): Promise<UserDetail> {
+  const { version: expected, ...data } = updateUserSchema.extend(expectedVersion).parse(input);
   return db
     .$transaction(async (tx) => {
       const current = await tx.user.findUnique({ where: { id } });
@@ -140,7 +135,7 @@ export async function updateUser(
       const before = toDetail(current);
       if (data.role === "user" && before.role === "admin") await keepAnAdmin(tx, id);
       const { count } = await tx.user.updateMany({
-        where: { id, version: expectedVersion ?? current.version },
+        where: { id, version: expected ?? current.version },
         data: {
           ...data,
           ...(data.phone !== undefined ? { phone: data.phone || null } : {}),
