@@ -6,8 +6,17 @@ import { auditEventTypes } from "./events";
 /** Filters of the audit log, as the page's query string and the API take them. */
 export const auditQuerySchema = z.object({
   type: z.enum(auditEventTypes, "eventTypeUnknown").optional(),
-  applicationId: z.string().max(64).optional(),
-  userId: z.string().max(64).optional(),
+  // IDs never hold a control character, and PostgreSQL refuses NUL in a query (a 500 for the console's page).
+  applicationId: z
+    .string()
+    .max(64)
+    .regex(/^\P{Cc}*$/u, "invalid")
+    .optional(),
+  userId: z
+    .string()
+    .max(64)
+    .regex(/^\P{Cc}*$/u, "invalid")
+    .optional(),
   from: z.coerce.date("dateInvalid").optional(),
   to: z.coerce.date("dateInvalid").optional(),
   page: queryWholeNumber.default(1),

@@ -58,7 +58,8 @@ export async function listUsers(
 ): Promise<UserPage> {
   const db = database.prisma;
   const pageSize = Math.min(Math.max(query.pageSize ?? 25, 1), 100);
-  const search = query.search?.trim();
+  // A control character matches no name or email, and PostgreSQL refuses NUL in a query: drop them.
+  const search = query.search?.replace(/\p{Cc}/gu, "").trim();
   const where = search
     ? { OR: [{ email: containsText(database, search.toLowerCase()) }, { name: containsText(database, search) }] }
     : {};
