@@ -157,6 +157,13 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("refusing ba
     },
   );
 
+  it("answers an audit date out of any database's range with a 400 naming it", async () => {
+    const response = await api("GET", "/audit?from=-271821-04-20&to=%2B275760-09-13");
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.errors).sort()).toEqual(["from", "to"]);
+    expect((await api("GET", "/audit?from=2026-01-01&to=2026-12-31")).status).toBe(200);
+  });
+
   it("answers a NUL in a query or path parameter with a 400, not a database error", async () => {
     const audit = await api("GET", "/audit?userId=%00x");
     expect(audit.status).toBe(400);
