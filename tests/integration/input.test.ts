@@ -157,6 +157,16 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("refusing ba
     },
   );
 
+  it.each(["/api/v1/users/%F0", "/api/v1/applications/%ED%A0%80", "/users/%F0", "/applications/%ED%A0%80/x"])(
+    "answers %s, a path that is not UTF-8, with a 400",
+    async (path) => {
+      const response = await admin.fetch(`${server.url}${path}`, { headers: { origin: server.url } });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ status: 400, detail: "The path is not valid UTF-8." });
+    },
+  );
+
   it("answers an audit date out of any database's range with a 400 naming it", async () => {
     const response = await api("GET", "/audit?from=-271821-04-20&to=%2B275760-09-13");
     expect(response.status).toBe(400);
