@@ -16,7 +16,7 @@ import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { URL_HEADER, VIEW_HEADER } from "../views";
-import { refusedUndecodablePath } from "./bad-path";
+import { refusedBadPath } from "./bad-path";
 import { createLogger, type Logger } from "./log";
 import { createResponseCache } from "./response-cache";
 import { createViewRenderer } from "./views";
@@ -159,7 +159,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     delete req.headers[URL_HEADER];
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (path === "/healthz") return health(res);
-    if (refusedUndecodablePath(path, res)) return;
+    if (refusedBadPath(path, res)) return;
     const match = interactionRoute.exec(path);
     if (match) {
       const [, uid, action] = match;

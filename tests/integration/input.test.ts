@@ -179,9 +179,11 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("refusing ba
     expect(audit.status).toBe(400);
     expect(Object.keys(audit.body.errors)).toEqual(["userId"]);
     expect((await api("GET", "/users?search=%00")).status).toBe(400);
-    const user = await api("GET", "/users/x%00y");
-    expect(user.status).toBe(400);
-    expect(Object.keys(user.body.errors)).toEqual(["id"]);
+    for (const path of ["/api/v1/users/x%00y", "/users/x%00y", "/applications/%1B"]) {
+      const response = await admin.fetch(`${server.url}${path}`, { headers: { origin: server.url } });
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toMatchObject({ detail: "The path holds a control character." });
+    }
   });
 
   /**
