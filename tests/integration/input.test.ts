@@ -225,6 +225,48 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("refusing ba
     expect(server.logs()).not.toContain("grace.hopper");
   });
 
+  it("answers no hostile value in any field of any write endpoint with a 5xx", async () => {
+    const hostile: unknown[] = ["a\u0000b", "\uD800", 1e300, 2 ** 63, -1, 1.5, null, [], {}, ["\uD800"]];
+    const third = (await api("POST", "/applications", { type: "third-party", name: "Sweep", redirectUris: [] })).body;
+    const web = (await api("POST", "/applications", { type: "traditional", name: "Sweep web" })).body;
+    const user = (await api("POST", "/users", { email: "sweep@example.com", password: "a-long-passphrase" })).body;
+    const appFields = [
+      ...["type", "name", "description", "redirectUris", "postLogoutRedirectUris", "corsOrigins", "allowedScopes"],
+      ...["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl", "accessTokenTtl", "refreshTokenTtl"],
+      ...["alwaysIssueRefreshToken", "rotateRefreshToken", "requirePkce", "tokenEndpointAuthMethod", "version"],
+    ];
+    const userFields = ["email", "password", "name", "role", "emailVerified", "phone", "picture", "version"];
+    const calls: [string, string, Record<string, unknown>, string[]][] = [
+      ["POST", "/applications", { type: "third-party", name: "N" }, appFields],
+      ["PATCH", `/applications/${third.application.id}`, {}, appFields],
+      ["PATCH", `/applications/${web.application.id}`, {}, appFields],
+      ["POST", "/users", { email: "n@example.com", password: "a-long-passphrase" }, userFields],
+      ["PATCH", `/users/${user.id}`, {}, userFields],
+      ["PUT", `/users/${user.id}/password`, {}, ["password"]],
+      ["PUT", `/users/${user.id}/status`, {}, ["status"]],
+      ["POST", `/applications/${web.application.id}/secrets`, {}, ["name", "expiresInDays"]],
+      ["POST", "/keys", {}, ["alg"]],
+    ];
+    const failures: string[] = [];
+    for (const value of hostile) {
+      for (const [method, path, base, fields] of calls) {
+        for (const field of fields) {
+          const { status } = await api(method, path, { ...base, [field]: value });
+          if (status >= 500) failures.push(`${method} ${path} ${field}=${JSON.stringify(value)}: ${status}`);
+        }
+        const { status } = await api(method, path, value);
+        if (status >= 500) failures.push(`${method} ${path} body ${JSON.stringify(value)}: ${status}`);
+      }
+      for (const field of appFields) {
+        const app = { clientId: "sweep-import", type: "third-party", name: "Imported", [field]: value };
+        const file = { format: "latchkey.applications", version: 1, applications: [app] };
+        const { status } = await api("POST", "/applications/import", file);
+        if (status >= 500) failures.push(`import ${field}=${JSON.stringify(value)}: ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   // Last: spawnSync blocks this process for seconds, and the HTTP client's idle connection is
   // closed by the server meanwhile without the client noticing, so the next request would fail.
   it("refuses the same input on the command line with one line and a non-zero exit", () => {
