@@ -169,11 +169,8 @@ export function settingsColumns(data: UpdateApplicationInput) {
 export async function updateApplication(db: Db, id: string, input: unknown, actor: Actor): Promise<ApplicationView> {
   const current = await db.application.findUnique({ where: { id } });
   if (!current) throw new NotFoundError("Application");
-  const { version: expected, ...data }: UpdateApplicationInput & { version?: number } = updateApplicationSchema(
-    current.type as ApplicationType,
-  )
-    .extend(expectedVersion)
-    .parse(input);
+  const schema = updateApplicationSchema(current.type as ApplicationType).extend(expectedVersion);
+  const { version: expected, ...data } = schema.parse(input);
   const version = expected ?? current.version;
   return db.$transaction(async (tx) => {
     const { count } = await tx.application.updateMany({

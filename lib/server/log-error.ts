@@ -7,8 +7,9 @@
  * The call's arguments (names, emails, anything being written) sit between the invocation line
  * and the reason, which is always the last block (@prisma/client's runtime/client.js joins the
  * invocation line, the caller's location and source lines outside production, the arguments
- * for validation errors, and the reason, with blank lines between). The stack repeats the message. So for Prisma errors only the reason is kept, and for every error only the frames
- * of the stack.
+ * for validation errors, and the reason, with blank lines between). The stack repeats the
+ * message. So for Prisma errors only the reason is kept, and for every error only the stack's
+ * frames.
  */
 export type ErrorFields = { name: string; message: string; code?: string; model?: string; stack?: string };
 

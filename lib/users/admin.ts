@@ -124,8 +124,8 @@ async function endEverything(tx: Tx, userId: string) {
 }
 
 /**
- * Saves an admin's edit of a profile. With a `version` in the input, an edit based on an older version
- * is refused (409) and changes nothing.
+ * Saves an admin's edit of a profile. With a `version` in the input, an edit based on an older
+ * version is refused (409) and changes nothing.
  */
 export async function updateUser(db: Db, id: string, input: unknown, actor: Actor): Promise<UserDetail> {
   const { version: expected, ...data } = updateUserSchema.extend(expectedVersion).parse(input);
