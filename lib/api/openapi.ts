@@ -5,6 +5,7 @@ import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
 import { createApplicationSchema, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
+import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
 import * as responses from "./schemas";
@@ -27,8 +28,9 @@ const json = (schema: z.ZodType): JsonSchema => {
   const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   return rest;
 };
+/** The same `version` rule the update endpoints parse with (a positive safe integer), documented. */
 const withVersion = (schema: z.ZodObject) =>
-  schema.extend({ version: z.number().int().optional().describe("The version you edited; 409 if it moved on") });
+  schema.extend({ version: expectedVersion.version.describe("The version you edited; 409 if it moved on") });
 
 const page = { page: z.number().int().min(1).optional(), pageSize: z.number().int().min(1).max(100).optional() };
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Actor } from "../audit/events";
 import { bearerActor } from "../auth/bearer";
 import { type ConsoleAdmin, currentAdmin, currentUser, type SessionUser } from "../auth/console-session";
@@ -33,6 +34,18 @@ function sameOrigin(req: Request): boolean {
   return origin !== null && origin === new URL(runtime().env.APP_URL).origin;
 }
 
+/**
+ * Path and query parameters are IDs, emails, searches and page numbers: none holds a control
+ * character. Refusing them by name up front keeps a NUL from reaching PostgreSQL, which rejects
+ * it in text with an error (a 500 instead of a 400).
+ */
+const parameterValues = z.record(z.string(), z.string().regex(/^\P{Cc}*$/u, "textControlCharacter"));
+
+function checkParameters(req: Request, params: unknown) {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  parameterValues.parse({ ...query, ...(params as Record<string, string>) });
+}
+
 export type PublicContext<P> = { req: Request; params: P; locale: Locale };
 /**
  * A management API caller: an admin's console session, or a machine-to-machine app holding an
@@ -56,7 +69,9 @@ function wrap<P, C>(
       const extra = authorize ? await authorize(req) : ({} as C & { bearer?: boolean });
       // A bearer token is not sent by browsers on their own, so it needs no cross-site check.
       if (!extra.bearer && !sameOrigin(req)) throw new HttpError(403, "Forbidden", "Cross-site requests are refused.");
-      return await handler({ req, params: await context.params, locale, ...extra });
+      const params = await context.params;
+      checkParameters(req, params);
+      return await handler({ req, params, locale, ...extra });
     } catch (error) {
       if (error instanceof HttpError) {
         const response = problemResponse({

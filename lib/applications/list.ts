@@ -32,7 +32,8 @@ export type ListQuery = { party: Party; search?: string; page?: number; pageSize
 export async function listApplicationPage(database: Database, query: ListQuery): Promise<ApplicationPage> {
   const db = database.prisma;
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const search = query.search?.trim();
+  // A control character matches no name, and PostgreSQL refuses NUL in a query: drop them.
+  const search = query.search?.replace(/\p{Cc}/gu, "").trim();
   const typeFilter = query.party === "third-party" ? { type: "third-party" } : { type: { in: firstPartyTypes } };
   const nameFilter = search ? { name: containsText(database, search) } : {};
   const where = { ...typeFilter, ...nameFilter };

@@ -11,6 +11,7 @@ import {
   type UpdateApplicationInput,
   updateApplicationSchema,
 } from "../validation/application";
+import { expectedVersion } from "../validation/numbers";
 import { type SecretView, secretViewFields } from "./secrets";
 import { type ApplicationType, hasClientSecret } from "./types";
 
@@ -162,20 +163,15 @@ export function settingsColumns(data: UpdateApplicationInput) {
 }
 
 /**
- * Saves the settings form. When `expectedVersion` is given and the row moved on since, nothing
+ * Saves the settings form. When the input carries a `version` and the row moved on since, nothing
  * changes and a ConflictError says so: two admins never silently overwrite each other.
  */
-export async function updateApplication(
-  db: Db,
-  id: string,
-  input: unknown,
-  expectedVersion: number | undefined,
-  actor: Actor,
-): Promise<ApplicationView> {
+export async function updateApplication(db: Db, id: string, input: unknown, actor: Actor): Promise<ApplicationView> {
   const current = await db.application.findUnique({ where: { id } });
   if (!current) throw new NotFoundError("Application");
-  const data: UpdateApplicationInput = updateApplicationSchema(current.type as ApplicationType).parse(input);
-  const version = expectedVersion ?? current.version;
+  const schema = updateApplicationSchema(current.type as ApplicationType).extend(expectedVersion);
+  const { version: expected, ...data } = schema.parse(input);
+  const version = expected ?? current.version;
   return db.$transaction(async (tx) => {
     const { count } = await tx.application.updateMany({
       where: { id, version },

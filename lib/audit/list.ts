@@ -1,16 +1,35 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { queryWholeNumber } from "../validation/numbers";
 import { auditEventTypes } from "./events";
+
+/**
+ * A date filter within years 1–9999: JavaScript dates reach 271,821 BC, PostgreSQL's timestamps
+ * only 4713 BC, and a date it cannot hold is a database error (a 500) instead of a 400.
+ */
+const auditDate = z.coerce
+  .date("dateInvalid")
+  .min(new Date("0001-01-01T00:00:00Z"), "dateInvalid")
+  .max(new Date("9999-12-31T23:59:59.999Z"), "dateInvalid");
 
 /** Filters of the audit log, as the page's query string and the API take them. */
 export const auditQuerySchema = z.object({
   type: z.enum(auditEventTypes, "eventTypeUnknown").optional(),
-  applicationId: z.string().max(64).optional(),
-  userId: z.string().max(64).optional(),
-  from: z.coerce.date("dateInvalid").optional(),
-  to: z.coerce.date("dateInvalid").optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  // IDs never hold a control character, and PostgreSQL refuses NUL in a query (a 500 for the console's page).
+  applicationId: z
+    .string()
+    .max(64)
+    .regex(/^\P{Cc}*$/u, "invalid")
+    .optional(),
+  userId: z
+    .string()
+    .max(64)
+    .regex(/^\P{Cc}*$/u, "invalid")
+    .optional(),
+  from: auditDate.optional(),
+  to: auditDate.optional(),
+  page: queryWholeNumber.default(1),
+  pageSize: queryWholeNumber.pipe(z.number().max(200, "pageSizeTooLarge200")).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
 import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
+import { errorFields } from "../server/log-error";
 import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
@@ -231,7 +232,8 @@ export async function run(
       errorLine(error.message);
       return 1;
     }
-    errorLine(error instanceof Error ? error.message.split("\n")[0] : String(error));
+    // Prisma's messages start with a blank line and carry the query's arguments: print only the reason.
+    errorLine(error instanceof Error ? errorFields(error).message.split("\n")[0] : String(error));
     return 1;
   } finally {
     await database?.prisma.$disconnect();

@@ -18,6 +18,7 @@ import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
 import { ensureInitialAdmin } from "../users/service";
 import { URL_HEADER, VIEW_HEADER } from "../views";
+import { refusedBadPath } from "./bad-path";
 import { createConsoleGate, isConsolePath } from "./console-gate";
 import { normalizeForwarded } from "./forwarded";
 import { createLogger, type Logger } from "./log";
@@ -172,6 +173,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     delete req.headers[URL_HEADER];
     applySecurityHeaders(req, res, path);
     if (path === "/healthz") return health(res);
+    if (refusedBadPath(path, res)) return;
     const match = interactionRoute.exec(path);
     if (match) {
       // Sign-in and consent answers (pages, redirects, errors) are never for a cache.

@@ -1,3 +1,5 @@
+import { errorFields } from "./log-error";
+
 /**
  * Structured logs: one JSON object per line on stdout. Callers never pass secrets or tokens.
  * Lines are buffered and written together every `flushMs` (at once for errors, at 64 KiB, and
@@ -19,7 +21,7 @@ export type Logger = {
 };
 
 function serialize(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) return errorFields(value);
   return value;
 }
 

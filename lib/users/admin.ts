@@ -5,6 +5,7 @@ import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/service";
 import { randomId } from "../ids";
+import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
 
 export type UserDetail = {
@@ -57,7 +58,8 @@ export async function listUsers(
 ): Promise<UserPage> {
   const db = database.prisma;
   const pageSize = Math.min(Math.max(query.pageSize ?? 25, 1), 100);
-  const search = query.search?.trim();
+  // A control character matches no name or email, and PostgreSQL refuses NUL in a query: drop them.
+  const search = query.search?.replace(/\p{Cc}/gu, "").trim();
   const where = search
     ? { OR: [{ email: containsText(database, search.toLowerCase()) }, { name: containsText(database, search) }] }
     : {};
@@ -133,17 +135,11 @@ async function endSessionsAndTokens(tx: Tx, userId: string) {
 }
 
 /**
- * Saves an admin's edit of a profile. With `expectedVersion`, an edit based on an older version
- * is refused (409) and changes nothing.
+ * Saves an admin's edit of a profile. With a `version` in the input, an edit based on an older
+ * version is refused (409) and changes nothing.
  */
-export async function updateUser(
-  db: Db,
-  id: string,
-  input: unknown,
-  expectedVersion: number | undefined,
-  actor: Actor,
-): Promise<UserDetail> {
-  const data = updateUserSchema.parse(input);
+export async function updateUser(db: Db, id: string, input: unknown, actor: Actor): Promise<UserDetail> {
+  const { version: expected, ...data } = updateUserSchema.extend(expectedVersion).parse(input);
   return db
     .$transaction(async (tx) => {
       const current = await tx.user.findUnique({ where: { id } });
@@ -155,7 +151,7 @@ export async function updateUser(
         await tx.consoleSession.deleteMany({ where: { userId: id } });
       }
       const { count } = await tx.user.updateMany({
-        where: { id, version: expectedVersion ?? current.version },
+        where: { id, version: expected ?? current.version },
         data: {
           ...data,
           ...(data.phone !== undefined ? { phone: data.phone || null } : {}),

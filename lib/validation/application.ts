@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { applicationTypes, hasClientSecret } from "../applications/types";
 import { managementScope, userScopes } from "../oidc/scopes";
+import { humanText } from "./text";
 import { originList, uriList, webUrlProblem } from "./uri";
 
-const name = z.string().trim().min(1, "nameRequired").max(128, "tooLong128");
-const description = z.string().trim().max(500, "tooLong500");
+const name = humanText(128).min(1, "nameRequired");
+/** The only multi-line text: a description keeps its line breaks (it is a text area). */
+const description = humanText(500, { multiline: true });
 
 const web = uriList({ allowCustomScheme: false });
 
@@ -91,7 +93,7 @@ export function updateApplicationSchema(type: (typeof applicationTypes)[number])
       postLogoutRedirectUris: type === "m2m" ? z.array(z.string()).max(0, "m2mNoRedirects") : list,
       corsOrigins: originList,
       allowedScopes: type === "m2m" ? m2mScopeList : thirdPartyOnly(allowedScopeList),
-      displayName: thirdPartyOnly(z.string().trim().max(128, "tooLong128")),
+      displayName: thirdPartyOnly(humanText(128)),
       logoUrl: thirdPartyOnly(pageUrl),
       logoDarkUrl: thirdPartyOnly(pageUrl),
       termsUrl: thirdPartyOnly(pageUrl),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { humanTextProblem } from "./text";
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const forbiddenSchemes = new Set(["javascript:", "data:", "file:", "vbscript:", "blob:", "about:"]);
@@ -8,15 +9,32 @@ export type UriRules = {
   allowCustomScheme: boolean;
 };
 
+/**
+ * Whitespace anywhere in the raw string (\s: spaces, tabs, line breaks, no-break and Unicode
+ * spaces, the BOM). The URL parser silently drops tabs and line breaks (`https://rp.exa\tmple.com`
+ * is `rp.example.com`) and trims the ends, so the address an admin reads in a list would not be
+ * the one that is matched. A valid URL encodes its spaces, so refusing them costs nothing.
+ */
+const whitespace = /\s/u;
+
+/** Why the raw `value` cannot be a URL at all, before any parsing: whitespace, control or bidi characters. */
+export function urlCharacterProblem(value: string): string | undefined {
+  if (whitespace.test(value)) return "uriWhitespace";
+  const problem = humanTextProblem(value);
+  if (problem === "textControlCharacter") return "uriWhitespace";
+  return problem;
+}
+
 /** Why `value` is not an acceptable redirect URI (a `validation` message key), or undefined when it is. */
 export function redirectUriProblem(value: string, rules: UriRules): string | undefined {
+  const raw = urlCharacterProblem(value);
+  if (raw) return raw;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return "uriNotAbsolute";
   }
-  if (value !== value.trim()) return "uriSpaces";
   if (url.hash || value.includes("#")) return "uriFragment";
   if (url.protocol === "https:") return url.hostname ? undefined : "uriHost";
   if (url.protocol === "http:") {
@@ -28,6 +46,8 @@ export function redirectUriProblem(value: string, rules: UriRules): string | und
 
 /** Why `value` is not an absolute web address a browser may load (a `validation` key), or undefined. */
 export function webUrlProblem(value: string): string | undefined {
+  const raw = urlCharacterProblem(value);
+  if (raw) return raw;
   let url: URL;
   try {
     url = new URL(value);

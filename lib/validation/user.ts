@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { humanText } from "./text";
+import { urlCharacterProblem } from "./uri";
 
 export const email = z.string().trim().toLowerCase().pipe(z.email("emailInvalid").max(254, "tooLong254"));
 
@@ -7,13 +9,20 @@ export const password = z.string().min(8, "passwordTooShort").max(256, "tooLong2
 export const createUserSchema = z.object({
   email,
   password,
-  name: z.string().trim().max(128, "tooLong128").default(""),
+  name: humanText(128).default(""),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /** The end-user sign-in form. Only presence is checked: any other detail would leak. */
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "emailRequired").max(254, "tooLong254"),
+  // No email holds a control character; refusing them here keeps a NUL away from PostgreSQL (a 500).
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "emailRequired")
+    .max(254, "tooLong254")
+    .regex(/^\P{Cc}*$/u, "emailInvalid"),
   password: z.string().min(1, "passwordRequired").max(256, "tooLong256"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
@@ -21,7 +30,7 @@ export type SignInInput = z.infer<typeof signInSchema>;
 /** The "create the first admin" form. */
 export const firstAdminSchema = z
   .object({
-    name: z.string().trim().min(1, "nameRequired").max(128, "tooLong128"),
+    name: humanText(128).min(1, "nameRequired"),
     email,
     password,
     confirmPassword: z.string(),
@@ -41,12 +50,16 @@ const picture = z
   .string()
   .trim()
   .max(2048, "tooLong2048")
-  .regex(/^$|^https:\/\//, "urlWebOnly");
+  .regex(/^$|^https:\/\//, "urlWebOnly")
+  .superRefine((value, ctx) => {
+    const problem = urlCharacterProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** What an admin may change of a user. Every field optional (PATCH); `version` guards against lost updates. */
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().max(128, "tooLong128"),
+    name: humanText(128),
     email,
     emailVerified: z.boolean("booleanRequired"),
     phone,

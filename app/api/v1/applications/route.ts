@@ -2,18 +2,22 @@ import { adminRoute, readJson } from "@/lib/api/route";
 import { listApplicationPage, type Party, parties } from "@/lib/applications/list";
 import { createApplication } from "@/lib/applications/service";
 import { runtime } from "@/lib/runtime";
+import { pageQuerySchema } from "@/lib/validation/numbers";
 
 /** GET /api/v1/applications?party=third-party&search=wiki&page=2 */
 export const GET = adminRoute(async ({ req }) => {
   const params = new URL(req.url).searchParams;
+  const paging = pageQuerySchema.parse({
+    page: params.get("page") ?? undefined,
+    pageSize: params.get("pageSize") ?? undefined,
+  });
   const party = (parties as readonly string[]).includes(params.get("party") ?? "")
     ? (params.get("party") as Party)
     : "first-party";
   const page = await listApplicationPage(runtime().database, {
     party,
     search: params.get("search") ?? undefined,
-    page: Number(params.get("page") ?? 1) || 1,
-    pageSize: Number(params.get("pageSize") ?? 20) || 20,
+    ...paging,
   });
   return Response.json(page);
 });

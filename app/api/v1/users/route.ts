@@ -1,15 +1,16 @@
 import { adminRoute, readJson } from "@/lib/api/route";
 import { runtime } from "@/lib/runtime";
 import { createUserAsAdmin, listUsers } from "@/lib/users/admin";
+import { pageQuerySchema } from "@/lib/validation/numbers";
 
 /** GET /api/v1/users?search=ada&page=2 */
 export const GET = adminRoute(async ({ req }) => {
   const params = new URL(req.url).searchParams;
-  const page = await listUsers(runtime().database, {
-    search: params.get("search") ?? undefined,
-    page: Number(params.get("page") ?? 1) || 1,
-    pageSize: Number(params.get("pageSize") ?? 25) || 25,
+  const paging = pageQuerySchema.parse({
+    page: params.get("page") ?? undefined,
+    pageSize: params.get("pageSize") ?? undefined,
   });
+  const page = await listUsers(runtime().database, { search: params.get("search") ?? undefined, ...paging });
   return Response.json(page);
 });
 

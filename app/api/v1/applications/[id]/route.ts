@@ -10,10 +10,8 @@ export const GET = adminRoute<Params>(async ({ params }) =>
 
 /** Saves settings. A `version` in the body makes the save conditional on nobody else's edit (409). */
 export const PATCH = adminRoute<Params>(async ({ req, params, actor }) => {
-  const body = (await readJson(req)) as { version?: unknown } | null;
-  const version = typeof body?.version === "number" ? body.version : undefined;
   const rt = runtime();
-  const app = await updateApplication(rt.database.prisma, params.id, body, version, actor);
+  const app = await updateApplication(rt.database.prisma, params.id, await readJson(req), actor);
   rt.clients.invalidate(app.clientId);
   return Response.json(app);
 });

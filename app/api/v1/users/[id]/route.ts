@@ -10,10 +10,7 @@ export const GET = adminRoute<Params>(async ({ params }) =>
 
 /** Edits a profile; a `version` in the body makes the save conditional (409 when stale). */
 export const PATCH = adminRoute<Params>(async ({ req, params, actor }) => {
-  const body = (await readJson(req)) as { version?: unknown } | null;
-  const version = typeof body?.version === "number" ? body.version : undefined;
-  const { version: _ignored, ...fields } = (body ?? {}) as Record<string, unknown>;
-  return Response.json(await updateUser(runtime().database.prisma, params.id, fields, version, actor));
+  return Response.json(await updateUser(runtime().database.prisma, params.id, await readJson(req), actor));
 });
 
 export const DELETE = adminRoute<Params>(async ({ params, actor }) => {
