@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "./root";
+import { decodeSecret } from "./secrets/envelope";
 
 /** Environment variables, parsed once. Every variable is documented in the README. */
 const envSchema = z.object({
@@ -22,6 +23,18 @@ const envSchema = z.object({
   /** How long audit events are kept. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   KEY_ACTIVATION_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Encrypts the keys stored in the database (see lib/secrets/kek.ts); checked here so a bad one stops the start. */
+  LATCHKEY_SECRET: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        decodeSecret(value, "LATCHKEY_SECRET");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };
