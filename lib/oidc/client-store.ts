@@ -36,7 +36,19 @@ export type ClientRecord = {
   tokens: TokenSettings;
   /** Third-party apps: user scopes they may request; machine-to-machine apps: "management" or nothing. */
   allowedScopes: string[];
+  /** When the Application row was created (ms); 0 for built-in clients. */
+  createdAt: number;
 };
+
+/**
+ * Whether a token issued at `iat` (seconds) can belong to this app. An app deleted and created
+ * again under the same client ID (an import) must not inherit its predecessor's tokens, which
+ * were all issued before the new row existed. (`iat` has second precision, so a token from the
+ * very second the app was created passes.)
+ */
+export function issuedToThisApp(record: Pick<ClientRecord, "createdAt">, iat: unknown): boolean {
+  return typeof iat === "number" && iat >= Math.floor(record.createdAt / 1000);
+}
 
 export const defaultTokenSettings: TokenSettings = {
   accessTokenTtl: null,
@@ -208,6 +220,7 @@ export class ClientStore {
       metadata: toMetadata(app),
       corsOrigins: new Set(parseList(app.corsOrigins)),
       allowedScopes: parseList(app.allowedScopes),
+      createdAt: app.createdAt.getTime(),
       branding: {
         displayName: app.displayName,
         logoUrl: app.logoUrl,

@@ -4,7 +4,13 @@ import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
 import { createAdapterClass } from "./adapter";
-import { type ClientRecord, type ClientStore, defaultTokenSettings, type SecretCheck } from "./client-store";
+import {
+  type ClientRecord,
+  type ClientStore,
+  defaultTokenSettings,
+  issuedToThisApp,
+  type SecretCheck,
+} from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
@@ -114,8 +120,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       },
       introspection: {
         enabled: true,
-        // A client may introspect only its own tokens.
-        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+        // A client may introspect only its own tokens, and not those of a deleted app it replaced.
+        allowedPolicy: async (_ctx, client, token) =>
+          token.clientId === client.clientId &&
+          issuedToThisApp(clients.cached(client.clientId) ?? { createdAt: Infinity }, token.iat),
       },
       rpInitiatedLogout: {
         enabled: true,
