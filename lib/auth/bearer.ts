@@ -35,6 +35,7 @@ export async function bearerActor(authorization: string): Promise<Actor> {
   const app = await rt.database.prisma.application.findUnique({
     where: { clientId: found.clientId },
     select: {
+      id: true,
       name: true,
       type: true,
       createdAt: true,
@@ -47,7 +48,10 @@ export async function bearerActor(authorization: string): Promise<Actor> {
     },
   });
   // Gone, not m2m, or a new app under the same client ID (deleted and imported again).
-  if (app?.type !== "m2m" || !issuedToThisApp({ createdAt: app.createdAt.getTime() }, found.iat)) throw invalid();
+  const issued = found as unknown as { iat?: number; extra?: Record<string, unknown> };
+  if (app?.type !== "m2m" || !issuedToThisApp({ applicationId: app.id, createdAt: app.createdAt.getTime() }, issued)) {
+    throw invalid();
+  }
   if (app.secrets.length === 0) throw invalid("The application this token was issued to has no valid secret left.");
   if (!found.scope?.split(" ").includes(managementScope)) {
     throw insufficient(`The access token lacks the ${managementScope} scope.`);

@@ -41,13 +41,25 @@ export type ClientRecord = {
 };
 
 /**
- * Whether a token issued at `iat` (seconds) can belong to this app. An app deleted and created
- * again under the same client ID (an import) must not inherit its predecessor's tokens, which
- * were all issued before the new row existed. (`iat` has second precision, so a token from the
- * very second the app was created passes.)
+ * The claim that names the Application row a client_credentials token was issued to. An app
+ * deleted and created again under the same client ID (an import) is a new row: its
+ * predecessor's tokens must not work for it.
  */
-export function issuedToThisApp(record: Pick<ClientRecord, "createdAt">, iat: unknown): boolean {
-  return typeof iat === "number" && iat >= Math.floor(record.createdAt / 1000);
+export const APP_CLAIM = "latchkey_app";
+
+type IssuedToken = { iat?: number; extra?: Record<string, unknown> };
+
+/**
+ * Whether a client_credentials token belongs to this very app. Tokens issued before the claim
+ * existed (they live an hour) fall back to their issue time, which must not precede the app.
+ */
+export function issuedToThisApp(
+  record: Pick<ClientRecord, "applicationId" | "createdAt">,
+  token: IssuedToken,
+): boolean {
+  const app = token.extra?.[APP_CLAIM];
+  if (app !== undefined) return app === record.applicationId;
+  return typeof token.iat === "number" && token.iat >= Math.floor(record.createdAt / 1000);
 }
 
 export const defaultTokenSettings: TokenSettings = {
