@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "./root";
+import { decodeSecret } from "./secrets/envelope";
 
 /** Environment variables, parsed once. Every variable is documented in the README. */
 const envSchema = z.object({
@@ -27,6 +28,18 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(3),
   DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Encrypts the keys stored in the database (see lib/secrets/kek.ts); checked here so a bad one stops the start. */
+  LATCHKEY_SECRET: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        decodeSecret(value, "LATCHKEY_SECRET");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; ISSUER: string; DATABASE_URL: string };

@@ -4,6 +4,7 @@ import type { Database } from "./db/client";
 import type { Env } from "./env";
 import type { ClientStore } from "./oidc/client-store";
 import type { KeyRing } from "./oidc/key-ring";
+import type { Kek } from "./secrets/envelope";
 import type { Logger } from "./server/log";
 
 /**
@@ -19,6 +20,8 @@ export type Runtime = {
   provider: Provider;
   /** The signing keys' watcher: `refresh()` after changing keys, so this instance follows at once. */
   signingKeys: KeyRing;
+  /** Encrypts the keys this instance stores (a rotation's new signing key). */
+  kek: Kek;
   log: Logger;
   console: ConsoleAuth;
   /**

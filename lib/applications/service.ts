@@ -11,7 +11,9 @@ import {
   type UpdateApplicationInput,
   updateApplicationSchema,
 } from "../validation/application";
+import { isReservedClientId } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
+import { forgetClient } from "./forget-client";
 import { type SecretView, secretViewFields } from "./secrets";
 import { type ApplicationType, hasClientSecret } from "./types";
 
@@ -196,12 +198,19 @@ function auditedFields(app: ApplicationView): Record<string, unknown> {
   return fields;
 }
 
-/** Deletes an application with its secrets; its tokens stop working as its client disappears. */
+/**
+ * Deletes an application with its secrets, and in the same transaction everything the provider
+ * holds for it (see forgetClient), so importing the same client ID later starts from nothing:
+ * no refresh token works again and users are asked for consent again.
+ */
 export async function deleteApplication(db: Db, id: string, actor: Actor): Promise<{ clientId: string }> {
   const app = await db.application.findUnique({ where: { id } });
   if (!app) throw new NotFoundError("Application");
   await db.$transaction(async (tx) => {
     await tx.application.delete({ where: { id } });
+    // A row made before the built-in IDs were reserved shares its ID with a built-in client,
+    // whose grants and sessions are not this row's to end.
+    if (!isReservedClientId(app.clientId)) await forgetClient(tx, app.clientId);
     await recordAudit(tx, { type: "app.deleted", actor, applicationId: id, before: auditedFields(toView(app)) });
   });
   return { clientId: app.clientId };

@@ -4,6 +4,7 @@ import { changedFields, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { randomId } from "../ids";
 import { updateApplicationSchema } from "../validation/application";
+import { clientIdSchema } from "../validation/client-id";
 import { type ApplicationView, settingsColumns, toView } from "./service";
 import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
 
@@ -61,8 +62,6 @@ export async function exportApplications(db: Db): Promise<ApplicationsExport> {
   };
 }
 
-const clientIdPattern = /^[A-Za-z0-9._~-]{1,128}$/;
-
 /** An export file; each application is checked with the same schemas as the console's forms. */
 export const importSchema = z.object({
   format: z.literal("latchkey.applications", "importFormat"),
@@ -71,7 +70,7 @@ export const importSchema = z.object({
     .array(
       z
         .looseObject({
-          clientId: z.string().regex(clientIdPattern, "clientIdInvalid"),
+          clientId: clientIdSchema,
           type: z.enum(applicationTypes, "typeRequired"),
           name: z.string(),
         })

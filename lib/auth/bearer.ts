@@ -1,5 +1,6 @@
 import type { Actor } from "../audit/events";
 import { HttpError } from "../errors";
+import { issuedToThisApp } from "../oidc/client-store";
 import { managementScope } from "../oidc/scopes";
 import { runtime } from "../runtime";
 
@@ -10,6 +11,11 @@ const realm = 'Bearer realm="latchkey"';
  * machine-to-machine app through client_credentials, for the API resource, still valid, with
  * the management scope (RFC 6750 errors otherwise). Scripts authenticate exactly as any OAuth
  * client would; the token is looked up in the provider's own store.
+ *
+ * The token alone is not enough: the app it was issued to is read from the database on every
+ * call (not from the client cache), and must still exist, still be allowed the management scope
+ * and still hold an unexpired secret. Taking any of these away stops its tokens at once, on
+ * every instance, rather than when they expire.
  */
 export async function bearerActor(authorization: string): Promise<Actor> {
   const [scheme, token] = authorization.split(" ");
@@ -17,22 +23,41 @@ export async function bearerActor(authorization: string): Promise<Actor> {
     throw new HttpError(401, "Unauthorized", "Use a bearer token.", realm);
   }
   const rt = runtime();
-  const invalid = () =>
-    new HttpError(401, "Unauthorized", "The access token is invalid or expired.", `${realm}, error="invalid_token"`);
+  const invalid = (detail = "The access token is invalid or expired.") =>
+    new HttpError(401, "Unauthorized", detail, `${realm}, error="invalid_token"`);
+  const insufficient = (detail: string) =>
+    new HttpError(403, "Forbidden", detail, `${realm}, error="insufficient_scope", scope="${managementScope}"`);
   const found = await rt.provider.ClientCredentials.find(token).catch(() => undefined);
   if (!found?.clientId || found.isExpired) throw invalid();
   const audience = `${rt.env.APP_URL}/api`;
   const aud = (found as unknown as { aud?: string | string[] }).aud;
   if (!(Array.isArray(aud) ? aud.includes(audience) : aud === audience)) throw invalid();
-  const client = await rt.clients.find(found.clientId);
-  if (client?.type !== "m2m") throw invalid();
-  if (!found.scope?.split(" ").includes(managementScope)) {
-    throw new HttpError(
-      403,
-      "Forbidden",
-      `The access token lacks the ${managementScope} scope.`,
-      `${realm}, error="insufficient_scope", scope="${managementScope}"`,
-    );
+  const app = await rt.database.prisma.application.findUnique({
+    where: { clientId: found.clientId },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      createdAt: true,
+      allowedScopes: true,
+      secrets: {
+        where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        select: { id: true },
+        take: 1,
+      },
+    },
+  });
+  // Gone, not m2m, or a new app under the same client ID (deleted and imported again).
+  const issued = found as unknown as { iat?: number; extra?: Record<string, unknown> };
+  if (app?.type !== "m2m" || !issuedToThisApp({ applicationId: app.id, createdAt: app.createdAt.getTime() }, issued)) {
+    throw invalid();
   }
-  return { id: found.clientId, label: `client ${client.name}` };
+  if (app.secrets.length === 0) throw invalid("The application this token was issued to has no valid secret left.");
+  if (!found.scope?.split(" ").includes(managementScope)) {
+    throw insufficient(`The access token lacks the ${managementScope} scope.`);
+  }
+  if (!(JSON.parse(app.allowedScopes) as unknown[]).includes(managementScope)) {
+    throw insufficient(`The application this token was issued to is no longer allowed the ${managementScope} scope.`);
+  }
+  return { id: found.clientId, label: `client ${app.name}` };
 }

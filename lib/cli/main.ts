@@ -15,6 +15,7 @@ import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
 import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
+import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
 
 const usage = `Usage: latchkey <command> [options] [--json]
 
@@ -33,6 +34,10 @@ Commands:
   keys list
   keys rotate [--alg ${signingAlgorithms.join("|")}]   (RS256 unless said; the new key signs
               after KEY_ACTIVATION_SECONDS, the old one stays published for 24 hours more)
+  keys rewrap [--new-secret-file FILE | --generate]
+              (re-encrypts the stored keys under a new LATCHKEY_SECRET: the old one from
+              LATCHKEY_SECRET or data/secret.key, the new one from LATCHKEY_SECRET_NEW, FILE,
+              or --generate for a new data/secret.key; all or nothing, safe to run again)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
@@ -179,9 +184,18 @@ const commands: Record<string, Command> = {
     const key = await rotateSigningKey(
       database.prisma,
       { alg },
-      { activationSeconds: out.keyActivationSeconds, actor: cliActor },
+      { activationSeconds: out.keyActivationSeconds, actor: cliActor, kek: await currentKek(out.env, database) },
     );
     printRotation(out, key);
+  },
+  "keys rewrap": async (database, args, out) => {
+    const { values } = options(args, { "new-secret-file": { type: "string" }, generate: { type: "boolean" } });
+    const report = await rewrap(out.env, database, {
+      newSecretFile: values["new-secret-file"] as string | undefined,
+      generate: values.generate === true,
+    });
+    if (out.json) return out.write(`${JSON.stringify(report)}\n`);
+    for (const text of describeRewrap(report)) out.write(`${text}\n`);
   },
 };
 
@@ -216,10 +230,11 @@ export async function run(
       issuer: env.ISSUER,
       migrations,
       keyActivationSeconds: env.KEY_ACTIVATION_SECONDS,
+      env,
     });
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RewrapUsageError) {
       errorLine(error.message);
       return 2;
     }

@@ -1,5 +1,6 @@
 import type { ApplicationView } from "../applications/service";
 import type { MigrationResult } from "../db/migrate";
+import type { Env } from "../env";
 import type { SigningKeyView } from "../oidc/key-rotation";
 import type { UserView } from "../users/service";
 
@@ -10,6 +11,7 @@ export type Output = {
   migrations: MigrationResult;
   /** How long a new signing key waits before it signs (KEY_ACTIVATION_SECONDS). */
   keyActivationSeconds: number;
+  env: Env;
 };
 
 function line(out: Output, value: unknown) {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Env } from "../env";
 import { type ClientRecord, defaultTokenSettings, hashSecret } from "../oidc/client-store";
-import { ACCOUNT_PROVIDER_ID, CONSOLE_PROVIDER_ID } from "./client-id";
+import { ACCOUNT_CLIENT_ID, ACCOUNT_PROVIDER_ID, CONSOLE_CLIENT_ID, CONSOLE_PROVIDER_ID } from "./client-id";
 
 export { ACCOUNT_PROVIDER_ID, CONSOLE_PROVIDER_ID } from "./client-id";
 
@@ -40,8 +40,8 @@ export function consoleAuth(env: Env, cookieKey: string): ConsoleAuth {
     postLogoutRedirectUri: `${env.APP_URL}${postLogoutPath}`,
   });
   return {
-    console: client(CONSOLE_PROVIDER_ID, "latchkey-console", "Latchkey Console", "/sign-in?signed_out=1"),
-    account: client(ACCOUNT_PROVIDER_ID, "latchkey-account", "Your Latchkey account", "/account?signed_out=1"),
+    console: client(CONSOLE_PROVIDER_ID, CONSOLE_CLIENT_ID, "Latchkey Console", "/sign-in?signed_out=1"),
+    account: client(ACCOUNT_PROVIDER_ID, ACCOUNT_CLIENT_ID, "Your Latchkey account", "/account?signed_out=1"),
     sessionSecret: derive("latchkey console session"),
   };
 }
@@ -53,6 +53,7 @@ export function builtInClientRecord(client: BuiltInClient): ClientRecord {
     type: "traditional",
     corsOrigins: new Set(),
     allowedScopes: [],
+    createdAt: 0,
     branding: { displayName: "", logoUrl: "", logoDarkUrl: "", termsUrl: "", privacyUrl: "" },
     tokens: defaultTokenSettings,
     secrets: [{ id: client.clientId, hash: hashSecret(client.clientSecret), expiresAt: null }],

@@ -36,7 +36,31 @@ export type ClientRecord = {
   tokens: TokenSettings;
   /** Third-party apps: user scopes they may request; machine-to-machine apps: "management" or nothing. */
   allowedScopes: string[];
+  /** When the Application row was created (ms); 0 for built-in clients. */
+  createdAt: number;
 };
+
+/**
+ * The claim that names the Application row a client_credentials token was issued to. An app
+ * deleted and created again under the same client ID (an import) is a new row: its
+ * predecessor's tokens must not work for it.
+ */
+export const APP_CLAIM = "latchkey_app";
+
+type IssuedToken = { iat?: number; extra?: Record<string, unknown> };
+
+/**
+ * Whether a client_credentials token belongs to this very app. Tokens issued before the claim
+ * existed (they live an hour) fall back to their issue time, which must not precede the app.
+ */
+export function issuedToThisApp(
+  record: Pick<ClientRecord, "applicationId" | "createdAt">,
+  token: IssuedToken,
+): boolean {
+  const app = token.extra?.[APP_CLAIM];
+  if (app !== undefined) return app === record.applicationId;
+  return typeof token.iat === "number" && token.iat >= Math.floor(record.createdAt / 1000);
+}
 
 export const defaultTokenSettings: TokenSettings = {
   accessTokenTtl: null,
@@ -208,6 +232,7 @@ export class ClientStore {
       metadata: toMetadata(app),
       corsOrigins: new Set(parseList(app.corsOrigins)),
       allowedScopes: parseList(app.allowedScopes),
+      createdAt: app.createdAt.getTime(),
       branding: {
         displayName: app.displayName,
         logoUrl: app.logoUrl,

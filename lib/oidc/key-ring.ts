@@ -1,5 +1,6 @@
 import type { JWK } from "oidc-provider";
 import type { Db } from "../db/client";
+import type { Kek } from "../secrets/envelope";
 import { settleSigningKeys } from "./key-rotation";
 import { fingerprint, nextChange, type ScheduledKey, scheduleKeys } from "./key-schedule";
 import { readSigningKeyRows, signingJwks } from "./keys";
@@ -21,12 +22,15 @@ export type KeyRing = {
  */
 export function watchSigningKeys({
   db,
+  kek,
   initial,
   pollMs = KEY_POLL_MS,
   onChange,
   onError,
 }: {
   db: Db;
+  /** Decrypts the signing keys (stored encrypted; see key-sealing.ts). */
+  kek: Kek;
   /** The fingerprint of the keys the instance started with. */
   initial: string;
   pollMs?: number;
@@ -45,7 +49,7 @@ export function watchSigningKeys({
     const print = fingerprint(keys);
     let changed = false;
     if (print !== seen) {
-      const jwks = await signingJwks(db, keys);
+      const jwks = await signingJwks(db, kek, keys);
       // A key deleted between the two reads: look again on the next tick.
       if (jwks.length === keys.length) {
         onChange(jwks, keys);

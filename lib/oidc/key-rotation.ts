@@ -2,9 +2,10 @@ import type { Actor } from "../audit/events";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
+import type { Kek } from "../secrets/envelope";
 import { rotateKeySchema } from "../validation/key";
 import { type KeyStatus, type ScheduledKey, type SigningKeyRow, scheduleKeys } from "./key-schedule";
-import { generateSigningJwk, loadKeys, readSigningKeyRows } from "./keys";
+import { generateSigningJwk, loadKeys, readSigningKeyRows, sealedRow } from "./keys";
 
 /** What the console, the API and the CLI show of a key: never any part of the key itself. */
 export type SigningKeyView = {
@@ -43,11 +44,16 @@ export async function listSigningKeys(db: Db, now = new Date()): Promise<Signing
 export async function rotateSigningKey(
   db: Db,
   input: unknown,
-  { activationSeconds, actor, now = new Date() }: { activationSeconds: number; actor: Actor; now?: Date },
+  {
+    activationSeconds,
+    actor,
+    kek,
+    now = new Date(),
+  }: { activationSeconds: number; actor: Actor; kek: Kek; now?: Date },
 ): Promise<SigningKeyView> {
   const { alg } = rotateKeySchema.parse(input);
   // From the CLI before any server ran: the first keys must exist before a next one.
-  await loadKeys(db, now);
+  await loadKeys(db, kek, now);
   const pending = scheduleKeys(await readSigningKeyRows(db), now).find(
     (key) => key.alg === alg && key.status === "next",
   );
@@ -61,11 +67,8 @@ export async function rotateSigningKey(
   const row = await db.$transaction(async (tx) => {
     const created = await tx.keyMaterial.create({
       data: {
-        id: jwk.kid as string,
-        kind: "signing",
-        alg,
+        ...sealedRow(kek, { id: jwk.kid as string, kind: "signing", alg }, JSON.stringify(jwk)),
         status: "next",
-        value: JSON.stringify(jwk),
         createdAt: now,
         activatesAt: new Date(now.getTime() + activationSeconds * 1000),
       },

@@ -2,8 +2,10 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import type { JWK } from "oidc-provider";
 import type { Db } from "../db/client";
 import { randomId } from "../ids";
+import type { Kek } from "../secrets/envelope";
 import { type SigningAlgorithm, signingAlgorithms } from "../validation/key";
 import { fingerprint, type ScheduledKey, type SigningKeyRow, scheduleKeys } from "./key-schedule";
+import { open, seal, sealPlaintextKeys } from "./key-sealing";
 
 export { type SigningAlgorithm, signingAlgorithms } from "../validation/key";
 
@@ -22,13 +24,21 @@ export function generateSigningJwk(alg: SigningAlgorithm): JWK {
 
 const BOOTSTRAP_MARKER = "bootstrap";
 
+/** A new row's data: the key encrypted under the KEK, bound to the row's id and kind. */
+export function sealedRow(kek: Kek, row: { id: string; kind: string; alg?: string }, plaintext: string) {
+  return { ...row, value: seal(kek, row, plaintext) };
+}
+
 /**
  * Loads the signing and cookie keys, generating them on the very first start. Exactly one
  * instance generates them even when several start at once on an empty database: the first to
  * insert the marker row wins, the others wait for its transaction and read what it wrote.
+ * They are stored encrypted under `kek` (see key-sealing.ts); keys an older version stored in
+ * plain text are encrypted in place first.
  */
-export async function loadKeys(db: Db, now = new Date()): Promise<LoadedKeys> {
-  const existing = await readKeys(db, now);
+export async function loadKeys(db: Db, kek: Kek, now = new Date()): Promise<LoadedKeys> {
+  await sealPlaintextKeys(db, kek);
+  const existing = await readKeys(db, kek, now);
   if (existing) return existing;
   try {
     await db.$transaction(async (tx) => {
@@ -36,28 +46,28 @@ export async function loadKeys(db: Db, now = new Date()): Promise<LoadedKeys> {
       const rows = [
         ...signingAlgorithms.map((alg) => {
           const jwk = generateSigningJwk(alg);
-          return { id: jwk.kid as string, kind: "signing", alg, value: JSON.stringify(jwk) };
+          return sealedRow(kek, { id: jwk.kid as string, kind: "signing", alg }, JSON.stringify(jwk));
         }),
-        { id: randomId(16), kind: "cookie", value: randomBytes(32).toString("base64url") },
+        sealedRow(kek, { id: randomId(16), kind: "cookie" }, randomBytes(32).toString("base64url")),
       ];
       for (const data of rows) await tx.keyMaterial.create({ data });
     });
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
-  const keys = await readKeys(db, now);
+  const keys = await readKeys(db, kek, now);
   if (!keys) throw new Error("signing keys could not be initialised");
   return keys;
 }
 
-async function readKeys(db: Db, now: Date): Promise<LoadedKeys | undefined> {
+async function readKeys(db: Db, kek: Kek, now: Date): Promise<LoadedKeys | undefined> {
   const cookieRows = await db.keyMaterial.findMany({
     where: { kind: "cookie", status: { in: ["current", "previous"] } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   const scheduled = scheduleKeys(await readSigningKeyRows(db), now);
-  const jwks = await signingJwks(db, scheduled);
-  const cookieKeys = cookieRows.map((r) => r.value);
+  const jwks = await signingJwks(db, kek, scheduled);
+  const cookieKeys = cookieRows.map((row) => open(kek, row));
   if (jwks.length === 0 || cookieKeys.length === 0) return undefined;
   return { jwks, cookieKeys, fingerprint: fingerprint(scheduled) };
 }
@@ -71,8 +81,8 @@ export function readSigningKeyRows(db: Db): Promise<SigningKeyRow[]> {
 }
 
 /** The private JWKs of the scheduled keys, in the schedule's order (signing keys first). */
-export async function signingJwks(db: Db, keys: ScheduledKey[]): Promise<JWK[]> {
+export async function signingJwks(db: Db, kek: Kek, keys: ScheduledKey[]): Promise<JWK[]> {
   const rows = await db.keyMaterial.findMany({ where: { kind: "signing", id: { in: keys.map((key) => key.id) } } });
-  const values = new Map(rows.map((row) => [row.id, JSON.parse(row.value) as JWK]));
+  const values = new Map(rows.map((row) => [row.id, JSON.parse(open(kek, row)) as JWK]));
   return keys.flatMap((key) => values.get(key.id) ?? []);
 }

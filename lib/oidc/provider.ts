@@ -5,7 +5,14 @@ import type { Env } from "../env";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
-import { type ClientRecord, type ClientStore, defaultTokenSettings, type SecretCheck } from "./client-store";
+import {
+  APP_CLAIM,
+  type ClientRecord,
+  type ClientStore,
+  defaultTokenSettings,
+  issuedToThisApp,
+  type SecretCheck,
+} from "./client-store";
 import { createGrantLoader } from "./grants";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
@@ -64,6 +71,9 @@ function nameTheRefusedScope() {
   });
 }
 
+/** Stands for an app that no longer exists: no token belongs to it. */
+const deleted = { applicationId: "", createdAt: Number.POSITIVE_INFINITY };
+
 export function createProvider({ db, clients, batches, keys, env, views }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
   const tokenSettings = (clientId: string | undefined) =>
@@ -116,8 +126,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       },
       introspection: {
         enabled: true,
-        // A client may introspect only its own tokens.
-        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+        // A client may introspect only its own tokens, and not those of a deleted app it replaced.
+        allowedPolicy: async (_ctx, client, token) =>
+          token.clientId === client.clientId &&
+          (token.kind !== "ClientCredentials" || issuedToThisApp(clients.cached(client.clientId) ?? deleted, token)),
       },
       rpInitiatedLogout: {
         enabled: true,
@@ -156,6 +168,12 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     async issueRefreshToken(_ctx, client, source) {
       if (!client.grantTypeAllowed("refresh_token")) return false;
       return source.scopes.has("offline_access") || tokenSettings(client.clientId).alwaysIssueRefreshToken;
+    },
+    // client_credentials tokens name the Application row they were issued to (see issuedToThisApp).
+    async extraTokenClaims(_ctx, token) {
+      if (token.kind !== "ClientCredentials" || !token.clientId) return undefined;
+      const record = clients.cached(token.clientId);
+      return record && record.createdAt > 0 ? { [APP_CLAIM]: record.applicationId } : undefined;
     },
     ttl: {
       AccessToken: (_ctx, _token, client) => tokenSettings(client?.clientId).accessTokenTtl ?? HOUR,

@@ -12,10 +12,12 @@ import { databaseDownDetail } from "../errors";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
+import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { type Runtime, registerRuntime } from "../runtime";
+import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
 import { URL_HEADER, VIEW_HEADER } from "../views";
 import { refusedBadPath } from "./bad-path";
@@ -80,7 +82,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   const timeouts = databaseTimeouts(env);
   const database = await connect(env.DATABASE_URL, timeouts);
   const db = database.prisma;
-  const keys = await loadKeys(db);
+  const kek = await openKek(env, () => wrappedKekId(db));
+  const keys = await loadKeys(db, kek);
   const admin = await ensureInitialAdmin(db, env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_PASSWORD);
   if (admin) log.info("initial admin created", { email: admin.email });
 
@@ -113,6 +116,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   );
   const signingKeys = watchSigningKeys({
     db,
+    kek,
     initial: keys.fingerprint,
     onChange(jwks, scheduled) {
       active = build(jwks);
@@ -150,6 +154,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       return active.provider;
     },
     signingKeys,
+    kek,
     log,
     console: consoleClient,
     internalUrl() {

@@ -5,6 +5,7 @@ import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/service";
 import { randomId } from "../ids";
+import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
 
@@ -220,6 +221,7 @@ export async function deleteUser(db: Db, id: string, actor: Actor): Promise<void
 
 /** An admin (or the user) takes back what a user granted an app; recorded as consent.revoked. */
 export async function revokeUserGrant(db: Db, userId: string, clientId: string, actor: Actor): Promise<void> {
+  clientIdParamSchema.parse({ clientId });
   const app = await db.application.findUnique({ where: { clientId }, select: { id: true } });
   await revokeConnectedApp(db, userId, clientId);
   await recordAudit(db, { type: "consent.revoked", actor, userId, applicationId: app?.id, before: { clientId } });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,9 +29,22 @@ export function tempSqlite() {
   return { url: `file:${join(dir, "latchkey.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The LATCHKEY_SECRET a test server on PostgreSQL (which requires one) and the CLI on the same
+ * database share: derived from the database URL, so every process of a test agrees. SQLite
+ * servers use their secret.key file instead, as a default installation does.
+ */
+export function testSecret(databaseUrl: string): string {
+  return createHash("sha256").update(`latchkey test secret ${databaseUrl}`).digest("base64url");
+}
+
+function secretEnv(databaseUrl: string): Record<string, string> {
+  return /^postgres(ql)?:/.test(databaseUrl) ? { LATCHKEY_SECRET: testSecret(databaseUrl) } : {};
+}
+
 export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(root, "bin", "latchkey.mjs"), ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...secretEnv(databaseUrl), ...env },
     encoding: "utf8",
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
@@ -47,6 +61,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     HOST: "127.0.0.1",
     APP_URL: url,
     DATABASE_URL: databaseUrl,
+    ...secretEnv(databaseUrl),
     ...extraEnv,
   };
   let output = "";
@@ -70,7 +85,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     issuer: `${url}/oidc`,
     databaseUrl,
     logs: () => output,
-    cli: (...args) => runCli(databaseUrl, args, { APP_URL: url }),
+    cli: (...args) => runCli(databaseUrl, args, { APP_URL: url, ...extraEnv }),
     pid: child.pid ?? -1,
     kill: (signal) => void child.kill(signal),
     exited,

@@ -16,6 +16,7 @@ export const POST = adminRoute(async ({ req, actor }) => {
   const key = await rotateSigningKey(rt.database.prisma, body, {
     activationSeconds: rt.env.KEY_ACTIVATION_SECONDS,
     actor,
+    kek: rt.kek,
   });
   rt.log.info("signing key rotated", { kid: key.kid, alg: key.alg });
   // This instance publishes it at once; the others within a poll interval.
