@@ -12,6 +12,7 @@
 //   BENCH_CONNECTIONS (default 8)
 //   BENCH_CONSOLE (default 1)  0 skips the console lists
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -71,6 +72,8 @@ async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`) {
     HOST: "127.0.0.1",
     APP_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl,
+    // PostgreSQL needs a key-encryption key shared by every instance; the embedded database makes its own file.
+    ...(databaseUrl.startsWith("postgres") ? { LATCHKEY_SECRET: randomBytes(32).toString("hex") } : {}),
   };
   const created = spawnSync(
     process.execPath,
