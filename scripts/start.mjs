@@ -39,8 +39,11 @@ if (stale) {
 // on, orphaned.
 if (process.env.npm_lifecycle_event === "start") {
   const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) process.kill(process.pid, "SIGTERM");
+  // Once only: a second SIGTERM means "stop at once", which would cut the drain short.
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    process.kill(process.pid, "SIGTERM");
   }, 500).unref();
 }
 process.env.NODE_ENV = "production";

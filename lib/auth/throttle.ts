@@ -14,8 +14,9 @@ export function accountKey(email: string): string {
  * background purge (lib/db/purge.ts).
  */
 export class SignInThrottle {
-  /** The last queued check per account in this process (see `attempt`). */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** The last queued try per account, and the last admission per address, in this process (see `attempt`). */
+  private readonly accounts = new Map<string, Promise<unknown>>();
+  private readonly addresses = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -24,31 +25,31 @@ export class SignInThrottle {
 
   /**
    * One sign-in try under the throttle: refused with the wait, or `check` (the password check)
-   * run and its outcome counted. Tries for one account queue up in this process, so a burst of
-   * parallel guesses is checked one after another against counters that already include the
-   * guesses before it, rather than all at once against the same old count.
+   * run and its outcome counted.
+   *
+   * A try is counted as a failure before its password is checked, and cleared if it was right,
+   * so tries running at the same time see each other. Tries for one account queue up in this
+   * process (a burst of guesses at one account is checked one after another); admissions from
+   * one address queue up too, so a burst of guesses at many accounts from one address sees its
+   * own count grow, while the password checks themselves still run in parallel.
    */
   attempt<T>(
     address: string,
     email: string,
     check: () => Promise<T | undefined>,
   ): Promise<{ retryAfterMs: number } | { result: T | undefined }> {
-    const key = accountKey(email);
-    const run = async () => {
-      const retryAfterMs = await this.retryAfter(address, email);
-      if (retryAfterMs > 0) return { retryAfterMs };
+    return serially(this.accounts, accountKey(email), async () => {
+      const refused = await serially(this.addresses, address, async () => {
+        const retryAfterMs = await this.retryAfter(address, email);
+        if (retryAfterMs > 0) return { retryAfterMs };
+        await this.fail(address, email);
+        return undefined;
+      });
+      if (refused) return refused;
       const result = await check();
-      if (result === undefined) await this.fail(address, email);
-      else await this.succeed(address, email);
+      if (result !== undefined) await this.succeed(address, email);
       return { result };
-    };
-    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
-    const tail = queued.catch(() => undefined);
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
     });
-    return queued;
   }
 
   /** Milliseconds before `address` may try `email` again; 0 when it may now. */
@@ -117,6 +118,17 @@ export class SignInThrottle {
       ]),
     );
   }
+}
+
+/** Runs `task` after every task queued before it under `key` has settled. */
+function serially<T>(queues: Map<string, Promise<unknown>>, key: string, task: () => Promise<T>): Promise<T> {
+  const queued = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const tail = queued.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return queued;
 }
 
 /**

@@ -47,6 +47,10 @@ export async function rewrap(env: Env, database: Database, options: RewrapOption
       "--generate replaces the embedded database's secret.key; with LATCHKEY_SECRET set, give the new one in LATCHKEY_SECRET_NEW",
     );
   }
+  if (options.generate) {
+    const finished = await finishInterruptedSwap(database);
+    if (finished) return finished;
+  }
   const old = await currentKek(env, database);
   if (!options.generate) {
     const next = options.newSecretFile
@@ -56,15 +60,36 @@ export async function rewrap(env: Env, database: Database, options: RewrapOption
   }
   // The new secret is written beside the old one first and kept there if anything fails, so a
   // rerun finishes the same switch instead of starting another.
-  const path = secretFilePath(database.url);
-  const pending = `${path}.new`;
-  createSecretFile(pending);
+  const { path, pending, previous } = secretFiles(database);
+  if (!existsSync(pending)) createSecretFile(pending);
   const next = readSecretFile(pending);
   const result = await rewrapKeys(database.prisma, [old], next);
-  const previous = `${path}.old`;
   if (existsSync(path)) renameSync(path, previous);
   renameSync(pending, path);
   return { ...result, from: old.id, secretFile: path, previousSecretFile: previous };
+}
+
+function secretFiles(database: Database) {
+  const path = secretFilePath(database.url);
+  return { path, pending: `${path}.new`, previous: `${path}.old` };
+}
+
+/**
+ * A --generate run stopped between moving the old secret.key aside and moving the new one in
+ * leaves no secret.key, with the keys already under the new one: this run completes that swap
+ * (and rotates nothing more). Returns undefined when there is nothing to finish.
+ */
+async function finishInterruptedSwap(database: Database): Promise<RewrapReport | undefined> {
+  const { path, pending, previous } = secretFiles(database);
+  if (existsSync(path) || !existsSync(pending)) return undefined;
+  renameSync(pending, path);
+  const kek = readSecretFile(path);
+  return {
+    ...(await rewrapKeys(database.prisma, [kek], kek)),
+    from: kek.id,
+    secretFile: path,
+    previousSecretFile: previous,
+  };
 }
 
 export class RewrapUsageError extends Error {}

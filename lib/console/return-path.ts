@@ -23,5 +23,8 @@ export function safeReturnPath(
 ): string {
   const raw = Array.isArray(value) ? value[0] : value;
   const url = raw ? sameOriginUrl(raw, appUrl) : undefined;
-  return url ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  // A same-origin path may still start with "//" (`/.//evil.example` parses so), which a browser
+  // reads in a Location header as another host.
+  if (!url || /^\/[/\\]/.test(url.pathname)) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

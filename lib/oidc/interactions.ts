@@ -241,9 +241,10 @@ export function createInteractions({
     const parsed = signInSchema.safeParse(posted.form);
     const address = clientAddress(req);
     const email = parsed.success ? parsed.data.email : "";
-    const outcome = await throttle.attempt(address, email, () =>
-      parsed.success ? authenticate(db, email, parsed.data.password) : Promise.resolve(undefined),
-    );
+    // A form that names no account (no email, no password) checks nothing, so it counts against no one.
+    const outcome = parsed.success
+      ? await throttle.attempt(address, email, () => authenticate(db, email, parsed.data.password))
+      : { result: undefined };
     if ("retryAfterMs" in outcome) {
       // The page tells the user when to try again; scripts get the same number.
       const retryAfter = Math.ceil(outcome.retryAfterMs / 1000);

@@ -7,18 +7,28 @@ import { countAdmins } from "../users/service";
 const consoleRoots = ["/applications", "/users", "/audit", "/api-docs", "/settings"];
 
 /**
- * Whether a path is one of the console's. Compared after percent-decoding and collapsing
- * slashes, and without regard to case, so no spelling of a console path slips past; refusing a
- * path Next.js would not have served costs nothing.
+ * Whether a request target names one of the console's routes, read the way Next.js will read it:
+ * percent-decoded, dot segments resolved (`/x/../users`), slashes collapsed, an absolute-form
+ * target reduced to its path, and without regard to case. No spelling of a console path slips
+ * past; refusing a path Next.js would not have served costs nothing.
  */
 export function isConsolePath(path: string): boolean {
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    // A malformed escape is compared as it is.
+    // A malformed escape is compared as it is (the server refuses such paths before this anyway).
   }
-  const normal = decoded.replace(/[/\\]+/g, "/").toLowerCase();
+  let resolved: string;
+  try {
+    // An absolute-form target (`GET http://host/users`) is judged by its path.
+    const target = /^[a-z][a-z0-9+.-]*:/i.test(decoded) ? new URL(decoded).pathname : decoded;
+    // Slashes are collapsed before parsing: "//users" would otherwise parse as a host named "users".
+    resolved = new URL(target.replace(/[/\\]+/g, "/"), "http://latchkey.invalid").pathname;
+  } catch {
+    return true;
+  }
+  const normal = resolved.toLowerCase();
   return consoleRoots.some((root) => normal === root || normal.startsWith(`${root}/`));
 }
 

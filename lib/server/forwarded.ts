@@ -36,7 +36,9 @@ export function requestOrigin(req: IncomingMessage, hops: number): RequestOrigin
   const encrypted = (req.socket as TLSSocket).encrypted === true;
   if (hops <= 0 || encrypted) return { address: peer, protocol: encrypted ? "https" : "http" };
   const address = fromRight(entries(req.headers["x-forwarded-for"]), hops) ?? peer;
-  const proto = fromRight(entries(req.headers["x-forwarded-proto"]), hops)?.toLowerCase();
+  // The scheme is the nearest proxy's word: nginx's `proxy_set_header X-Forwarded-Proto $scheme`
+  // overwrites the header rather than appending, so only its right-most entry is trusted.
+  const proto = fromRight(entries(req.headers["x-forwarded-proto"]), 1)?.toLowerCase();
   return { address, protocol: proto === "https" ? "https" : "http" };
 }
 
@@ -57,7 +59,8 @@ export function normalizeForwarded(req: IncomingMessage, hops: number): RequestO
   const origin = requestOrigin(req, hops);
   headers["x-forwarded-for"] = origin.address;
   headers["x-forwarded-proto"] = origin.protocol;
-  const host = fromRight(entries(headers["x-forwarded-host"]), hops);
-  if (host) headers["x-forwarded-host"] = host;
+  // The public host is APP_URL's, never the request's: a client-chosen X-Forwarded-Host would
+  // otherwise become the host of every URL oidc-provider writes (discovery, redirects).
+  if (headers["x-forwarded-host"] !== undefined) delete headers["x-forwarded-host"];
   return origin.protocol;
 }

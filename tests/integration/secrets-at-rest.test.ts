@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -294,6 +294,16 @@ describe("rotating the key-encryption key", () => {
       } finally {
         await server.stop();
       }
+      // A run stopped between its two renames (no secret.key, the new one still beside it):
+      // the next run finishes the swap and rotates nothing more.
+      const newContent = readFileSync(secretFile, "utf8");
+      renameSync(secretFile, `${secretFile}.new`);
+      const resumed = runCli(fresh.url, ["keys", "rewrap", "--generate", "--json"]);
+      expect(resumed.status, resumed.stderr).toBe(0);
+      expect(JSON.parse(resumed.stdout)).toMatchObject({ rewrapped: 0, alreadyCurrent: 3, to: report.to });
+      expect(readFileSync(secretFile, "utf8")).toBe(newContent);
+      expect(readFileSync(`${secretFile}.old`, "utf8")).toBe(oldContent);
+
       // An old secret.key put back no longer opens the keys.
       writeFileSync(secretFile, oldContent);
       await expect(startServer(fresh.url)).rejects.toThrow(/encrypted with key-encryption key/);

@@ -37,6 +37,12 @@ describe("the console's admin check", () => {
       "/applications/x/tokens",
       "/settings/keys",
       "/audit/",
+      "/x/../users",
+      "/./users",
+      "/%2e%2e/users",
+      "/users/%2e%2e/audit",
+      "http://evil/users",
+      "/\\users",
       "/api-docs",
     ]) {
       expect(isConsolePath(path), path).toBe(true);

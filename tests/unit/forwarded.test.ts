@@ -21,10 +21,12 @@ describe("client address and scheme behind proxies", () => {
     expect(requestOrigin(request({}), 1).address).toBe("10.0.0.2");
   });
 
-  it("reads the scheme the same way", () => {
+  it("reads the scheme from the nearest proxy (nginx overwrites the header rather than appending)", () => {
     expect(requestOrigin(request({ "x-forwarded-proto": "https" }), 1).protocol).toBe("https");
     expect(requestOrigin(request({ "x-forwarded-proto": "https, http" }), 1).protocol).toBe("http");
     expect(requestOrigin(request({ "x-forwarded-proto": "HTTPS" }), 1).protocol).toBe("https");
+    // Two proxies: the nearest one's value counts, however many entries came before it.
+    expect(requestOrigin(request({ "x-forwarded-proto": "http, https" }), 2).protocol).toBe("https");
   });
 
   it("rewrites the headers so every later reader sees only the trusted values", () => {
@@ -33,8 +35,9 @@ describe("client address and scheme behind proxies", () => {
     expect(trusted.headers).toMatchObject({
       "x-forwarded-for": "10.0.0.1",
       "x-forwarded-proto": "https",
-      "x-forwarded-host": "id.example.com",
     });
+    // The public host is APP_URL's: no forwarded host reaches oidc-provider, whoever sent it.
+    expect(trusted.headers["x-forwarded-host"]).toBeUndefined();
     // Idempotent: reading again gives the same answer.
     expect(requestOrigin(trusted, 1)).toEqual({ address: "10.0.0.1", protocol: "https" });
 

@@ -22,6 +22,11 @@ describe("return paths", () => {
       "javascript:alert(1)",
       "https://id.example.com.evil.example/",
       "http://id.example.com/",
+      // Same-origin on parsing, but the path starts with "//": a Location a browser reads as another host.
+      "/.//evil.example/x",
+      "/%2e//evil.example",
+      "/x/..//evil.example",
+      "https://id.example.com//evil.example",
     ]) {
       expect(safeReturnPath(value, APP), JSON.stringify(value)).toBe("/applications");
     }
