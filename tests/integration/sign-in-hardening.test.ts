@@ -122,6 +122,21 @@ describe("sign-in behind proxies, throttling, redirects and headers", () => {
     expect(statuses).toEqual([...Array(5).fill(400), ...Array(15).fill(429)]);
   });
 
+  it("checks a parallel burst of guesses at many accounts from one address against a count that grows", async () => {
+    const real = newAddress();
+    const signIn = await openSignIn(server.url);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signIn.attempt(`parallel-spray-${i}-${real}@example.com`, "Winter2026!", {
+          forwardedFor: forwarded(`198.19.${i}.1`, real),
+        }),
+      ),
+    );
+    const statuses = results.map((result) => result.status).sort();
+    // Ten accounts may be got wrong for free; the other twenty are refused before any password check.
+    expect(statuses).toEqual([...Array(10).fill(400), ...Array(20).fill(429)]);
+  });
+
   it("answers a failed sign-in form post with a redirect no cache may keep", async () => {
     const signIn = await openSignIn(server.url);
     const from = { forwardedFor: forwarded("192.0.2.3", newAddress()), form: true };
