@@ -142,6 +142,8 @@ describe("stopping", () => {
       await eventually("the server to exit", async () => !alive(serverPid), 20_000);
       expect(output).toContain('"msg":"draining"');
       expect(output).toContain('"msg":"stopped"');
+      // One signal, one drain: nothing cut it short (a repeated signal means "stop at once").
+      expect(output).not.toContain('"msg":"stopping at once"');
       if (target !== "npm itself") expect(await npmExit).toBe(0);
     } finally {
       if (serverPid && alive(serverPid)) process.kill(serverPid, "SIGKILL");
