@@ -2,24 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
 const USER = { email: "mae@example.com", password: "correct horse battery" };
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
 type Created = { application: { id: string; clientId: string }; clientSecret: string };
 
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("an app's tokens follow the app on %s", (kind) => {
+describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let admin: CookieBrowser;
@@ -46,8 +42,7 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("an app's to
     return created.body as Created;
   }
 
-  const discover = (clientId: string, secret: string) =>
-    oidc.discovery(new URL(server.issuer), clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
+  const discover = (clientId: string, secret: string) => discoverClient(server.issuer, clientId, secret);
 
   async function managementToken(clientId: string, secret: string) {
     const config = await discover(clientId, secret);
@@ -102,15 +97,9 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("an app's to
     const browser = new CookieBrowser();
     const signIn = async (secret: string) => {
       const config = await discover(clientId, secret);
-      const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid email",
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: "S256",
-      });
+      const { url, verifier } = await authorizationRequest(config, REDIRECT);
       const pages: string[] = [];
-      const callback = await authorize(browser, url.href, REDIRECT, {
+      const callback = await authorize(browser, url, REDIRECT, {
         ...USER,
         onPage: (p) => pages.push(textOf(p.html)),
       });

@@ -1,19 +1,15 @@
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root-admin@example.com", password: "admin-passphrase" };
 // Values that must never reach anyone without an admin session: a user's email and name, an app's client ID.
 const USER = { email: "grace.hopper@example.com", password: "cobol-forever-1959", name: "Grace Brewster Hopper" };
-
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
 
 /** What Next.js's client router sends when it moves from one console page to another. */
 const rscHeaders = {
@@ -22,7 +18,7 @@ const rscHeaders = {
   "next-url": "/applications",
 };
 
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("console access on %s", (kind) => {
+describe.each(databaseKinds)("console access on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let admin: CookieBrowser;
@@ -164,21 +160,9 @@ describe.each(Object.keys(databases) as (keyof typeof databases)[])("console acc
   });
 
   it("ends a user's sessions, refresh tokens and prompt=none when an admin resets their password", async () => {
-    const config = await oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    });
-    const start = async (extra: Record<string, string> = {}) => {
-      const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid email",
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: "S256",
-        state: "s",
-        ...extra,
-      });
-      return { url: url.href, verifier };
-    };
+    const config = await discoverClient(server.issuer, app.clientId, app.clientSecret);
+    const start = (extra: Record<string, string> = {}) =>
+      authorizationRequest(config, REDIRECT, { state: "s", ...extra });
     const browser = new CookieBrowser();
     const first = await start({ scope: "openid email offline_access", prompt: "consent" });
     const callback = await authorize(browser, first.url, REDIRECT, USER);

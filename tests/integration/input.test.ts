@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../lib/db/client";
 import type { CookieBrowser } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
 /**
  * Input that once gave a 500, was silently ignored, or was stored and later misread: each is a 400
  * naming the field, on both databases (PostgreSQL refuses NUL in text, SQLite stores it), and
  * nothing is written.
  */
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("refusing bad input on %s", (kind) => {
+describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let admin: CookieBrowser;

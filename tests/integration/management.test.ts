@@ -1,20 +1,15 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
 import { startServer, type TestServer, tempSqlite } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("operating Latchkey on %s", (kind) => {
+describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let admin: CookieBrowser;

@@ -1,9 +1,9 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { databaseKinds, databases } from "../support/databases";
+import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const LOGOUT_REDIRECT = "http://127.0.0.1:9/signed-out";
@@ -11,12 +11,7 @@ const USER = { email: "ada@example.com", password: "correct horse battery" };
 
 type Created = { clientId: string; clientSecret?: string };
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("OpenID Connect flows on %s", (kind) => {
+describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let thirdParty: Created;

@@ -1,8 +1,8 @@
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { databaseKinds, databases } from "../support/databases";
+import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const USER = { email: "grace@example.com", password: "hopper-1906-cobol" };
@@ -11,14 +11,9 @@ const RACERS = 10;
 
 type Tokens = { access_token: string; refresh_token?: string };
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
 // RFC 6749 §4.1.2 and RFC 9700 §4.14: a code or rotated refresh token presented twice revokes
 // everything issued from it, even when the second presentation races the first.
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("reuse on %s", (kind) => {
+describe.each(databaseKinds)("reuse on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let app: { clientId: string; clientSecret: string };

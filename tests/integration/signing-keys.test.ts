@@ -2,9 +2,11 @@ import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { createDatabase } from "../support/postgres";
-import { runCli, startServer, type TestServer, tempSqlite } from "../support/server";
+import { runCli, startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const USER = { email: "ada@example.com", password: "correct horse battery" };
@@ -39,17 +41,9 @@ const jwksOf = async (server: TestServer) =>
 
 /** A user signs in to `app` through `server`'s pages; returns the ID token the app receives. */
 async function idToken(server: TestServer, app: App): Promise<string> {
-  const config = await oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
-    execute: [oidc.allowInsecureRequests],
-  });
-  const verifier = oidc.randomPKCECodeVerifier();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
-    scope: "openid email",
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: "S256",
-  });
-  const callback = await authorize(new CookieBrowser(), url.href, REDIRECT, USER);
+  const config = await discoverClient(server.issuer, app.clientId, app.clientSecret);
+  const { url, verifier } = await authorizationRequest(config, REDIRECT);
+  const callback = await authorize(new CookieBrowser(), url, REDIRECT, USER);
   const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier });
   return tokens.id_token!;
 }
@@ -76,12 +70,7 @@ function setUp(cli: Cli): App {
   return JSON.parse(created.stdout);
 }
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("keys rotate on %s", (kind) => {
+describe.each(databaseKinds)("keys rotate on %s", (kind) => {
   const ACTIVATION = 6;
   let server: TestServer;
   let cleanup: () => void;

@@ -1,23 +1,18 @@
 import { readFileSync } from "node:fs";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
+import { databaseKinds, databases } from "../support/databases";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
 const USER = { email: "grace@example.com", password: "correct horse battery" };
 
-const databases = {
-  sqlite: async () => tempSqlite(),
-  postgresql: async () => ({ url: await createDatabase(inject("postgresUrl")), cleanup: () => {} }),
-};
-
 type App = { application: { id: string; clientId: string }; clientSecret: string };
 
-describe.each(Object.keys(databases) as (keyof typeof databases)[])("third-party apps on %s", (kind) => {
+describe.each(databaseKinds)("third-party apps on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let admin: CookieBrowser;
