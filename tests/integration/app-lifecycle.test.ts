@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
+import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
-import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer } from "../support/server";
+import { callApi } from "../support/pages-session";
+import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
@@ -17,23 +18,18 @@ type Created = { application: { id: string; clientId: string }; clientSecret: st
 
 describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
   let server: TestServer;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let admin: CookieBrowser;
   const api = (method: string, path: string, body?: unknown) =>
     callApi(admin, server.url, method, `/api/v1${path}`, body);
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
     expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
-    admin = await signInToPages(server.url, ADMIN);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    cleanup?.();
+    await stop?.();
   });
 
   async function create(body: Record<string, unknown>): Promise<Created> {

@@ -1,10 +1,11 @@
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
+import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root-admin@example.com", password: "admin-passphrase" };
@@ -20,18 +21,14 @@ const rscHeaders = {
 
 describe.each(databaseKinds)("console access on %s", (kind) => {
   let server: TestServer;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let admin: CookieBrowser;
   let userId: string;
   let app: { id: string; clientId: string; clientSecret: string };
   let pages: string[];
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    admin = await signInToPages(server.url, ADMIN);
+    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
     const created = await callApi(admin, server.url, "POST", "/api/v1/users", USER);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     userId = created.body.id;
@@ -58,8 +55,7 @@ describe.each(databaseKinds)("console access on %s", (kind) => {
   });
 
   afterAll(async () => {
-    await server?.stop();
-    cleanup?.();
+    await stop?.();
   });
 
   const secretsIn = (body: string) =>

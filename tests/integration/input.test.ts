@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../lib/db/client";
+import { startWithAdmin } from "../support/admin-server";
 import type { CookieBrowser } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
-import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer } from "../support/server";
+import { databaseKinds } from "../support/databases";
+import { callApi } from "../support/pages-session";
+import type { TestServer } from "../support/server";
 
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 /**
@@ -13,7 +14,7 @@ const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
  */
 describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
   let server: TestServer;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let admin: CookieBrowser;
   const api = (method: string, path: string, body?: unknown) =>
     callApi(admin, server.url, method, `/api/v1${path}`, body);
@@ -35,16 +36,11 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    admin = await signInToPages(server.url, ADMIN);
+    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
   });
 
   afterAll(async () => {
-    await server?.stop();
-    cleanup?.();
+    await stop?.();
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
+import { databaseKinds } from "../support/databases";
 import { callApi, signInToPages } from "../support/pages-session";
 import { startServer, type TestServer, tempSqlite } from "../support/server";
 
@@ -11,22 +12,17 @@ const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 
 describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
   let server: TestServer;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   let admin: CookieBrowser;
   const api = (method: string, path: string, body?: unknown) =>
     callApi(admin, server.url, method, `/api/v1${path}`, body);
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    admin = await signInToPages(server.url, ADMIN);
+    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
   });
 
   afterAll(async () => {
-    await server?.stop();
-    cleanup?.();
+    await stop?.();
   });
 
   /** A machine-to-machine app's token for the management API, as a script would get it. */
