@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -24,6 +24,11 @@ function migrationsWith(extra: { sqlite?: string; postgresql?: string }) {
 const check = (extra: { sqlite?: string; postgresql?: string }) =>
   checkMigrations({ root, migrations: migrationsWith(extra), postgresUrl: inject("postgresUrl") });
 
+/** OidcPayload's CREATE TABLE as the first SQLite migration wrote it. */
+const createOidcPayload = /CREATE TABLE "OidcPayload" \([\s\S]*?\n\);/.exec(
+  readFileSync(join(root, "prisma", "migrations", "sqlite", "0001_init.sql"), "utf8"),
+)![0];
+
 /**
  * What `prisma migrate diff` writes for SQLite when an OidcPayload column changes: the table is
  * rebuilt and its indexes recreated from the schema, which knows nothing of their WHERE clauses.
@@ -31,20 +36,7 @@ const check = (extra: { sqlite?: string; postgresql?: string }) =>
 const rebuildOidcPayload = `
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_OidcPayload" (
-    "model" TEXT NOT NULL,
-    "id" TEXT NOT NULL,
-    "payload" TEXT NOT NULL,
-    "grantId" TEXT,
-    "userCode" TEXT,
-    "uid" TEXT,
-    "accountId" TEXT,
-    "clientId" TEXT,
-    "expiresAt" DATETIME,
-    "consumedAt" DATETIME,
-
-    PRIMARY KEY ("model", "id")
-);
+${createOidcPayload.replace('"OidcPayload"', '"new_OidcPayload"')}
 INSERT INTO "new_OidcPayload" SELECT * FROM "OidcPayload";
 DROP TABLE "OidcPayload";
 ALTER TABLE "new_OidcPayload" RENAME TO "OidcPayload";
