@@ -242,7 +242,7 @@ export async function run(
     if (error instanceof ZodError) {
       const [path, messages] = Object.entries(fieldErrors(error))[0];
       const flag = argv[0] === "apps" ? flagFor(path) : undefined;
-      errorLine(`${flag ? `${flag} (${path})` : path}: ${messages[0]}`);
+      errorLine(`${path}: ${messages[0]}${flag ? ` (${flag})` : ""}`);
       return 2;
     }
     if (error instanceof NotFoundError || error instanceof ConflictError) {
