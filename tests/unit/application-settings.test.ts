@@ -17,7 +17,7 @@ import { type ApplicationType, applicationTypes } from "../../lib/applications/t
 import { flagFor, settingOptions, settingsFromFlags } from "../../lib/cli/app-flags";
 import { toMetadata } from "../../lib/oidc/client-store";
 import { supportedScopes } from "../../lib/oidc/scopes";
-import { updateApplicationSchema } from "../../lib/validation/application";
+import { createApplicationSchema, updateApplicationSchema } from "../../lib/validation/application";
 
 /** A valid value other than the default for every setting that applies to the type. */
 function example(name: SettingName, type: ApplicationType): unknown {
@@ -76,6 +76,21 @@ describe("the application settings table", () => {
       const stored = settingSpec(name).stored === "json" ? JSON.stringify(declared) : declared;
       expect(JSON.parse(column.default), name).toEqual(stored);
     }
+  });
+
+  it("names every invalid field of a create it can in one answer, even when the type is unknown", () => {
+    // Which redirect URIs are allowed depends on the type: without one, only the shape is checked.
+    const result = createApplicationSchema.safeParse({
+      type: "teapot",
+      name: "",
+      redirectUris: ["ftp://x"],
+      corsOrigins: [1],
+    });
+    expect(result.error?.issues.map((issue) => issue.path.join(".")).sort()).toEqual(["corsOrigins.0", "name", "type"]);
+    const spa = createApplicationSchema.safeParse({ type: "spa", name: "Board", requirePkce: true });
+    expect(spa.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["requirePkce", "confidentialOnly"],
+    ]);
   });
 
   it("gives a new app the declared defaults", () => {
