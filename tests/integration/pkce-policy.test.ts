@@ -1,11 +1,10 @@
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithAdmin } from "../support/admin-server";
+import { type AdminServer, startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi } from "../support/pages-session";
-import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
@@ -20,20 +19,15 @@ type Created = { application: { id: string; clientId: string }; clientSecret?: s
  * side of PKCE can be dropped between the authorization and the token request.
  */
 describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
-  let server: TestServer;
-  let stop: () => Promise<void>;
-  let admin: CookieBrowser;
-  const api = (method: string, path: string, body?: unknown) =>
-    callApi(admin, server.url, method, `/api/v1${path}`, body);
-
+  let fixture: AdminServer;
   beforeAll(async () => {
-    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
-    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    fixture = await startWithAdmin(kind, ADMIN);
+    expect(fixture.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
   });
+  afterAll(() => fixture?.stop());
 
-  afterAll(async () => {
-    await stop?.();
-  });
+  const api = (method: string, path: string, body?: unknown) =>
+    callApi(fixture.admin, fixture.server.url, method, `/api/v1${path}`, body);
 
   async function create(body: Record<string, unknown>): Promise<Created & { config: oidc.Configuration }> {
     const created = await api("POST", "/applications", { redirectUris: [REDIRECT], ...body });
@@ -42,7 +36,7 @@ describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
     return {
       application,
       clientSecret,
-      config: await discoverClient(server.issuer, application.clientId, clientSecret),
+      config: await discoverClient(fixture.server.issuer, application.clientId, clientSecret),
     };
   }
 
