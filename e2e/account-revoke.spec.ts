@@ -82,7 +82,7 @@ test.describe("without JavaScript", () => {
     const user = await setup.user(info);
     await setup.close();
     // The account page signs in through next-auth, which needs a script: sign in with one first.
-    const context = await browser.newContext();
+    const context = await browser.newContext({ javaScriptEnabled: true });
     const page = await context.newPage();
     await userWithApps(page, user, [notes]);
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();

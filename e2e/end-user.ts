@@ -17,7 +17,8 @@ export class Setup {
   private constructor(private readonly admin: Page) {}
 
   static async start(browser: Browser, info: TestInfo) {
-    const admin = await (await browser.newContext()).newPage();
+    // In English and with scripts, whatever the test itself uses (contexts inherit test.use).
+    const admin = await (await browser.newContext({ locale: "en-US", javaScriptEnabled: true })).newPage();
     await signInToConsole(admin, info);
     return new Setup(admin);
   }
