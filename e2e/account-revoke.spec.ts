@@ -11,6 +11,9 @@ import {
 } from "./end-user";
 import { screenshot, server } from "./support";
 
+// Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** A new user who authorized `apps`, signed in on their account page. */
 async function userWithApps(page: Page, user: { email: string; password: string }, apps: TestApp[]) {
   for (const [index, app] of apps.entries()) {
@@ -77,10 +80,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("revoking goes through a confirm page and a form post", async ({ browser }, info) => {
-    const setup = await Setup.start(browser, info);
-    const notes = await setup.app(unique("Plain Notes", info), { displayName: "Plain Notes" });
-    const user = await setup.user(info);
-    await setup.close();
+    const { app: notes, user } = await Setup.appAndUser(browser, info, "Plain Notes");
     // The account page signs in through next-auth, which needs a script: sign in with one first.
     const context = await browser.newContext({ javaScriptEnabled: true });
     const page = await context.newPage();
@@ -112,10 +112,7 @@ test.describe("without JavaScript", () => {
 
 test.describe("in Korean", () => {
   test("the account page and its dialog speak Korean, with Korean dates", async ({ browser }, info) => {
-    const setup = await Setup.start(browser, info);
-    const notes = await setup.app(unique("Notes", info), { displayName: "에이크미 노트" });
-    const user = await setup.user(info);
-    await setup.close();
+    const { app: notes, user } = await Setup.appAndUser(browser, info, "에이크미 노트");
     const page = await (await browser.newContext({ locale: "ko-KR" })).newPage();
     await userWithApps(page, user, [notes]);
     await expect(page.getByRole("heading", { name: "내 계정" })).toBeVisible();

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectCode, expectKoreanWordBreaks, expectNoViolations, requestUrl, Setup, signIn, unique } from "./end-user";
 import { redirectUri, screenshot, userOf } from "./support";
 
+// Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const appOrigin = () => new URL(redirectUri()).origin;
 
 test.describe("the consent page", () => {
@@ -113,10 +116,7 @@ test.describe("the consent page", () => {
     test.use({ javaScriptEnabled: false });
 
     test("Not you? works as a plain form post", async ({ browser }, info) => {
-      const setup = await Setup.start(browser, info);
-      const app = await setup.app(unique("Plain Switch", info), { displayName: "Plain Switch" });
-      const other = await setup.user(info);
-      await setup.close();
+      const { app, user: other } = await Setup.appAndUser(browser, info, "Plain Switch");
       const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
       await page.goto(requestUrl(app, "openid email"));
       await signIn(page, userOf(info));

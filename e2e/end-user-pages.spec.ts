@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectKoreanWordBreaks, expectNoViolations, Setup, signIn } from "./end-user";
 import { authorizationUrl, screenshot, server } from "./support";
 
+// Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("every page links Latchkey's icon, and the server serves it", async ({ page }) => {
   await page.goto(`${server().url}/`);
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/favicon.svg");

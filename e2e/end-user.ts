@@ -59,6 +59,15 @@ export class Setup {
   async close() {
     await this.admin.context().close();
   }
+
+  /** A fresh third-party app (named `displayName` on its pages) and a fresh user. */
+  static async appAndUser(browser: Browser, info: TestInfo, displayName: string) {
+    const setup = await Setup.start(browser, info);
+    const app = await setup.app(unique(displayName, info), { displayName });
+    const user = await setup.user(info);
+    await setup.close();
+    return { app: { ...app, name: displayName }, user };
+  }
 }
 
 /** An authorization request for `app` with extra parameters (prompt, and so on). */

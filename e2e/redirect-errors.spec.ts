@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectKoreanWordBreaks, expectNoViolations, requestUrl, Setup, unique } from "./end-user";
 import { screenshot, server } from "./support";
 
+// Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 // Untrusted text from the request: it must come out as text, never as markup.
 const ASKED = 'https://wiki.example.net/callback?next=<b id="injected">x</b>&"quoted"';
 

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectCode, expectKoreanWordBreaks, expectNoViolations, requestUrl, Setup, signIn } from "./end-user";
 import { screenshot, server, userOf } from "./support";
 
+// Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("prompt=select_account offers the signed-in account, or another", async ({ browser }, info) => {
   const setup = await Setup.start(browser, info);
   const other = await setup.user(info, "Sam Lee");

@@ -6,7 +6,7 @@ export type DateStyle = "date" | "dateTime";
  * How each language writes a date, and a date with its time. Times are shown in UTC and say so,
  * since servers and admins may be anywhere. Korean reads best as "2026년 11월 30일".
  */
-const styles: Record<Locale, Record<DateStyle, Intl.DateTimeFormatOptions>> = {
+export const dateStyles = {
   en: {
     date: { dateStyle: "medium" },
     // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
@@ -30,7 +30,7 @@ const styles: Record<Locale, Record<DateStyle, Intl.DateTimeFormatOptions>> = {
       timeZoneName: "short",
     },
   },
-};
+} as const satisfies Record<Locale, Record<DateStyle, Intl.DateTimeFormatOptions>>;
 
 /**
  * Korean's morning and afternoon markers. Recent CLDR data (Node 20's ICU 78) writes the short
@@ -41,7 +41,7 @@ const koreanDayPeriods = { am: "오전", pm: "오후" } as const;
 
 /** A date (or date and time) as the language writes it; Korean times say 오전/오후, never AM/PM. */
 export function formatDate(locale: Locale, value: Date, style: DateStyle = "date", timeZone = "UTC"): string {
-  const format = new Intl.DateTimeFormat(locale, { ...styles[locale][style], timeZone });
+  const format = new Intl.DateTimeFormat(locale, { ...dateStyles[locale][style], timeZone });
   if (locale !== "ko" || style === "date") return format.format(value);
   const hour = Number(
     new Intl.DateTimeFormat("en", { hour: "numeric", hourCycle: "h23", timeZone })
