@@ -22,6 +22,7 @@ for (const [locale, texts] of [
       title: "Your account",
       signOut: "Sign out",
       askedBy: "Latchkey Account asked to sign you out of Latchkey.",
+      signedOut: "You signed out.",
     },
   ],
   [
@@ -31,6 +32,7 @@ for (const [locale, texts] of [
       title: "내 계정",
       signOut: "로그아웃",
       askedBy: "Latchkey 계정에서 Latchkey 로그아웃을 요청했습니다.",
+      signedOut: "로그아웃했습니다.",
     },
   ],
 ] as const) {
@@ -56,6 +58,22 @@ for (const [locale, texts] of [
     await expect(page.getByText(texts.askedBy)).toBeVisible();
     await expectNoViolations(page);
     await screenshot(page, info, `account-sign-out-${locale}`);
+    await page.locator('button[name="logout"]').click();
+    await expect(page.getByRole("status").filter({ hasText: texts.signedOut })).toBeVisible();
+    await expectNoViolations(page);
+    await page.context().close();
+  });
+}
+
+for (const locale of ["en-US", "ko-KR"]) {
+  test(`the front door and the error pages pass axe (${locale})`, async ({ browser }, info) => {
+    const page = await (await browser.newContext({ locale })).newPage();
+    for (const path of ["/", "/error?kind=expired", `/interaction/not-a-request`]) {
+      await page.goto(`${server().url}${path}`);
+      await expect(page.locator("h1")).toBeVisible();
+      await expectNoViolations(page);
+    }
+    await screenshot(page, info, `error-expired-${locale}`);
     await page.context().close();
   });
 }
