@@ -82,7 +82,8 @@ test("without scripts, revoking goes through a confirm page and a form post", as
   // refuse every script the pages load, so nothing hydrates and every form is a plain one.
   const page = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
   await userWithApps(page, user, [notes]);
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  // (The signed-out page has the same heading: wait for the signed-in list.)
+  await expect(page.getByRole("button", { name: "Revoke access for Plain Notes" })).toBeVisible();
   await page.route("**/_next/static/**/*.js", (route) => route.abort());
   await page.reload();
   await page.getByRole("button", { name: "Revoke access for Plain Notes" }).click();
