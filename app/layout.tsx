@@ -10,6 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "Latchkey", template: "%s · Latchkey" },
     description: t("productDescription"),
     robots: { index: false, follow: false },
+    // Latchkey's mark (components/ui/logo.tsx), drawn small: one SVG serves every size.
+    icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
   };
 }
 

@@ -27,15 +27,39 @@ export type InteractionView =
       uid: string;
       csrf: string;
       client: ClientSummary;
-      /** User scopes the app asks for and the user has not granted yet. */
+      /** User scopes the app asks for and the user has not granted yet (all it asks for, when `again`). */
       scopes: string[];
-      account: { email: string; name: string };
+      /** The app asks to keep access while the user is away (offline_access: a refresh token). */
+      offline: boolean;
+      /** Nothing new is asked: the app asked to confirm a remembered consent again (prompt=consent). */
+      again: boolean;
+      account: AccountSummary;
+      /** Where the user is sent back to, whatever they choose. */
+      returnTo: string;
+    }
+  | {
+      /** prompt=select_account with a signed-in session: continue as this account, or use another. */
+      kind: "select_account";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      account: AccountSummary;
+      returnTo: string;
     };
 
+export type AccountSummary = { email: string; name: string };
+
 export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic" | "unavailable";
-export type ErrorView = { kind: ErrorKind; error: string; description?: string };
-export type LogoutView = { xsrf: string; action: string; clientName?: string };
-export type SignedOutView = { clientName?: string };
+export type ErrorView = {
+  kind: ErrorKind;
+  error: string;
+  description?: string;
+  /** bad_redirect_uri: the address the app asked to send the user back to, and whether it registered any. */
+  redirect?: { requested?: string; appName?: string; noneRegistered: boolean };
+};
+/** `clientId` lets the page name Latchkey's own clients in the reader's language. */
+export type LogoutView = { xsrf: string; action: string; clientName?: string; clientId?: string };
+export type SignedOutView = { clientName?: string; clientId?: string };
 
 export type ViewName = "interaction" | "error" | "logout" | "signed-out";
 export type ViewData = {

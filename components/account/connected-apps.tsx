@@ -2,34 +2,52 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { callApi } from "../console/api";
+import { AppLogo } from "./app-logo";
+import { RevokeDialog, type RevokeTarget } from "./revoke-dialog";
 
 type App = { clientId: string; name: string; logoUrl: string; scopes: string[]; authorized: string };
 
-/** The third-party apps this user authorized, each with what it can see and a way to take it back. */
-export function ConnectedApps({ apps }: { apps: App[] }) {
+type Props = {
+  apps: App[];
+  /** The app just revoked by the form without a script (from /account?revoked=…). */
+  revoked?: string;
+};
+
+/**
+ * The third-party apps this user authorized, each with what it can see and a way to take it
+ * back. "Revoke access" opens a confirm page without a script; with one, a dialog.
+ */
+export function ConnectedApps({ apps, revoked }: Props) {
   const t = useTranslations("account.account");
   const scopeTitle = useTranslations("account.scopes");
   const router = useRouter();
-  const [busy, setBusy] = useState<string>();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
+  const [asking, setAsking] = useState<RevokeTarget>();
+  const [done, setDone] = useState(revoked);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const status = useRef<HTMLDivElement>(null);
+  const focusStatus = useRef(false);
+  const returnFocus = useRef(false);
 
-  async function revoke(app: App) {
-    if (!window.confirm(t("revokeConfirm", { app: app.name }))) return;
-    setBusy(app.clientId);
-    setMessage(undefined);
-    try {
-      await callApi(`/api/account/connected-apps/${encodeURIComponent(app.clientId)}`, { method: "DELETE" });
-      setMessage({ tone: "success", text: t("revoked", { app: app.name }) });
-      router.refresh();
-    } catch {
-      setMessage({ tone: "error", text: t("revokeFailed") });
-    } finally {
-      setBusy(undefined);
-    }
+  // After a revoke the button that opened the dialog is gone: the message takes the focus.
+  useEffect(() => {
+    if (done && focusStatus.current) status.current?.focus();
+    focusStatus.current = false;
+  }, [done]);
+
+  // A cancelled dialog gives the focus back to the button that opened it, once it has closed
+  // (while it is open, everything outside it is inert and cannot take the focus).
+  useEffect(() => {
+    if (asking || !returnFocus.current) return;
+    returnFocus.current = false;
+    trigger.current?.focus();
+  }, [asking]);
+
+  function cancel() {
+    returnFocus.current = true;
+    setAsking(undefined);
   }
 
   return (
@@ -37,7 +55,11 @@ export function ConnectedApps({ apps }: { apps: App[] }) {
       <h2 id="connected-apps" className="text-base font-semibold text-slate-900">
         {t("connectedApps")}
       </h2>
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {done && (
+        <div ref={status} tabIndex={-1} className="outline-none">
+          <Alert tone="success">{t("revoked", { app: done })}</Alert>
+        </div>
+      )}
       {apps.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noApps")}</p>
       ) : (
@@ -45,20 +67,10 @@ export function ConnectedApps({ apps }: { apps: App[] }) {
           {apps.map((app) => (
             <li key={app.clientId} className="flex flex-col gap-2 px-3 py-3">
               <div className="flex items-center gap-3">
-                {app.logoUrl ? (
-                  // biome-ignore lint/performance/noImgElement: the app's own remote logo.
-                  <img src={app.logoUrl} alt="" className="size-8 rounded-md object-contain" />
-                ) : (
-                  <span
-                    aria-hidden
-                    className="flex size-8 items-center justify-center rounded-md bg-brand-50 text-sm font-semibold text-brand-700"
-                  >
-                    {app.name.slice(0, 1).toUpperCase()}
-                  </span>
-                )}
+                <AppLogo name={app.name} src={app.logoUrl} alt="" size="sm" />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium text-slate-900">{app.name}</p>
-                  <p className="text-xs text-slate-500">{t("authorizedOn", { date: app.authorized })}</p>
+                  <p className="text-xs text-slate-600">{t("authorizedOn", { date: app.authorized })}</p>
                 </div>
               </div>
               <p className="text-xs text-slate-600">
@@ -72,19 +84,38 @@ export function ConnectedApps({ apps }: { apps: App[] }) {
                     })
                   : t("identityOnly")}
               </p>
-              <Button
-                variant="secondary"
-                className="self-start text-red-700"
-                busy={busy === app.clientId}
-                onClick={() => revoke(app)}
-                aria-label={t("revokeLabel", { app: app.name })}
+              <form
+                method="get"
+                action={`/account/revoke/${encodeURIComponent(app.clientId)}`}
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  trigger.current = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+                  setAsking({ clientId: app.clientId, name: app.name });
+                }}
               >
-                {t("revoke")}
-              </Button>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  className="text-red-700"
+                  aria-label={t("revokeLabel", { app: app.name })}
+                >
+                  {t("revoke")}
+                </Button>
+              </form>
             </li>
           ))}
         </ul>
       )}
+      <RevokeDialog
+        app={asking}
+        onCancel={cancel}
+        onRevoked={(app) => {
+          setAsking(undefined);
+          focusStatus.current = true;
+          setDone(app.name);
+          router.refresh();
+        }}
+      />
     </section>
   );
 }

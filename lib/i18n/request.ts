@@ -1,27 +1,13 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { dateStyles } from "./format";
 import { LOCALE_COOKIE, pickLocale } from "./locales";
 import { catalogs } from "./messages";
-
-/** Named date formats; times are shown in UTC and say so, since servers and admins may be anywhere. */
-const formats = {
-  dateTime: {
-    date: { dateStyle: "medium" },
-    // dateStyle cannot be combined with timeZoneName, so the parts are named one by one.
-    dateTime: {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    },
-  },
-} as const;
 
 /** next-intl's per-request configuration: the language comes from the cookie or Accept-Language. */
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const locale = pickLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get("accept-language"));
-  return { locale, messages: catalogs[locale], timeZone: "UTC", formats };
+  // The same named formats as formatDate (lib/i18n/format.ts), for next-intl's own `format.dateTime`.
+  return { locale, messages: catalogs[locale], timeZone: "UTC", formats: { dateTime: dateStyles[locale] } };
 });

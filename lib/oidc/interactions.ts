@@ -13,7 +13,8 @@ import { authenticate } from "../users/service";
 import { signInSchema } from "../validation/user";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../views";
 import type { ClientStore } from "./client-store";
-import { silentScopes } from "./scopes";
+import { anotherAccount } from "./interaction-policy";
+import { consentView, selectAccountView } from "./interaction-views";
 
 export type RenderView = <N extends ViewName>(
   req: IncomingMessage,
@@ -40,6 +41,9 @@ type Deps = {
 };
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
+
+/** The form posts of the sign-in, account and consent pages: POST /interaction/:uid/<action>. */
+export type InteractionAction = "login" | "confirm" | "abort" | "continue" | "switch";
 
 const INVALID_CREDENTIALS = "invalid_credentials";
 const TOO_MANY_ATTEMPTS = "too_many_attempts";
@@ -185,16 +189,10 @@ export function createInteractions({
       const accountId = interaction.session?.accountId ?? "";
       const user = await db.user.findUnique({ where: { id: accountId } });
       if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
-      if (!client.thirdParty) return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
-      const missing = (interaction.prompt.details as { missingOIDCScope?: string[] }).missingOIDCScope ?? [];
-      view = {
-        kind: "consent",
-        uid,
-        csrf,
-        client,
-        scopes: missing.filter((scope) => !silentScopes.has(scope)),
-        account: { email: user.email, name: user.name },
-      };
+      const common = { uid, csrf, client, account: { email: user.email, name: user.name } };
+      if (interaction.prompt.name === "select_account") view = selectAccountView(interaction, common);
+      else if (!client.thirdParty) return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
+      else view = consentView(interaction, common);
     }
     res.setHeader("cache-control", "no-store");
     await render(req, res, "interaction", view);
@@ -294,6 +292,24 @@ export function createInteractions({
     await finish(req, res, { consent: { grantId } });
   }
 
+  /** POST /interaction/:uid/continue: prompt=select_account, and the user keeps the signed-in account. */
+  async function continueAs(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const posted = await post(req, res, uid);
+    if (!posted) return;
+    if (posted.interaction.prompt.name !== "select_account")
+      return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    await finish(req, res, { select_account: {} });
+  }
+
+  /** POST /interaction/:uid/switch: "Use another account" (or "Not you?"): the sign-in page again. */
+  async function switchAccount(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const posted = await post(req, res, uid);
+    if (!posted) return;
+    if (posted.interaction.prompt.name === "login")
+      return renderError(req, res, { kind: "expired", error: "interaction_expired" });
+    await finish(req, res, anotherAccount, false);
+  }
+
   /** POST /interaction/:uid/abort: the user cancelled; the app receives access_denied. */
   async function abort(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
@@ -301,5 +317,5 @@ export function createInteractions({
     await finish(req, res, { error: "access_denied", error_description: "The user cancelled the request." });
   }
 
-  return { page, login, confirm, abort, csrfToken };
+  return { page, login, confirm, abort, continue: continueAs, switch: switchAccount, csrfToken };
 }

@@ -14,8 +14,10 @@ import {
   type SecretCheck,
 } from "./client-store";
 import { createGrantLoader } from "./grants";
+import { createInteractionPolicy } from "./interaction-policy";
 import type { KeySet } from "./keys";
 import { pkceRequired } from "./pkce-policy";
+import { redirectProblem } from "./redirect-problem";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
@@ -145,10 +147,11 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
             xsrf,
             action: ctx.oidc.urlFor("end_session_confirm"),
             clientName: ctx.oidc.client?.clientName,
+            clientId: ctx.oidc.client?.clientId,
           });
         },
         async postLogoutSuccessSource(ctx) {
-          await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName });
+          await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName, clientId: ctx.oidc.client?.clientId });
         },
       },
       resourceIndicators: {
@@ -191,12 +194,14 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       Session: 14 * DAY,
       Grant: 365 * DAY,
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { policy: createInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async renderError(ctx, out) {
       const error = String(out.error ?? "server_error");
       const description = out.error_description ? String(out.error_description) : undefined;
       if (ctx.status === 503) ctx.res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-      await views.error(ctx, { kind: errorKind(error, description), error, description }, ctx.status || 400);
+      const kind = errorKind(error, description);
+      const redirect = kind === "bad_redirect_uri" ? await redirectProblem(ctx, clients) : undefined;
+      await views.error(ctx, { kind, error, description, ...(redirect ? { redirect } : {}) }, ctx.status || 400);
     },
   };
 

@@ -11,7 +11,7 @@ import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
 import { announceIssuer } from "../issuer";
 import { ClientStore } from "../oidc/client-store";
-import { createInteractions, type RenderView } from "../oidc/interactions";
+import { createInteractions, type InteractionAction, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
 import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
@@ -57,7 +57,7 @@ export type App = {
   abort(): void;
 };
 
-const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort))?\/?$/;
+const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort|continue|switch))?\/?$/;
 
 function providerViews(render: RenderView): ProviderViews {
   const take = (ctx: KoaContextWithOIDC) => {
@@ -187,7 +187,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.setHeader("cache-control", "no-store");
       const [, uid, action] = match;
       if (!action && (req.method === "GET" || req.method === "HEAD")) return interactions.page(req, res, uid);
-      if (action && req.method === "POST") return interactions[action as "login" | "confirm" | "abort"](req, res, uid);
+      if (action && req.method === "POST") return interactions[action as InteractionAction](req, res, uid);
       res.writeHead(405, { allow: action ? "POST" : "GET" });
       return void res.end();
     }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AccountSignIn } from "@/components/account/account-sign-in";
 import { ConnectedApps } from "@/components/account/connected-apps";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
-import { listConnectedApps } from "@/lib/grants/service";
+import { type ConnectedApp, listConnectedApps } from "@/lib/grants/service";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
+import { clientIdSchema } from "@/lib/validation/client-id";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +17,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/**
+ * The name of the app the revoke form just took access from (`?revoked=<clientId>`, set by its
+ * redirect); nothing when that app still has access, so a crafted link cannot claim otherwise.
+ */
+async function revokedAppName(clientId: unknown, apps: ConnectedApp[]): Promise<string | undefined> {
+  const parsed = clientIdSchema.safeParse(clientId);
+  if (!parsed.success || apps.some((app) => app.clientId === parsed.data)) return undefined;
+  const app = await runtime().database.prisma.application.findUnique({
+    where: { clientId: parsed.data },
+    select: { name: true, displayName: true },
+  });
+  return app ? app.displayName || app.name : undefined;
+}
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** An end user's own page: who they are signed in as, and the apps they have let in. */
 export default async function AccountPage({ searchParams }: Props) {
   const user = await currentUser();
   const t = await getTranslations("account.account");
-  if (!user) return <AccountSignIn signedOut={(await searchParams).signed_out !== undefined} />;
+  const query = await searchParams;
+  if (!user) return <AccountSignIn signedOut={query.signed_out !== undefined} />;
 
   const rt = runtime();
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
   const apps = await listConnectedApps(rt.database.prisma, user.id);
+  const revoked = await revokedAppName(query.revoked, apps);
   const client = rt.console.account;
   return (
     <div className="flex flex-col gap-6">
@@ -39,8 +57,9 @@ export default async function AccountPage({ searchParams }: Props) {
           name: app.name,
           logoUrl: app.logoUrl,
           scopes: app.scopes,
-          authorized: format.dateTime(app.authorizedAt, "date"),
+          authorized: formatDate(app.authorizedAt),
         }))}
+        revoked={revoked}
       />
       <SignOutButton endSessionUrl={endSessionUrl(rt.env.ISSUER, client.clientId, client.postLogoutRedirectUri)} />
     </div>

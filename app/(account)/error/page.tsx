@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { RedirectProblem } from "@/components/account/redirect-problem";
 import type { ErrorKind } from "@/lib/views";
 import { readView } from "@/lib/views-read";
 
@@ -28,8 +29,14 @@ export default async function ErrorPage({ searchParams }: Props) {
   const key = catalogKeys[kind];
   return (
     <>
-      <h1 className="text-xl font-semibold text-slate-900">{t(`${key}.title`)}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t(`${key}.body`)}</p>
+      {view?.redirect ? (
+        <RedirectProblem redirect={view.redirect} />
+      ) : (
+        <>
+          <h1 className="text-xl font-semibold text-slate-900">{t(`${key}.title`)}</h1>
+          <p className="mt-2 text-sm text-slate-600">{t(`${key}.body`)}</p>
+        </>
+      )}
       {view && (
         <details className="mt-6 text-xs text-slate-500">
           <summary className="cursor-pointer">{t("details")}</summary>

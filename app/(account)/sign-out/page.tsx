@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { clientDisplayName } from "@/components/account/client-name";
 import { Button } from "@/components/ui/button";
 import { readView } from "@/lib/views-read";
 
@@ -14,12 +15,11 @@ export default async function SignOutPage() {
   const view = await readView("logout");
   if (!view) redirect("/error?kind=expired");
   const t = await getTranslations("account.signOut");
+  const clientName = await clientDisplayName(view.clientId, view.clientName);
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        {view.clientName ? t("askedByApp", { app: view.clientName }) : t("aboutTo")}
-      </p>
+      <p className="mt-2 text-sm text-slate-600">{clientName ? t("askedByApp", { app: clientName }) : t("aboutTo")}</p>
       <form method="post" action={view.action} className="mt-6 flex flex-col-reverse gap-2 sm:flex-row">
         <input type="hidden" name="xsrf" value={view.xsrf} />
         <Button type="submit" variant="secondary" className="flex-1">

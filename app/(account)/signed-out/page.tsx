@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { clientDisplayName } from "@/components/account/client-name";
 import { readView } from "@/lib/views-read";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,12 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignedOutPage() {
   const view = await readView("signed-out");
   const t = await getTranslations("account.signedOut");
+  const clientName = await clientDisplayName(view?.clientId, view?.clientName);
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        {view?.clientName ? t("bodyFromApp", { app: view.clientName }) : t("body")}
-      </p>
+      <p className="mt-2 text-sm text-slate-600">{clientName ? t("bodyFromApp", { app: clientName }) : t("body")}</p>
     </>
   );
 }

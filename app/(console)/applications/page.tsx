@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { CreateAppButton } from "@/components/applications/create-app-button";
 import { listHref } from "@/components/applications/list-href";
@@ -9,6 +9,7 @@ import { ListPagination } from "@/components/ui/pagination";
 import { TabLinks } from "@/components/ui/tabs";
 import { listApplicationPage, type Party } from "@/lib/applications/list";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const search = one(params.q)?.trim().slice(0, 128) || undefined;
   const result = await listApplicationPage(runtime().database, { party, search, page: Number(one(params.page)) || 1 });
   const t = await getTranslations("console.applications");
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,7 +66,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
             </EmptyState>
           ) : (
             <ApplicationTable
-              rows={result.items.map((row) => ({ ...row, created: format.dateTime(row.createdAt, "date") }))}
+              rows={result.items.map((row) => ({ ...row, created: formatDate(row.createdAt) }))}
               caption={t(`tabs.${party}`)}
             />
           )}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditList } from "@/components/audit/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListPagination } from "@/components/ui/pagination";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +30,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const db = runtime().database.prisma;
   const result = await listAuditEvents(db, query);
   const t = await getTranslations("console.audit");
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
   const [apps, users] = await Promise.all([
     db.application.findMany({
       where: { id: { in: result.items.flatMap((e) => (e.applicationId ? [e.applicationId] : [])) } },
@@ -59,7 +60,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <AuditList
           events={result.items.map((event) => ({
             id: event.id,
-            at: format.dateTime(event.at, "dateTime"),
+            at: formatDate(event.at, "dateTime"),
             type: event.type,
             actor: event.actor,
             application: event.applicationId

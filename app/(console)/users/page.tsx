@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 import { listUsers } from "@/lib/users/admin";
 
@@ -34,7 +35,7 @@ export default async function UsersPage({ searchParams }: Props) {
   const search = one(params.q)?.trim().slice(0, 128) || undefined;
   const result = await listUsers(runtime().database, { search, page: Number(one(params.page)) || 1 });
   const t = await getTranslations("console.users");
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
 
   return (
     <div className="flex flex-col gap-6">
@@ -92,9 +93,7 @@ export default async function UsersPage({ searchParams }: Props) {
                       {user.role !== "admin" && user.status === "active" && <Badge>{t("statuses.active")}</Badge>}
                     </div>
                   </td>
-                  <td className="hidden px-4 py-3 text-slate-600 md:table-cell">
-                    {format.dateTime(user.createdAt, "date")}
-                  </td>
+                  <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{formatDate(user.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getFormatter } from "next-intl/server";
 import { CredentialsCard } from "@/components/applications/credentials-card";
 import { EndpointsCard } from "@/components/applications/endpoints-card";
 import { SettingsForm } from "@/components/applications/settings-form";
@@ -8,6 +7,7 @@ import { hasClientSecret } from "@/lib/applications/types";
 import { signInsPerDay } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { discoveryUrl, listEndpoints, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
 
@@ -24,8 +24,8 @@ export default async function ApplicationPage({ params }: Props) {
   const app = await loadApplication((await params).id);
   const rt = runtime();
   const [discovery, signIns] = await Promise.all([readDiscovery(rt), signInsPerDay(rt.database.prisma, app.id)]);
-  const format = await getFormatter();
-  const date = (value: Date | null) => (value ? format.dateTime(value, "dateTime") : null);
+  const formatDate = await getDateFormat();
+  const date = (value: Date | null) => (value ? formatDate(value, "dateTime") : null);
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { KeyTable } from "@/components/keys/key-table";
 import { RotateKeyButton } from "@/components/keys/rotate-key-button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { readDiscovery } from "@/lib/oidc/discovery";
 import { listSigningKeys } from "@/lib/oidc/key-rotation";
 import { runtime } from "@/lib/runtime";
@@ -21,15 +22,15 @@ export default async function SigningKeysPage() {
   const rt = runtime();
   const [keys, discovery] = await Promise.all([listSigningKeys(rt.database.prisma), readDiscovery(rt)]);
   const t = await getTranslations("keys");
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
   const rows = keys.map((key) => {
     const when = key.activatesAt ?? key.retiresAt;
     return {
       kid: key.kid,
       alg: key.alg,
       status: key.status,
-      created: format.dateTime(key.createdAt, "date"),
-      ...(when ? { when: format.dateTime(when, "dateTime") } : {}),
+      created: formatDate(key.createdAt),
+      ...(when ? { when: formatDate(when, "dateTime") } : {}),
     };
   });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { UserActions } from "@/components/users/user-actions";
 import { UserGrants } from "@/components/users/user-grants";
@@ -8,6 +8,7 @@ import { UserProfileForm } from "@/components/users/user-profile-form";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadUser } from "@/lib/console/loaders";
 import { listConnectedApps } from "@/lib/grants/service";
+import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
 type Props = { params: Promise<{ id: string }> };
@@ -23,7 +24,7 @@ export default async function UserPage({ params }: Props) {
   await requireAdmin();
   const user = await loadUser((await params).id);
   const t = await getTranslations("console.users");
-  const format = await getFormatter();
+  const formatDate = await getDateFormat();
   const apps = await listConnectedApps(runtime().database.prisma, user.id);
   return (
     <div className="flex flex-col gap-6">
@@ -36,7 +37,7 @@ export default async function UserPage({ params }: Props) {
           <span>{user.email}</span>
           <Badge tone={user.role === "admin" ? "brand" : "neutral"}>{t(`roles.${user.role}`)}</Badge>
           <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
-          <span>{t("since", { date: format.dateTime(user.createdAt, "date") })}</span>
+          <span>{t("since", { date: formatDate(user.createdAt) })}</span>
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-5">
@@ -51,7 +52,7 @@ export default async function UserPage({ params }: Props) {
               clientId: app.clientId,
               name: app.name,
               scopes: app.scopes,
-              authorized: format.dateTime(app.authorizedAt, "date"),
+              authorized: formatDate(app.authorizedAt),
             }))}
           />
         </div>

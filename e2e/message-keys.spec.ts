@@ -1,0 +1,150 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { requestUrl, signIn } from "./end-user";
+import { adminOf, server, userOf } from "./support";
+
+/**
+ * Every page, in both languages, must show words and never a message's key (what next-intl
+ * prints when a key is missing or a message cannot be formatted: `console.apiDocs.auth`).
+ */
+
+/** Text that looks like a key: lowercase words joined by dots. */
+const keyLike = /\b[a-z]+(?:\.[a-zA-Z]+)+\b/g;
+/** What may look like that and is not a key: addresses, host names and file names pages show. */
+const notKeys = [
+  /^[a-z][a-z0-9+.-]*:\/\/\S+$/, // (URLs are removed before matching; kept for clarity)
+  /\.(?:com|net|org|example|test|invalid|localhost|local)$/, // host names: wiki.example.com
+  /\.(?:conf|cfg|ini|rb|php|ya?ml|toml|json|env)$/, // configuration files the service guides name
+];
+const urls = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+const emails = /[^\s@"'<>]+@[^\s@"'<>]+/g;
+
+async function visibleText(page: Page): Promise<string> {
+  // A page that still redirects (a sign-in finishing) replaces the document mid-read: read again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readText(page);
+    } catch (error) {
+      if (attempt >= 5 || !/Execution context was destroyed/.test(String(error))) throw error;
+      await page.waitForLoadState("load");
+    }
+  }
+}
+
+function readText(page: Page) {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    // innerText, not textContent: what is rendered (no script or style text, no hidden nodes).
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked.
+    const parts = [document.title, document.body.innerText];
+    for (const node of document.querySelectorAll("[aria-label], [placeholder], [title], [alt]")) {
+      for (const name of ["aria-label", "placeholder", "title", "alt"]) {
+        const value = node.getAttribute(name);
+        if (value) parts.push(value);
+      }
+    }
+    return parts.join("\n");
+  });
+}
+
+async function expectNoMessageKeys(page: Page, seen: string[]) {
+  await page.waitForLoadState("load");
+  await expect(page.locator("h1, h2").first()).toBeVisible();
+  const text = (await visibleText(page)).replace(urls, " ").replace(emails, " ");
+  const found = [...text.matchAll(keyLike)].map((m) => m[0]).filter((word) => !notKeys.some((re) => re.test(word)));
+  expect(found, `${page.url()} shows text that looks like a message key`).toEqual([]);
+  seen.push(new URL(page.url()).pathname);
+}
+
+type Ids = { wiki: string; portal: string; user: string };
+
+async function consoleIds(page: Page, info: { project: { name: string } }): Promise<Ids> {
+  const api = (path: string) => page.request.get(`${server().url}/api/v1/${path}`).then((r) => r.json());
+  const apps = await api(`applications?party=third-party&search=${encodeURIComponent("Acme Wiki")}`);
+  const first = await api(`applications?search=${encodeURIComponent("Staff Portal")}`);
+  const users = await api(`users?search=${encodeURIComponent(userOf(info as never).email)}`);
+  const id = (list: { items?: { id: string; clientId?: string }[] }, clientId?: string) =>
+    (list.items ?? []).find((item) => !clientId || item.clientId === clientId)?.id ?? "";
+  return {
+    wiki: id(apps, server().wiki.clientId),
+    portal: id(first, server().portal.clientId),
+    user: id(users),
+  };
+}
+
+async function walk(browser: Browser, locale: string, info: Parameters<typeof adminOf>[0]) {
+  const seen: string[] = [];
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+
+  // End-user pages, signed out: the front door, the sign-in page, errors.
+  await page.goto(`${server().url}/`);
+  await expectNoMessageKeys(page, seen);
+  await page.goto(requestUrl(server().wiki, "openid profile email"));
+  await expectNoMessageKeys(page, seen);
+  for (const kind of ["expired", "unknown_client", "bad_redirect_uri", "access_denied", "generic", "unavailable"]) {
+    await page.goto(`${server().url}/error?kind=${kind}`);
+    await expectNoMessageKeys(page, seen);
+  }
+  const bad = new URL(requestUrl(server().wiki, "openid"));
+  bad.searchParams.set("redirect_uri", "https://elsewhere.example.com/cb");
+  await page.goto(bad.href);
+  await expectNoMessageKeys(page, seen);
+
+  // Signed in as the admin (a user too): consent, the account choice, the account page.
+  await page.goto(requestUrl(server().wiki, "openid profile email phone", { prompt: "consent" }));
+  await signIn(page, adminOf(info));
+  await expect(page.locator('form button[value="confirm"]')).toBeVisible();
+  await expectNoMessageKeys(page, seen);
+  await page.goto(requestUrl(server().portal, "openid", { prompt: "select_account" }));
+  await expectNoMessageKeys(page, seen);
+  await page.goto(`${server().url}/account`);
+  // The account page signs in through the provider's session first, then comes back.
+  await expect(page.getByText(adminOf(info).email)).toBeVisible({ timeout: 30_000 });
+  await expectNoMessageKeys(page, seen);
+  await page.goto(`${server().url}/account/revoke/not-an-app`);
+  await expectNoMessageKeys(page, seen);
+
+  // The console, every page (the first visit signs in to it through the provider's session).
+  await page.goto(`${server().url}/applications`);
+  await page.waitForURL(`${server().url}/applications`);
+  const ids = await consoleIds(page, info);
+  const consolePages = [
+    "/applications",
+    "/applications?tab=third-party",
+    `/applications/${ids.portal}`,
+    `/applications/${ids.wiki}`,
+    `/applications/${ids.wiki}/connect`,
+    `/applications/${ids.wiki}/permissions`,
+    `/applications/${ids.wiki}/branding`,
+    `/applications/${ids.wiki}/tokens`,
+    "/applications/does-not-exist",
+    "/users",
+    `/users/${ids.user}`,
+    "/audit",
+    "/api-docs",
+    "/settings/keys",
+  ];
+  for (const path of consolePages) {
+    await page.goto(`${server().url}${path}`);
+    expect(page.url()).toBe(`${server().url}${path}`);
+    await expectNoMessageKeys(page, seen);
+  }
+
+  // Signing out: the question, then the answer.
+  await page.goto(`${server().issuer}/session/end`);
+  await expectNoMessageKeys(page, seen);
+  await page.locator('button[name="logout"]').click();
+  await expectNoMessageKeys(page, seen);
+  await page.goto(`${server().url}/sign-in?signed_out=1`);
+  await expectNoMessageKeys(page, seen);
+  await context.close();
+  return seen;
+}
+
+for (const locale of ["en-US", "ko-KR"]) {
+  test(`no page shows a message key (${locale})`, async ({ browser }, info) => {
+    test.setTimeout(180_000);
+    const seen = await walk(browser, locale, info);
+    expect(seen.length).toBeGreaterThanOrEqual(30);
+  });
+}

@@ -1,0 +1,46 @@
+import { interactionPolicy, type KoaContextWithOIDC } from "oidc-provider";
+
+const { base, Check, Prompt } = interactionPolicy;
+
+/**
+ * The interaction result that "Use another account" (and "Not you?") submits: the sign-in page
+ * is shown again, even with a session. Signing in as someone else then ends the old session
+ * first (oidc-provider does that when a login result names another account).
+ */
+export const anotherAccount = { select_account: { another: true } };
+
+type Result = { select_account?: { another?: boolean }; login?: unknown } | undefined;
+const resultOf = (ctx: KoaContextWithOIDC) => ctx.oidc.result as Result;
+
+/**
+ * oidc-provider's default prompts (login, then consent) with two additions:
+ * - login is asked again when the user chose another account and has not signed in since;
+ * - `prompt=select_account` (OIDC Core 3.1.2.1), between them: with a session, the user
+ *   confirms the account or picks another. Without one the sign-in page already picks it, and
+ *   right after signing in it would only ask what the user just answered.
+ */
+export function createInteractionPolicy() {
+  const policy = base();
+  policy
+    .get("login")
+    ?.checks.add(
+      new Check("another_account", "the End-User chose to use another account", "login_required", (ctx) =>
+        resultOf(ctx)?.select_account?.another && !resultOf(ctx)?.login
+          ? Check.REQUEST_PROMPT
+          : Check.NO_NEED_TO_PROMPT,
+      ),
+    );
+  const selectAccount = new Prompt({ name: "select_account", requestable: true });
+  selectAccount.checks.clear();
+  selectAccount.checks.add(
+    new Check(
+      "select_account_prompt",
+      "select_account prompt was not resolved",
+      "account_selection_required",
+      (ctx) =>
+        ctx.oidc.prompts.has("select_account") && ctx.oidc.promptPending("select_account") && !resultOf(ctx)?.login,
+    ),
+  );
+  policy.add(selectAccount, 1);
+  return policy;
+}
