@@ -16,6 +16,8 @@ export const auditEventTypes = [
   "sign_in.failed",
   "consent.granted",
   "consent.revoked",
+  "logout.delivered",
+  "logout.failed",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
