@@ -8,6 +8,7 @@ export const auditEventTypes = [
   "user.created",
   "user.updated",
   "user.password_set",
+  "user.signed_out",
   "user.suspended",
   "user.reactivated",
   "user.deleted",

@@ -185,6 +185,21 @@ export async function setUserPassword(db: Db, id: string, input: unknown, actor:
 }
 
 /**
+ * Signs a user out everywhere at an admin's request, keeping their consent: their provider and
+ * console sessions and the tokens issued to them end, and the apps they were signed in to are
+ * sent a back-channel logout token.
+ */
+export async function endUserSessions(db: Db, id: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
+    if (!user) throw new NotFoundError("User");
+    await queueLogoutsForAccount(tx, id, "sessions_ended");
+    await endSessionsAndTokens(tx, id);
+    await recordAudit(tx, { type: "user.signed_out", actor, userId: id });
+  });
+}
+
+/**
  * Suspends or reactivates a user. Suspension is immediate: sessions, grants and tokens are
  * deleted, and the provider finds no account for the user, so refresh tokens fail at once.
  */

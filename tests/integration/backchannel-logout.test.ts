@@ -163,6 +163,21 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     await expectOneDelivery(app, "suspend", "suspended");
   });
 
+  it("sends one logout token when an admin ends the user's sessions", async () => {
+    const app = await createApp("sessions");
+    const user = await createUser("margaret");
+    const session = await signIn(app, user);
+    expect((await api("DELETE", `/users/${user.id}/sessions`)).status).toBe(204);
+
+    const [received] = await waitForTokens("sessions", 1, "the end of the sessions");
+    expectToken(received, app, session);
+    await expectOneDelivery(app, "sessions", "sessions_ended");
+    // Signed out: the refresh-less session is gone, so the app's next sign-in asks for the password.
+    const next = await authorizationRequest(session.config, REDIRECT);
+    const page = await session.browser.follow(next.url, REDIRECT);
+    expect(await page.response?.text()).toContain('type="password"');
+  });
+
   it("retries a receiver that fails twice, and records every attempt", async () => {
     const app = await createApp("flaky");
     const user = await createUser("barbara");
