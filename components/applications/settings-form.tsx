@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
 import { usesRedirects } from "@/lib/applications/types";
@@ -98,17 +99,11 @@ export function SettingsForm({ app }: Props) {
               error={errorText(errors.backchannelLogoutUri?.message)}
               {...form.register("backchannelLogoutUri")}
             />
-            <label className="flex cursor-pointer gap-3">
-              <input
-                type="checkbox"
-                className="mt-1 size-4 accent-brand-600"
-                {...form.register("backchannelLogoutSessionRequired")}
-              />
-              <span className="flex flex-col">
-                <span className="text-sm font-medium text-slate-900">{t("backchannelLogoutSessionRequired")}</span>
-                <span className="text-sm text-slate-600">{t("backchannelLogoutSessionRequiredHint")}</span>
-              </span>
-            </label>
+            <CheckboxField
+              label={t("backchannelLogoutSessionRequired")}
+              hint={t("backchannelLogoutSessionRequiredHint")}
+              {...form.register("backchannelLogoutSessionRequired")}
+            />
           </div>
         </Card>
       )}

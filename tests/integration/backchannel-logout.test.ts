@@ -141,41 +141,51 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     await expectOneDelivery(app, "sign-out", "sign_out");
   });
 
-  it("sends one logout token when the user's grant is revoked", async () => {
-    const app = await createApp("revoke");
-    const user = await createUser("grace");
+  /** Admin actions that end what a signed-in user holds, each with the API call that does it. */
+  type Request = [method: string, path: string, body?: unknown];
+  const adminActions: {
+    what: string;
+    path: string;
+    name: string;
+    reason: string;
+    request: (user: string, client: string) => Request;
+    answer: number;
+  }[] = [
+    {
+      what: "the user's grant is revoked",
+      path: "revoke",
+      name: "grace",
+      reason: "grant_revoked",
+      request: (user, client) => ["DELETE", `/users/${user}/grants/${client}`],
+      answer: 204,
+    },
+    {
+      what: "an admin suspends the user",
+      path: "suspend",
+      name: "linus",
+      reason: "suspended",
+      request: (user) => ["PUT", `/users/${user}/status`, { status: "suspended" }],
+      answer: 200,
+    },
+    {
+      what: "an admin ends the user's sessions",
+      path: "sessions",
+      name: "margaret",
+      reason: "sessions_ended",
+      request: (user) => ["DELETE", `/users/${user}/sessions`],
+      answer: 204,
+    },
+  ];
+
+  it.each(adminActions)("sends one logout token when $what", async (action) => {
+    const app = await createApp(action.path);
+    const user = await createUser(action.name);
     const session = await signIn(app, user);
-    expect((await api("DELETE", `/users/${user.id}/grants/${app.clientId}`)).status).toBe(204);
+    expect((await api(...action.request(user.id, app.clientId))).status).toBe(action.answer);
 
-    const [received] = await waitForTokens("revoke", 1, "the revocation");
+    const [received] = await waitForTokens(action.path, 1, action.what);
     expectToken(received, app, session);
-    await expectOneDelivery(app, "revoke", "grant_revoked");
-  });
-
-  it("sends one logout token when an admin suspends the user", async () => {
-    const app = await createApp("suspend");
-    const user = await createUser("linus");
-    const session = await signIn(app, user);
-    expect((await api("PUT", `/users/${user.id}/status`, { status: "suspended" })).status).toBe(200);
-
-    const [received] = await waitForTokens("suspend", 1, "the suspension");
-    expectToken(received, app, session);
-    await expectOneDelivery(app, "suspend", "suspended");
-  });
-
-  it("sends one logout token when an admin ends the user's sessions", async () => {
-    const app = await createApp("sessions");
-    const user = await createUser("margaret");
-    const session = await signIn(app, user);
-    expect((await api("DELETE", `/users/${user.id}/sessions`)).status).toBe(204);
-
-    const [received] = await waitForTokens("sessions", 1, "the end of the sessions");
-    expectToken(received, app, session);
-    await expectOneDelivery(app, "sessions", "sessions_ended");
-    // Signed out: the refresh-less session is gone, so the app's next sign-in asks for the password.
-    const next = await authorizationRequest(session.config, REDIRECT);
-    const page = await session.browser.follow(next.url, REDIRECT);
-    expect(await page.response?.text()).toContain('type="password"');
+    await expectOneDelivery(app, action.path, action.reason);
   });
 
   it("retries a receiver that fails twice, and records every attempt", async () => {
