@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screenshot, server, signInToConsole } from "./support";
+import { expect, test } from "@playwright/test";
+import { createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 const typeChoices = [
   { type: "traditional", label: "Traditional web", secret: true, redirect: "https://portal.example.com/callback" },
@@ -8,16 +8,6 @@ const typeChoices = [
   { type: "m2m", label: "Machine-to-machine", secret: true, redirect: undefined },
   { type: "third-party", label: "Third-party OIDC", secret: true, redirect: "https://wiki.example.com/oidc/callback" },
 ] as const;
-
-/** Creates an app through the console's own API, as the signed-in admin (for tests about other things). */
-async function createViaApi(page: Page, body: Record<string, unknown>) {
-  const response = await page.request.post(`${server().url}/api/v1/applications`, {
-    headers: { origin: server().url },
-    data: body,
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
-}
 
 test("the wizard creates one app of every type and lands on its detail page", async ({ page }, info) => {
   await signInToConsole(page, info);

@@ -57,3 +57,13 @@ export async function expectAccessible(page: Page) {
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
+
+/** Creates an app through the console's own API, as the signed-in admin (for tests about other things). */
+export async function createViaApi(page: Page, body: Record<string, unknown>) {
+  const response = await page.request.post(`${server().url}/api/v1/applications`, {
+    headers: { origin: server().url },
+    data: body,
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
+}

@@ -28,6 +28,10 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(3),
   DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  // Back-channel logout deliveries (lib/logout/delivery.ts): first retry delay (doubling), attempts, POST timeout.
+  BACKCHANNEL_LOGOUT_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
+  BACKCHANNEL_LOGOUT_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(5),
   /** Encrypts the keys stored in the database (see lib/secrets/kek.ts); checked here so a bad one stops the start. */
   LATCHKEY_SECRET: z
     .string()

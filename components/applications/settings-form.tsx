@@ -3,13 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
-import { type ApplicationType, usesRedirects } from "@/lib/applications/types";
+import { usesRedirects } from "@/lib/applications/types";
 import { useFieldError } from "../console/use-field-error";
 import { SaveBar } from "./save-bar";
 import {
   formPath,
+  hasBackchannelLogout,
   type SettingsSource,
   type SettingsValues,
   settingsResolver,
@@ -20,7 +22,7 @@ import { useUnsavedChangesWarning } from "./unsaved-changes";
 import { UriListField } from "./uri-list-field";
 import { useSaveApplication } from "./use-save-application";
 
-type Props = { app: SettingsSource & { id: string; type: ApplicationType; version: number } };
+type Props = { app: SettingsSource & { id: string; version: number } };
 
 /** The application's settings; saved changes reach the provider on its next request. */
 export function SettingsForm({ app }: Props) {
@@ -34,7 +36,7 @@ export function SettingsForm({ app }: Props) {
   const uriPlaceholder = app.type === "native" ? "com.example.app:/callback" : "https://app.example.com/callback";
 
   async function submit(values: SettingsValues) {
-    const { body, rowIndex } = toBody(values);
+    const { body, rowIndex } = toBody(values, app.type);
     const result = await save(body);
     if (result && "saved" in result) form.reset(toValues(result.saved));
     for (const [path, messages] of Object.entries(result && "fieldErrors" in result ? result.fieldErrors : {})) {
@@ -83,6 +85,24 @@ export function SettingsForm({ app }: Props) {
               control={form.control}
               register={form.register}
               errors={errors}
+            />
+          </div>
+        </Card>
+      )}
+      {hasBackchannelLogout(app.type) && (
+        <Card title={t("backchannelLogout")} description={t("backchannelLogoutDescription")}>
+          <div className="flex flex-col gap-4">
+            <Field
+              label={t("backchannelLogoutUri")}
+              hint={t("backchannelLogoutUriHint")}
+              placeholder="https://app.example.com/backchannel-logout"
+              error={errorText(errors.backchannelLogoutUri?.message)}
+              {...form.register("backchannelLogoutUri")}
+            />
+            <CheckboxField
+              label={t("backchannelLogoutSessionRequired")}
+              hint={t("backchannelLogoutSessionRequiredHint")}
+              {...form.register("backchannelLogoutSessionRequired")}
             />
           </div>
         </Card>

@@ -1,4 +1,5 @@
 import type { FieldErrors, ResolverResult } from "react-hook-form";
+import { settingApplies } from "@/lib/applications/settings";
 import type { ApplicationType } from "@/lib/applications/types";
 import { updateApplicationSchema } from "@/lib/validation/application";
 
@@ -9,17 +10,25 @@ export type SettingsValues = {
   redirectUris: { value: string }[];
   postLogoutRedirectUris: { value: string }[];
   corsOrigins: { value: string }[];
+  backchannelLogoutUri: string;
+  backchannelLogoutSessionRequired: boolean;
 };
 export type UriListName = "redirectUris" | "postLogoutRedirectUris" | "corsOrigins";
 export const uriListNames: UriListName[] = ["redirectUris", "postLogoutRedirectUris", "corsOrigins"];
 
 export type SettingsSource = {
+  type: ApplicationType;
   name: string;
   description: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   corsOrigins: string[];
+  backchannelLogoutUri: string;
+  backchannelLogoutSessionRequired: boolean;
 };
+
+/** Whether the form shows the back-channel logout settings (web apps with a server of their own). */
+export const hasBackchannelLogout = (type: ApplicationType) => settingApplies("backchannelLogoutUri", type);
 
 export function toValues(app: SettingsSource): SettingsValues {
   const rows = (list: string[]) => list.map((value) => ({ value }));
@@ -29,6 +38,8 @@ export function toValues(app: SettingsSource): SettingsValues {
     redirectUris: rows(app.redirectUris),
     postLogoutRedirectUris: rows(app.postLogoutRedirectUris),
     corsOrigins: rows(app.corsOrigins),
+    backchannelLogoutUri: app.backchannelLogoutUri,
+    backchannelLogoutSessionRequired: app.backchannelLogoutSessionRequired,
   };
 }
 
@@ -36,7 +47,7 @@ export function toValues(app: SettingsSource): SettingsValues {
  * The body the API takes: empty rows are dropped (an "Add another URI" left blank is no URI).
  * `rowIndex` maps a position in the sent list back to the row on screen, for error placement.
  */
-export function toBody(values: SettingsValues) {
+export function toBody(values: SettingsValues, type: ApplicationType) {
   const rowIndex = {} as Record<UriListName, number[]>;
   const lists = {} as Record<UriListName, string[]>;
   for (const name of uriListNames) {
@@ -48,7 +59,13 @@ export function toBody(values: SettingsValues) {
       lists[name].push(row.value);
     });
   }
-  return { body: { name: values.name, description: values.description, ...lists }, rowIndex };
+  const logout = hasBackchannelLogout(type)
+    ? {
+        backchannelLogoutUri: values.backchannelLogoutUri.trim(),
+        backchannelLogoutSessionRequired: values.backchannelLogoutSessionRequired,
+      }
+    : {};
+  return { body: { name: values.name, description: values.description, ...lists, ...logout }, rowIndex };
 }
 
 /** Turns an error path of the API or the schema (`redirectUris.1`) into the form's (`redirectUris.3.value`). */
@@ -63,7 +80,7 @@ export function formPath(path: string, rowIndex: Record<UriListName, number[]>):
 export function settingsResolver(type: ApplicationType) {
   const schema = updateApplicationSchema(type);
   return async (values: SettingsValues): Promise<ResolverResult<SettingsValues>> => {
-    const { body, rowIndex } = toBody(values);
+    const { body, rowIndex } = toBody(values, type);
     const result = schema.safeParse(body);
     if (result.success) return { values, errors: {} };
     const errors: Record<string, unknown> = {};

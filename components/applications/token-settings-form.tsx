@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFieldError } from "../console/use-field-error";
@@ -80,13 +81,7 @@ export function TokenSettingsForm({
   }
 
   const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce") => (
-    <label className="flex cursor-pointer gap-3">
-      <input type="checkbox" className="mt-1 size-4 accent-brand-600" {...form.register(name)} />
-      <span className="flex flex-col">
-        <span className="text-sm font-medium text-slate-900">{t(`${name}.label`)}</span>
-        <span className="text-sm text-slate-600">{t(`${name}.hint`)}</span>
-      </span>
-    </label>
+    <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
   );
 
   return (

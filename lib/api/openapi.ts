@@ -165,6 +165,14 @@ const operations: Operation[] = [
     ok: [204, null],
   },
   {
+    operationId: "endUserSessions",
+    summary: "Sign a user out everywhere (sessions and tokens end; consent stays; apps get logout tokens)",
+    tag: "Users",
+    method: "delete",
+    path: "/users/{id}/sessions",
+    ok: [204, null],
+  },
+  {
     operationId: "setUserStatus",
     summary: "Suspend or reactivate a user",
     tag: "Users",

@@ -4,6 +4,7 @@ import {
   allowedScopeList,
   appDescription,
   appName,
+  backchannelLogoutUri,
   brandingText,
   flag,
   lifetime,
@@ -28,7 +29,7 @@ type Spec<V> = {
   input: z.ZodType | ((type: ApplicationType) => z.ZodType);
   /** The types the setting means something for; the others refuse it with `refusal`. */
   appliesTo: readonly ApplicationType[];
-  refusal?: "thirdPartyOnly" | "confidentialOnly";
+  refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly";
   /** How the Application row keeps it: as is, or a list as JSON text. */
   stored: "plain" | "json";
   /** Whether `apps export` carries it (an export must recreate the app, and holds no secret). */
@@ -59,6 +60,8 @@ function setting<V, const C extends Spec<V>["client"]>(spec: Spec<V> & { client:
 const all = applicationTypes;
 const thirdParty = ["third-party"] as const;
 const confidential = applicationTypes.filter(hasClientSecret);
+/** Apps with a server of their own that keeps users' sessions (back-channel logout reaches it). */
+const webApps = ["traditional", "third-party"] as const;
 const list = z.array(z.string());
 const lifetimeView = z.number().int().nullable();
 /** What the consent page shows of a third-party app. */
@@ -243,6 +246,36 @@ export const applicationSettings = {
     default: "client_secret_basic",
     example: "client_secret_post",
     cli: { flag: "token-auth-method", kind: "text" },
+  }),
+  // OpenID Connect Back-Channel Logout 1.0: where the provider POSTs a logout token when a user
+  // signs out, is suspended or deleted, or their grant or sessions end (lib/logout/).
+  backchannelLogoutUri: setting({
+    view: z.string(),
+    input: backchannelLogoutUri,
+    appliesTo: webApps,
+    refusal: "webAppsOnly",
+    stored: "plain",
+    exported: true,
+    client: {
+      metadata: "backchannel_logout_uri",
+      toMetadata: (uri: string) => uri || undefined,
+    },
+    default: "",
+    example: "https://wiki.example.com/backchannel-logout",
+    cli: { flag: "backchannel-logout-uri", kind: "text" },
+  }),
+  // On: ID tokens carry `sid` and logout tokens name the session; off: logout tokens name only the user.
+  backchannelLogoutSessionRequired: setting({
+    view: z.boolean(),
+    input: flag,
+    appliesTo: webApps,
+    refusal: "webAppsOnly",
+    stored: "plain",
+    exported: true,
+    client: { metadata: "backchannel_logout_session_required" },
+    default: true,
+    example: false,
+    cli: { flag: "backchannel-logout-session-required", kind: "boolean" },
   }),
 };
 

@@ -8,6 +8,7 @@ export const auditEventTypes = [
   "user.created",
   "user.updated",
   "user.password_set",
+  "user.signed_out",
   "user.suspended",
   "user.reactivated",
   "user.deleted",
@@ -16,6 +17,8 @@ export const auditEventTypes = [
   "sign_in.failed",
   "consent.granted",
   "consent.revoked",
+  "logout.delivered",
+  "logout.failed",
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

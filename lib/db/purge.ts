@@ -26,6 +26,10 @@ export function startPurge(
       await purgeThrottle(db, now);
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
+      // Back-channel logout deliveries that are done (their attempts stay in the audit log).
+      await db.logoutDelivery.deleteMany({
+        where: { status: { not: "pending" }, createdAt: { lt: new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000) } },
+      });
       // Replaced signing keys, once everything they signed has expired (no instance publishes them).
       await db.keyMaterial.deleteMany({ where: { kind: "signing", status: "previous", retiresAt: { lt: now } } });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { queueLogoutsForAccount } from "../logout/queue";
 
 /** An app a user authorized, as the "Connected apps" page and the console list it. */
 export type ConnectedApp = {
@@ -56,7 +57,8 @@ export async function listConnectedApps(db: Db, accountId: string): Promise<Conn
 /**
  * Takes back everything a user gave an app, in one transaction: every grant (remembered consent
  * and each session's), and every token issued under them. Refresh tokens stop working at once,
- * access tokens introspect as inactive, and the next sign-in asks for consent again.
+ * access tokens introspect as inactive, the next sign-in asks for consent again, and the app is
+ * sent a logout token.
  */
 export async function revokeConnectedApp(db: Db, accountId: string, clientId: string): Promise<{ grants: number }> {
   return db.$transaction(async (tx) => {
@@ -66,6 +68,8 @@ export async function revokeConnectedApp(db: Db, accountId: string, clientId: st
     });
     if (grants.length === 0) throw new NotFoundError("Grant");
     const ids = grants.map((grant) => grant.id);
+    // The app hears of it by back-channel logout, if it registered a URI (lib/logout/).
+    await queueLogoutsForAccount(tx, accountId, "grant_revoked", clientId);
     await tx.oidcPayload.deleteMany({ where: { grantId: { in: ids } } });
     await tx.oidcPayload.deleteMany({ where: { model: "Grant", id: { in: ids } } });
     return { grants: ids.length };

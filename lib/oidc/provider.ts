@@ -2,6 +2,7 @@ import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "o
 import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
+import { queueSignOutLogouts } from "../logout/sign-out";
 import type { ErrorView, LogoutView, SignedOutView } from "../views";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
@@ -154,6 +155,9 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
           await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName, clientId: ctx.oidc.client?.clientId });
         },
       },
+      // Back-channel logout: discovery advertises it and ID tokens carry `sid`; the tokens are
+      // queued and sent by lib/logout/ (durably, with retries), not by oidc-provider.
+      backchannelLogout: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf,
@@ -245,6 +249,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   };
 
   cacheClientInstances(ClientClass, clients);
+  queueSignOutLogouts(provider, db);
   return provider;
 }
 

@@ -10,6 +10,7 @@ import { openBatchWriter } from "../db/token-batch";
 import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
 import { announceIssuer } from "../issuer";
+import { startLogoutDelivery } from "../logout/delivery";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type InteractionAction, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
@@ -144,6 +145,15 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     (error) => log.error("purge failed", { error }),
     env.AUDIT_RETENTION_DAYS,
   );
+
+  const logouts = startLogoutDelivery({
+    db,
+    provider: () => active.provider,
+    log,
+    retryBaseMs: env.BACKCHANNEL_LOGOUT_RETRY_SECONDS * 1000,
+    maxAttempts: env.BACKCHANNEL_LOGOUT_ATTEMPTS,
+    timeoutMs: env.BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS * 1000,
+  });
 
   const consoleGate = createConsoleGate(db, env.APP_URL, consoleClient.sessionSecret);
 
@@ -293,6 +303,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     // request, answered with Connection: close.
     if (server.listening) await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
     registerRuntime(undefined);
+    await logouts.stop();
     await batches.close();
     await db.$disconnect();
   }

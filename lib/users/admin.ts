@@ -5,6 +5,7 @@ import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/service";
 import { randomId } from "../ids";
+import { queueLogoutsForAccount } from "../logout/queue";
 import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
@@ -177,8 +178,24 @@ export async function setUserPassword(db: Db, id: string, input: unknown, actor:
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id }, data: { passwordHash, version: { increment: 1 } } });
     if (count === 0) throw new NotFoundError("User");
+    await queueLogoutsForAccount(tx, id, "sessions_ended");
     await endSessionsAndTokens(tx, id);
     await recordAudit(tx, { type: "user.password_set", actor, userId: id });
+  });
+}
+
+/**
+ * Signs a user out everywhere at an admin's request, keeping their consent: their provider and
+ * console sessions and the tokens issued to them end, and the apps they were signed in to are
+ * sent a back-channel logout token.
+ */
+export async function endUserSessions(db: Db, id: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true } });
+    if (!user) throw new NotFoundError("User");
+    await queueLogoutsForAccount(tx, id, "sessions_ended");
+    await endSessionsAndTokens(tx, id);
+    await recordAudit(tx, { type: "user.signed_out", actor, userId: id });
   });
 }
 
@@ -198,6 +215,7 @@ export async function setUserStatus(
     if (current.status === status) return toDetail(current);
     if (status === "suspended") {
       if (current.role === "admin") await keepAnAdmin(tx, id);
+      await queueLogoutsForAccount(tx, id, "suspended");
       await endEverything(tx, id);
     }
     const user = toDetail(await tx.user.update({ where: { id }, data: { status, version: { increment: 1 } } }));
@@ -213,6 +231,7 @@ export async function deleteUser(db: Db, id: string, actor: Actor): Promise<void
     const current = await tx.user.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("User");
     if (current.role === "admin") await keepAnAdmin(tx, id);
+    await queueLogoutsForAccount(tx, id, "deleted");
     await endEverything(tx, id);
     await tx.user.delete({ where: { id } });
     await recordAudit(tx, { type: "user.deleted", actor, userId: id, before: audited(toDetail(current)) });

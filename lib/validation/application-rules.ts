@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ApplicationType } from "../applications/types";
 import { managementScope, userScopes } from "../oidc/scopes";
 import { humanText } from "./text";
-import { originList, uriList, webUrlProblem } from "./uri";
+import { originList, redirectUriProblem, uriList, webUrlProblem } from "./uri";
 
 /**
  * The rules an application's settings are checked with, one per kind of value. The settings
@@ -41,6 +41,19 @@ export const pageUrl = z
   .superRefine((value, ctx) => {
     if (value === "") return;
     const problem = webUrlProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * Where back-channel logout tokens are posted: validated like a web app's redirect URI (https,
+ * or http on loopback; no fragment); empty means none.
+ */
+export const backchannelLogoutUri = z
+  .string()
+  .max(2048, "tooLong2048")
+  .superRefine((value, ctx) => {
+    if (value === "") return;
+    const problem = redirectUriProblem(value, { allowCustomScheme: false });
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 

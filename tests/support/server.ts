@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,17 +42,44 @@ function secretEnv(databaseUrl: string): Record<string, string> {
   return /^postgres(ql)?:/.test(databaseUrl) ? { LATCHKEY_SECRET: testSecret(databaseUrl) } : {};
 }
 
+const cliEnv = (databaseUrl: string, env: Record<string, string>) => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  ...secretEnv(databaseUrl),
+  ...env,
+});
+
 export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(root, "bin", "latchkey.mjs"), ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...secretEnv(databaseUrl), ...env },
+    env: cliEnv(databaseUrl, env),
     encoding: "utf8",
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * `runCli` without blocking the test's event loop: while a synchronous run takes seconds, the
+ * server closes the test's idle keep-alive connections and the next fetch may reuse a dead one.
+ */
+export function runCliAsync(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, "bin", "latchkey.mjs"), ...args],
+      { env: cliEnv(databaseUrl, env), encoding: "utf8" },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 /** Starts the built server (dist/server.mjs) on a free loopback port and waits until it is healthy. */
-export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const port = await freePort();
+export async function startServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<TestServer> {
+  // A restart may keep the port (and so the issuer) of the server it replaces.
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

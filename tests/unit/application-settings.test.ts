@@ -166,7 +166,11 @@ describe("the application settings table", () => {
       const provider = new Provider("http://localhost:3000/oidc", {
         clients: [metadata as ClientMetadata],
         scopes: supportedScopes,
-        features: { clientCredentials: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+        features: {
+          clientCredentials: { enabled: true },
+          rpInitiatedLogout: { enabled: true },
+          backchannelLogout: { enabled: true },
+        },
       });
       const client = await provider.Client.find(`client-${type}`);
       expect(client, "oidc-provider refused the metadata").toBeDefined();

@@ -62,6 +62,8 @@ export default async function ApplicationPage({ params }: Props) {
             redirectUris: app.redirectUris,
             postLogoutRedirectUris: app.postLogoutRedirectUris,
             corsOrigins: app.corsOrigins,
+            backchannelLogoutUri: app.backchannelLogoutUri,
+            backchannelLogoutSessionRequired: app.backchannelLogoutSessionRequired,
           }}
         />
       </div>

@@ -1,0 +1,80 @@
+import type { Db } from "../db/client";
+import { randomId } from "../ids";
+
+/** Why a logout token is sent; kept on the row and in the audit log. */
+export type LogoutReason = "sign_out" | "suspended" | "deleted" | "grant_revoked" | "sessions_ended";
+
+/** A transaction's client, or the database itself. */
+type Writer = Pick<Db, "oidcPayload" | "application" | "logoutDelivery">;
+
+type SessionPayload = { authorizations?: Record<string, { sid?: string }> };
+
+/** One logout token to send: the user, and the session when the app wants it named. */
+export type LogoutTarget = { clientId: string; subject: string; sessionId: string | null };
+
+/**
+ * Queues one logout token. The row commits with the transaction it is written in, so the
+ * change that causes it (a suspension, a revocation) and the notice of it stand or fall together.
+ */
+export async function queueLogout(db: Pick<Db, "logoutDelivery">, target: LogoutTarget, reason: LogoutReason) {
+  await db.logoutDelivery.create({ data: { id: randomId(), ...target, reason, nextAttemptAt: new Date() } });
+}
+
+/**
+ * Queues a logout token for every app with a back-channel logout URI that the user is signed in
+ * to (one per provider session) or holds a grant for, optionally only for `clientId`. Call it
+ * before the sessions and grants are deleted, in the same transaction. An app that wants the
+ * session named gets one token per session; one that does not, a single token naming the user
+ * (which, per the specification, signs out every session of that user at the app).
+ */
+export async function queueLogoutsForAccount(
+  db: Writer,
+  accountId: string,
+  reason: LogoutReason,
+  clientId?: string,
+): Promise<number> {
+  const rows = await db.oidcPayload.findMany({
+    where: {
+      accountId,
+      model: { in: ["Session", "Grant"] },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
+    select: { model: true, clientId: true, payload: true },
+  });
+  const sids = new Map<string, Set<string>>();
+  const note = (client: string) => {
+    if (clientId && client !== clientId) return undefined;
+    const set = sids.get(client) ?? new Set<string>();
+    sids.set(client, set);
+    return set;
+  };
+  for (const row of rows) {
+    if (row.model === "Grant") {
+      if (row.clientId) note(row.clientId);
+      continue;
+    }
+    const session = JSON.parse(row.payload) as SessionPayload;
+    for (const [client, authorization] of Object.entries(session.authorizations ?? {})) {
+      const set = note(client);
+      if (set && authorization.sid) set.add(authorization.sid);
+    }
+  }
+  if (sids.size === 0) return 0;
+  const apps = await db.application.findMany({
+    where: { clientId: { in: [...sids.keys()] }, backchannelLogoutUri: { not: "" } },
+    select: { clientId: true, backchannelLogoutSessionRequired: true },
+  });
+  const targets: LogoutTarget[] = [];
+  for (const app of apps) {
+    const sessions = [...(sids.get(app.clientId) ?? [])];
+    if (!app.backchannelLogoutSessionRequired) {
+      targets.push({ clientId: app.clientId, subject: accountId, sessionId: null });
+      continue;
+    }
+    // The app needs `sid` to act on a token; with no session of the user's left to name, there
+    // is nothing it could match.
+    for (const sid of sessions) targets.push({ clientId: app.clientId, subject: accountId, sessionId: sid });
+  }
+  for (const target of targets) await queueLogout(db, target, reason);
+  return targets.length;
+}
