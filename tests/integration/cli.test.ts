@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliInProcess } from "../support/cli";
-import { databaseKinds, databases } from "../support/databases";
+import { databaseKinds, databases, freshDatabases } from "../support/databases";
 import { runCli } from "../support/server";
 
 const APP_URL = "https://id.example.com";
@@ -11,14 +11,14 @@ const APP_URL = "https://id.example.com";
 // Commands run in process (support/cli.ts): the same `run` the bin calls, without a Node.js start
 // per command. Each test has databases of its own, so none depends on what another left behind.
 describe.each(databaseKinds)("the CLI on %s", (kind) => {
+  const freshDatabase = freshDatabases();
   const cleanups: (() => void)[] = [];
   afterAll(() => {
     for (const cleanup of cleanups) cleanup();
   });
   /** A fresh, empty database and the CLI pointed at it. */
   async function freshCli() {
-    const db = await databases[kind]();
-    cleanups.push(db.cleanup);
+    const db = await freshDatabase(kind);
     const cli = (...args: string[]) => cliInProcess(db.url, args, { APP_URL });
     return { cli, url: db.url };
   }

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
-import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { callApi } from "../support/pages-session";
+import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
@@ -160,49 +160,43 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     expect((await api("GET", `/users/${me.id}`)).body).toMatchObject({ role: "admin", status: "active" });
   });
 
-  it.runIf(kind === "sqlite")(
-    "exports the apps, and an import into an empty database recreates them, twice the same",
-    async () => {
-      for (const type of ["traditional", "spa", "native", "m2m", "third-party"]) {
-        const uris = type === "m2m" ? [] : [type === "native" ? "com.example.app:/cb" : REDIRECT];
-        expect(
-          (await api("POST", "/applications", { type, name: `Exported ${type}`, redirectUris: uris })).status,
-        ).toBe(201);
-      }
-      const exported = await api("GET", "/applications/export");
-      expect(exported.status).toBe(200);
-      expect(JSON.stringify(exported.body)).not.toMatch(/secret"?\s*:\s*"[A-Za-z0-9_-]{43}"/);
-      const count = exported.body.applications.length;
-      expect(count).toBeGreaterThanOrEqual(5);
+  it("exports the apps, and an import into an empty database of the same kind recreates them, twice the same", async () => {
+    for (const type of ["traditional", "spa", "native", "m2m", "third-party"]) {
+      const uris = type === "m2m" ? [] : [type === "native" ? "com.example.app:/cb" : REDIRECT];
+      expect((await api("POST", "/applications", { type, name: `Exported ${type}`, redirectUris: uris })).status).toBe(
+        201,
+      );
+    }
+    const exported = await api("GET", "/applications/export");
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.body)).not.toMatch(/secret"?\s*:\s*"[A-Za-z0-9_-]{43}"/);
+    const count = exported.body.applications.length;
+    expect(count).toBeGreaterThanOrEqual(5);
 
-      const other = tempSqlite();
-      const second = await startServer(other.url);
-      try {
-        expect(second.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-        const browser = await signInToPages(second.url, ADMIN);
-        const first = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
-        expect(first.status).toBe(200);
-        expect(first.body.created).toHaveLength(count);
-        const again = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
-        expect(again.body).toMatchObject({ created: [], updated: [], unchanged: expect.any(Array) });
-        expect(again.body.unchanged).toHaveLength(count);
-        const reexported = await callApi(browser, second.url, "GET", "/api/v1/applications/export");
-        const strip = (apps: Record<string, unknown>[]) =>
-          apps.map(({ ...app }) => app).sort((a, b) => String(a.clientId).localeCompare(String(b.clientId)));
-        expect(strip(reexported.body.applications)).toEqual(strip(exported.body.applications));
+    const target = await startWithAdmin(kind, ADMIN);
+    const { server: second, admin: browser } = target;
+    try {
+      const first = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
+      expect(first.status).toBe(200);
+      expect(first.body.created).toHaveLength(count);
+      const again = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
+      expect(again.body).toMatchObject({ created: [], updated: [], unchanged: expect.any(Array) });
+      expect(again.body.unchanged).toHaveLength(count);
+      const reexported = await callApi(browser, second.url, "GET", "/api/v1/applications/export");
+      const strip = (apps: Record<string, unknown>[]) =>
+        apps.map(({ ...app }) => app).sort((a, b) => String(a.clientId).localeCompare(String(b.clientId)));
+      expect(strip(reexported.body.applications)).toEqual(strip(exported.body.applications));
 
-        // A bad file changes nothing and names the field.
-        const broken = structuredClone(exported.body);
-        broken.applications[1].redirectUris = ["http://not-loopback.example.com/cb"];
-        broken.applications[1].type = broken.applications[1].type === "m2m" ? "m2m" : broken.applications[1].type;
-        const refused = await callApi(browser, second.url, "POST", "/api/v1/applications/import", broken);
-        expect(refused.status).toBe(400);
-      } finally {
-        await second.stop();
-        other.cleanup();
-      }
-    },
-  );
+      // A bad file changes nothing and names the field.
+      const broken = structuredClone(exported.body);
+      broken.applications[1].redirectUris = ["http://not-loopback.example.com/cb"];
+      broken.applications[1].type = broken.applications[1].type === "m2m" ? "m2m" : broken.applications[1].type;
+      const refused = await callApi(browser, second.url, "POST", "/api/v1/applications/import", broken);
+      expect(refused.status).toBe(400);
+    } finally {
+      await target.stop();
+    }
+  });
 
   it("publishes an OpenAPI 3.1 document that validates, and a client driven by it creates an app", async () => {
     const response = await fetch(`${server.url}/api/v1/openapi.json`);

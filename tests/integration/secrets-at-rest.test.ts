@@ -4,14 +4,14 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleAuth } from "../../lib/console/client";
 import type { Env } from "../../lib/env";
 import { open } from "../../lib/oidc/key-sealing";
 import { generateSigningJwk } from "../../lib/oidc/keys";
 import { generateSecret, type Kek, kekFromSecret } from "../../lib/secrets/envelope";
 import { readSecretFile } from "../../lib/secrets/kek";
-import { createDatabase } from "../support/postgres";
+import { postgresDatabase } from "../support/databases";
 import { runCli, startServer, type TestServer, tempSqlite, testSecret } from "../support/server";
 
 const ADMIN = { email: "root@example.com", password: "admin passphrase" };
@@ -318,7 +318,7 @@ describe("keys at rest on PostgreSQL", () => {
   let server: TestServer | undefined;
 
   beforeAll(async () => {
-    url = await createDatabase(inject("postgresUrl"));
+    url = await postgresDatabase();
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,11 +1,10 @@
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
+import { databaseKinds, databases, postgresDatabase } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { createDatabase } from "../support/postgres";
 import { runCli, startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -164,7 +163,7 @@ describe("two instances on one PostgreSQL database", () => {
   let app: App;
 
   beforeAll(async () => {
-    const url = await createDatabase(inject("postgresUrl"));
+    const url = await postgresDatabase();
     const env = { KEY_ACTIVATION_SECONDS: String(ACTIVATION) };
     [a, b] = await Promise.all([startServer(url, env), startServer(url, env)]);
     expect(a.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);

@@ -1,6 +1,6 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase } from "../support/postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresDatabase } from "../support/databases";
 import { startServer, type TestServer } from "../support/server";
 import { openSignIn } from "../support/sign-in-attempts";
 
@@ -13,7 +13,7 @@ describe("the sign-in throttle across instances", () => {
   let second: TestServer;
 
   beforeAll(async () => {
-    databaseUrl = await createDatabase(inject("postgresUrl"));
+    databaseUrl = await postgresDatabase();
     // The purge runs every second here, so the test of it does not wait long.
     first = await startServer(databaseUrl, { PURGE_INTERVAL_SECONDS: "1" });
     second = await startServer(databaseUrl);
