@@ -1,29 +1,17 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithAdmin } from "../support/admin-server";
+import { describe, expect, it } from "vitest";
+import { adminServerFor, startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { callApi } from "../support/pages-session";
-import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 
 describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
-  let server: TestServer;
-  let stop: () => Promise<void>;
-  let admin: CookieBrowser;
-  const api = (method: string, path: string, body?: unknown) =>
-    callApi(admin, server.url, method, `/api/v1${path}`, body);
-
-  beforeAll(async () => {
-    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
-  });
-
-  afterAll(async () => {
-    await stop?.();
-  });
+  const latchkey = adminServerFor(kind, ADMIN);
+  const { api } = latchkey;
 
   /** A machine-to-machine app's token for the management API, as a script would get it. */
   async function managementToken(allowed: boolean) {
@@ -34,17 +22,20 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     });
     expect(created.status).toBe(201);
     const config = await oidc.discovery(
-      new URL(server.issuer),
+      new URL(latchkey.server.issuer),
       created.body.application.clientId,
       created.body.clientSecret,
       undefined,
       { execute: [oidc.allowInsecureRequests] },
     );
-    const tokens = await oidc.clientCredentialsGrant(config, { resource: `${server.url}/api`, scope: "management" });
+    const tokens = await oidc.clientCredentialsGrant(config, {
+      resource: `${latchkey.server.url}/api`,
+      scope: "management",
+    });
     return tokens.access_token;
   }
   const bearer = (token: string, method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}/api/v1${path}`, {
+    fetch(`${latchkey.server.url}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -110,7 +101,7 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     const app = await api("POST", "/applications", { type: "traditional", name: "Portal", redirectUris: [REDIRECT] });
     await api("PATCH", `/applications/${app.body.application.id}`, { alwaysIssueRefreshToken: true });
     const config = await oidc.discovery(
-      new URL(server.issuer),
+      new URL(latchkey.server.issuer),
       app.body.application.clientId,
       app.body.clientSecret,
       undefined,
@@ -199,7 +190,7 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
   });
 
   it("publishes an OpenAPI 3.1 document that validates, and a client driven by it creates an app", async () => {
-    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    const response = await fetch(`${latchkey.server.url}/api/v1/openapi.json`);
     const document = await response.json();
     const result = await new Validator().validate(structuredClone(document));
     expect(result.errors ?? []).toEqual([]);

@@ -7,6 +7,7 @@ import { databaseKinds, databases, postgresDatabase } from "../support/databases
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { runCli, startServer, type TestServer } from "../support/server";
+import { waitFor } from "../support/wait";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const USER = { email: "ada@example.com", password: "correct horse battery" };
@@ -29,17 +30,6 @@ type ListedKey = {
  * (activateNow), as the clock would, and the servers act on the stored time alone.
  */
 const ACTIVATION = 3600;
-
-/** Polls `probe` until it returns something, for at most `ms`; fails naming `what`. */
-async function within<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Moves a waiting key's activation to now, as if KEY_ACTIVATION_SECONDS had passed; returns the new time. */
 async function activateNow(databaseUrl: string, kid: string): Promise<number> {
@@ -124,7 +114,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
     expect(Date.parse(next.activatesAt!) - Date.parse(next.createdAt)).toBe(ACTIVATION * 1000);
 
     // Published within a poll interval, long before it signs.
-    await within("the new key in the JWKS", 10_000, async () =>
+    await waitFor("the new key in the JWKS", async () =>
       (await jwksOf(server)).some((key) => key.kid === next.kid) ? true : undefined,
     );
     expect(kidOf(await idToken(server, app))).toBe(oldKid);
@@ -135,7 +125,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
     expect(again.stderr).toMatch(/already waiting/);
 
     const activatesAt = await activateNow(server.databaseUrl, next.kid);
-    const fresh = await within("an ID token signed with the activated key", 20_000, async () => {
+    const fresh = await waitFor("an ID token signed with the activated key", async () => {
       const token = await idToken(server, app);
       return kidOf(token) === next.kid ? token : undefined;
     });
@@ -209,14 +199,14 @@ describe("two instances on one PostgreSQL database", () => {
 
     // The instance that rotated publishes it at once; the other within a poll interval. Neither signs with it.
     expect((await jwksOf(a)).map((key) => key.kid)).toContain(next.kid);
-    await within("the other instance to publish the new key", 10_000, async () =>
+    await waitFor("the other instance to publish the new key", async () =>
       (await jwksOf(b)).some((key) => key.kid === next.kid) ? true : undefined,
     );
     expect([kidOf(await idToken(a, app)), kidOf(await idToken(b, app))]).toEqual([oldKid, oldKid]);
 
     // No restart: the second instance signs with the new key within a poll interval or two of its activation.
     const activatesAt = await activateNow(a.databaseUrl, next.kid);
-    const fromB = await within("the other instance to sign with the activated key", 20_000, async () => {
+    const fromB = await waitFor("the other instance to sign with the activated key", async () => {
       const token = await idToken(b, app);
       return kidOf(token) === next.kid ? token : undefined;
     });
