@@ -17,6 +17,7 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
   let thirdParty: Created;
   let firstParty: Created;
   let machine: Created;
+  let notes: Created;
 
   const create = (...args: string[]): Created => {
     const result = server.cli("apps", "create", ...args, "--json");
@@ -45,6 +46,10 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
     );
     firstParty = create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
     machine = create("--name", "Nightly job", "--type", "m2m");
+    notes = create(
+      ...["--name", "Notes", "--type", "third-party", "--redirect-uri", REDIRECT],
+      ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
+    );
   });
 
   afterAll(async () => {
@@ -138,11 +143,7 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
   });
 
   it("remembers consent, and Cancel returns access_denied", async () => {
-    // An app of its own: what this user consented to for other apps must not count.
-    const notes = create(
-      ...["--name", "Notes", "--type", "third-party", "--redirect-uri", REDIRECT],
-      ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
-    );
+    // An app of its own (no other test signs in to it): what this user consented to elsewhere must not count.
     const config = await discover(notes);
     const first: string[] = [];
     await authorize(new CookieBrowser(), (await startAuthorization(config)).url, REDIRECT, {
@@ -193,7 +194,8 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
       { xsrf: hiddenField(html, "xsrf"), logout: "yes" },
       LOGOUT_REDIRECT,
     );
-    expect(done.url.startsWith(LOGOUT_REDIRECT)).toBe(true);
+    const landed = done.response ? `${done.response.status} at ${done.url}: ${textOf(await done.response.text())}` : "";
+    expect(done.url.startsWith(LOGOUT_REDIRECT), landed.slice(0, 400)).toBe(true);
     // Signed out: a new authorization asks for the password again.
     const next = await startAuthorization(config);
     const page = await browser.follow(next.url, REDIRECT);
