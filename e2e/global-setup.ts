@@ -101,6 +101,7 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   async function servePostgres() {
+    if (process.env.TEST_POSTGRES_URL) return serve("postgresql", await createDatabase(process.env.TEST_POSTGRES_URL));
     if (!findPostgresBin()) {
       servers.postgresql = { unavailable: postgresMissing };
       return;
