@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { adminServerFor, startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi } from "../support/pages-session";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -21,12 +22,10 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
       ...(allowed ? { allowedScopes: ["management"] } : {}),
     });
     expect(created.status).toBe(201);
-    const config = await oidc.discovery(
-      new URL(latchkey.server.issuer),
+    const config = await discoverClient(
+      latchkey.server.issuer,
       created.body.application.clientId,
       created.body.clientSecret,
-      undefined,
-      { execute: [oidc.allowInsecureRequests] },
     );
     const tokens = await oidc.clientCredentialsGrant(config, {
       resource: `${latchkey.server.url}/api`,
@@ -100,23 +99,11 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     expect(user.status).toBe(201);
     const app = await api("POST", "/applications", { type: "traditional", name: "Portal", redirectUris: [REDIRECT] });
     await api("PATCH", `/applications/${app.body.application.id}`, { alwaysIssueRefreshToken: true });
-    const config = await oidc.discovery(
-      new URL(latchkey.server.issuer),
-      app.body.application.clientId,
-      app.body.clientSecret,
-      undefined,
-      { execute: [oidc.allowInsecureRequests] },
-    );
+    const config = await discoverClient(latchkey.server.issuer, app.body.application.clientId, app.body.clientSecret);
     const signIn = async () => {
-      const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid email",
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: "S256",
-      });
+      const { url, verifier } = await authorizationRequest(config, REDIRECT);
       const pages: string[] = [];
-      const callback = await authorize(new CookieBrowser(), url.href, REDIRECT, {
+      const callback = await authorize(new CookieBrowser(), url, REDIRECT, {
         email: "lin@example.com",
         password: "a-long-passphrase",
         onPage: (p) => pages.push(textOf(p.html)),

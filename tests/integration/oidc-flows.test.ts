@@ -3,6 +3,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
 import { databaseKinds, databases } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -57,21 +58,13 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
     cleanup?.();
   });
 
-  const discover = (app: Created, secret = app.clientSecret) =>
-    oidc.discovery(new URL(server.issuer), app.clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
+  const discover = (app: Created, secret = app.clientSecret) => discoverClient(server.issuer, app.clientId, secret);
 
+  /** An authorization request with PKCE and a state, for `openid profile email` unless `params` say otherwise. */
   async function startAuthorization(config: oidc.Configuration, params: Record<string, string> = {}) {
-    const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: "openid profile email",
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      state,
-      ...params,
-    });
-    return { url: url.href, verifier, state };
+    const request = await authorizationRequest(config, REDIRECT, { scope: "openid profile email", state, ...params });
+    return { ...request, state };
   }
 
   async function signIn(app: Created, params: Record<string, string> = {}, browser = new CookieBrowser()) {
