@@ -3,10 +3,11 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../lib/db/client";
 import { authorize, CookieBrowser } from "../support/browserless";
+import { cliInProcess } from "../support/cli";
 import { databaseKinds, databases, postgresDatabase } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { runCli, startServer, type TestServer } from "../support/server";
+import { type CliResult, startServer, type TestServer } from "../support/server";
 import { waitFor } from "../support/wait";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -57,12 +58,18 @@ async function idToken(server: TestServer, app: App): Promise<string> {
 
 const kidOf = (token: string) => decodeProtectedHeader(token).kid;
 
-type Cli = (...args: string[]) => { status: number; stdout: string; stderr: string };
+// In process: a spawned CLI would block this process for a second or more, and the server closes
+// the idle keep-alive connection the next fetch would have reused.
+type Cli = (...args: string[]) => Promise<CliResult>;
+const cliFor =
+  (server: TestServer): Cli =>
+  (...args) =>
+    cliInProcess(server.databaseUrl, args, { APP_URL: server.url, KEY_ACTIVATION_SECONDS: String(ACTIVATION) });
 
 /** A user to sign in and an app to sign in to. */
-function setUp(cli: Cli): App {
-  expect(cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
-  const created = cli(
+async function setUp(cli: Cli): Promise<App> {
+  expect((await cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
+  const created = await cli(
     "apps",
     "create",
     "--name",
@@ -81,15 +88,14 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
   let server: TestServer;
   let cleanup: () => void;
   let app: App;
-  const cli: Cli = (...args) =>
-    runCli(server.databaseUrl, args, { APP_URL: server.url, KEY_ACTIVATION_SECONDS: String(ACTIVATION) });
-  const listKeys = (): ListedKey[] => JSON.parse(cli("keys", "list", "--json").stdout);
+  const cli: Cli = (...args) => cliFor(server)(...args);
+  const listKeys = async (): Promise<ListedKey[]> => JSON.parse((await cli("keys", "list", "--json")).stdout);
 
   beforeAll(async () => {
     const db = await databases[kind]();
     cleanup = db.cleanup;
     server = await startServer(db.url, { KEY_ACTIVATION_SECONDS: String(ACTIVATION) });
-    app = setUp(cli);
+    app = await setUp(cli);
   });
 
   afterAll(async () => {
@@ -98,7 +104,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
   });
 
   it("publishes the new key first, then signs with it, and old tokens still verify", async () => {
-    const before = listKeys();
+    const before = await listKeys();
     const oldKid = before.find((key) => key.alg === "RS256" && key.status === "current")?.kid;
     expect(oldKid).toBeTruthy();
     const oldToken = await idToken(server, app);
@@ -106,7 +112,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
     // A relying party fetched the JWKS before the rotation (the server keeps that answer in memory).
     expect((await jwksOf(server)).map((key) => key.kid)).toContain(oldKid);
 
-    const rotated = cli("keys", "rotate", "--json");
+    const rotated = await cli("keys", "rotate", "--json");
     expect(rotated.status, rotated.stderr).toBe(0);
     const next = JSON.parse(rotated.stdout) as ListedKey;
     expect(next).toMatchObject({ alg: "RS256", status: "next" });
@@ -120,7 +126,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
     expect(kidOf(await idToken(server, app))).toBe(oldKid);
 
     // A second rotation of the same algorithm waits for this one.
-    const again = cli("keys", "rotate", "--alg", "RS256");
+    const again = await cli("keys", "rotate", "--alg", "RS256");
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already waiting/);
 
@@ -141,7 +147,7 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
     expect(published.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, next.kid]));
     for (const key of published) for (const field of PRIVATE_FIELDS) expect(key).not.toHaveProperty(field);
 
-    const after = listKeys();
+    const after = await listKeys();
     expect(after.find((key) => key.kid === next.kid)).toMatchObject({ status: "current", alg: "RS256" });
     const previous = after.find((key) => key.kid === oldKid);
     expect(previous).toMatchObject({ status: "previous", alg: "RS256" });
@@ -152,13 +158,13 @@ describe.each(databaseKinds)("keys rotate on %s", (kind) => {
   });
 
   it("rotates the ES256 key on its own and refuses an unknown algorithm", async () => {
-    const rotated = cli("keys", "rotate", "--alg", "ES256", "--json");
+    const rotated = await cli("keys", "rotate", "--alg", "ES256", "--json");
     expect(rotated.status, rotated.stderr).toBe(0);
     expect(JSON.parse(rotated.stdout)).toMatchObject({ alg: "ES256", status: "next" });
-    const bad = cli("keys", "rotate", "--alg", "HS256");
+    const bad = await cli("keys", "rotate", "--alg", "HS256");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--alg must be one of RS256, ES256/);
-    const statuses = listKeys().map((key) => `${key.alg}:${key.status}`);
+    const statuses = (await listKeys()).map((key) => `${key.alg}:${key.status}`);
     expect(statuses.filter((s) => s.startsWith("ES256"))).toEqual(["ES256:current", "ES256:next"]);
   });
 });
@@ -172,8 +178,8 @@ describe("two instances on one PostgreSQL database", () => {
     const url = await postgresDatabase();
     const env = { KEY_ACTIVATION_SECONDS: String(ACTIVATION) };
     [a, b] = await Promise.all([startServer(url, env), startServer(url, env)]);
-    expect(a.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    app = setUp(a.cli);
+    expect((await cliFor(a)("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
+    app = await setUp(cliFor(a));
   });
 
   afterAll(async () => {
