@@ -232,7 +232,7 @@ export async function run(
     await command(database, argv.slice(2), {
       json,
       write,
-      issuer: await configuredIssuer(database.prisma, env),
+      issuer: await configuredIssuer(database.prisma, env, environment),
       migrations,
       keyActivationSeconds: env.KEY_ACTIVATION_SECONDS,
       env,

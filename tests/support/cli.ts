@@ -12,6 +12,9 @@ export async function cliInProcess(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<CliResult> {
+  // The test runner's own settings must not leak in: the URL and port come from `env`, and the
+  // secret from the database URL (secretEnv), as for a spawned CLI given only those.
+  const { APP_URL: _url, PORT: _port, LATCHKEY_SECRET: _secret, ...inherited } = process.env;
   let stdout = "";
   let stderr = "";
   const status = await run(
@@ -22,7 +25,7 @@ export async function cliInProcess(
     (text) => {
       stderr += text;
     },
-    { ...process.env, DATABASE_URL: databaseUrl, ...secretEnv(databaseUrl), ...env },
+    { ...inherited, LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, ...secretEnv(databaseUrl), ...env },
   );
   return { status, stdout, stderr };
 }
