@@ -13,6 +13,8 @@ const args = [
   "--disable-sync",
 ];
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
@@ -30,10 +32,18 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    { name: "desktop", use: desktop },
     {
       name: "phone",
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    // The same sign-in and console story against a server on PostgreSQL (e2e/global-setup.ts starts
+    // one beside the SQLite one): the paths a person walks most, not the whole suite a third time.
+    {
+      name: "postgresql",
+      testMatch: ["sign-in.spec.ts", "console-story.spec.ts"],
+      metadata: { database: "postgresql" },
+      use: desktop,
     },
   ],
 });

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { authorizationUrl, expectAccessible, redirectUri, screenshot, server, userOf } from "./support";
+import {
+  authorizationUrl,
+  expectAccessible,
+  freshThirdPartyApp,
+  redirectUri,
+  screenshot,
+  server,
+  userOf,
+} from "./support";
 
 test("a user signs in to a third-party app, consents, and is sent back with a code", async ({ page }, info) => {
   const USER = userOf(info);
@@ -8,7 +16,8 @@ test("a user signs in to a third-party app, consents, and is sent back with a co
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
-  await page.goto(authorizationUrl(server().wiki));
+  // An app of its own: the consent page shows whatever other tests consented to.
+  await page.goto(authorizationUrl(await freshThirdPartyApp("Acme Wiki")));
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByText("to continue to Acme Wiki")).toBeVisible();
   await expectAccessible(page);
@@ -46,7 +55,7 @@ test("a user signs in to a third-party app, consents, and is sent back with a co
 
 test("Cancel on the consent page returns access_denied to the app", async ({ page }, info) => {
   const USER = userOf(info);
-  await page.goto(authorizationUrl(server().wiki, "openid phone"));
+  await page.goto(authorizationUrl(await freshThirdPartyApp("Acme Wiki"), "openid phone"));
   await page.getByLabel("Email").fill(USER.email);
   await page.getByLabel("Password").fill(USER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -75,7 +84,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("signing in and consenting work as plain form posts", async ({ page }, info) => {
-    await page.goto(authorizationUrl(server().wiki, "openid email phone"));
+    await page.goto(authorizationUrl(await freshThirdPartyApp("Acme Wiki"), "openid email phone"));
     await page.getByLabel("Email").fill(userOf(info).email);
     await page.getByLabel("Password").fill(userOf(info).password);
     await page.getByRole("button", { name: "Sign in" }).click();

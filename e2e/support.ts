@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
-import { adminFor, userFor } from "./global-setup";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { adminFor, databaseOf, type E2eServer, userFor } from "./global-setup";
 
 export const userOf = (info: TestInfo) => userFor(info.project.name);
 export const adminOf = (info: TestInfo) => adminFor(info.project.name);
@@ -22,8 +22,41 @@ export async function signInToConsole(page: Page, info: TestInfo, path = "/appli
 }
 
 type App = { clientId: string; clientSecret?: string };
-export const server = (): { url: string; issuer: string; redirect: string; wiki: App; portal: App } =>
-  JSON.parse(process.env.LATCHKEY_E2E ?? "{}");
+
+/** The server of the running test's project: the SQLite one, or the PostgreSQL one for projects on it. */
+export function server(): E2eServer {
+  const database = databaseOf(test.info().project);
+  const found = (JSON.parse(process.env.LATCHKEY_E2E ?? "{}") as Record<string, E2eServer | { unavailable: string }>)[
+    database
+  ];
+  if (!found) throw new Error(`no ${database} server: the browser tests' global setup did not start one`);
+  if ("unavailable" in found) throw new Error(found.unavailable);
+  return found;
+}
+
+/**
+ * A third-party app of the test's own, created through the management API: consent is given per
+ * user and app, so a test that needs to see the consent page must not share its app.
+ */
+export async function freshThirdPartyApp(name: string, allowedScopes = ["profile", "email", "phone"]): Promise<App> {
+  const { url, issuer, redirect, setup } = server();
+  const basic = Buffer.from(`${setup.clientId}:${setup.clientSecret}`).toString("base64");
+  const token = await fetch(`${issuer}/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", resource: `${url}/api`, scope: "management" }),
+  });
+  expect(token.status, "a management token for the test's own app").toBe(200);
+  const { access_token } = (await token.json()) as { access_token: string };
+  const created = await fetch(`${url}/api/v1/applications`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+    body: JSON.stringify({ type: "third-party", name, redirectUris: [redirect], allowedScopes }),
+  });
+  expect(created.status, "creating the test's own app").toBe(201);
+  const { application, clientSecret } = (await created.json()) as { application: App; clientSecret: string };
+  return { clientId: application.clientId, clientSecret };
+}
 
 /** The app's redirect URI (a small page the test setup serves). */
 export const redirectUri = () => server().redirect;
@@ -46,6 +79,8 @@ export function authorizationUrl(app: App, scope = "openid profile email") {
 
 /** Saves a full-page screenshot as a test artifact, named by page and project (viewport). */
 export async function screenshot(page: Page, info: TestInfo, name: string) {
+  // The PostgreSQL project renders the same pages as desktop: one set of pictures is enough.
+  if (databaseOf(info.project) !== "sqlite") return;
   const path = `test-results/screenshots/${name}-${info.project.name}.png`;
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: "image/png" });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, in the order a failure is cheapest to find.
 //   1. lint and format (Biome)   2. types (tsc)   3. production build
-//   4. unit + integration tests (Vitest: SQLite, a throwaway PostgreSQL, openid-client)
-//   5. browser tests (Playwright on Chromium)
+//   4. unit tests (Vitest project `unit`: no database, no server)
+//   5. integration tests (Vitest project `integration`: the built server on SQLite and a throwaway PostgreSQL)
+//   6. browser tests (Playwright on Chromium; sign-in and the console story on PostgreSQL too)
 // Ends with one line counting every test: "tests: N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -27,30 +28,34 @@ function step(name, command, args, extraEnv = {}) {
   return true;
 }
 
-const vitestReport = join(reports, "vitest.json");
+const vitest = (project) => {
+  const report = join(reports, `vitest-${project}.json`);
+  const args = ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json"];
+  return { report, ok: () => step(`${project} tests`, "npx", [...args, `--outputFile.json=${report}`]) };
+};
+const unit = vitest("unit");
+const integration = vitest("integration");
 const playwrightReport = join(reports, "playwright.json");
 const ok =
   step("lint and format", "npx", ["biome", "check", "."]) &&
   step("types", "npx", ["tsc", "--noEmit"]) &&
+  // Unit tests before the build: they need none, and fail in seconds.
+  unit.ok() &&
   step("build", "npm", ["run", "--silent", "build"]) &&
   [
-    step("unit and integration tests", "npx", [
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${vitestReport}`,
-    ]),
+    integration.ok(),
     step("browser tests", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_REPORT: playwrightReport }),
   ].every(Boolean);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-try {
-  const v = JSON.parse(readFileSync(vitestReport, "utf8"));
-  counts.passed += v.numPassedTests;
-  counts.failed += v.numFailedTests;
-  counts.skipped += v.numPendingTests + v.numTodoTests;
-} catch {}
+for (const { report } of [unit, integration]) {
+  try {
+    const v = JSON.parse(readFileSync(report, "utf8"));
+    counts.passed += v.numPassedTests;
+    counts.failed += v.numFailedTests;
+    counts.skipped += v.numPendingTests + v.numTodoTests;
+  } catch {}
+}
 try {
   const p = JSON.parse(readFileSync(playwrightReport, "utf8")).stats;
   counts.passed += p.expected + p.flaky;

@@ -200,11 +200,15 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** Runs one CLI invocation; returns the exit code. */
+/**
+ * Runs one CLI invocation; returns the exit code. Output, errors and the environment are
+ * parameters so tests can run commands in process instead of spawning one per command.
+ */
 export async function run(
   argv: string[],
-  write = (s: string) => process.stdout.write(s),
-  fail = (s: string) => process.stderr.write(s),
+  write: (s: string) => void = (s) => process.stdout.write(s),
+  fail: (s: string) => void = (s) => process.stderr.write(s),
+  environment: NodeJS.ProcessEnv = process.env,
 ) {
   const key = argv.slice(0, 2).join(" ");
   const command = commands[key];
@@ -222,13 +226,13 @@ export async function run(
   }
   let database: Database | undefined;
   try {
-    const env = parseEnv();
+    const env = parseEnv(environment);
     const migrations = await migrate(env.DATABASE_URL);
     database = await connect(env.DATABASE_URL);
     await command(database, argv.slice(2), {
       json,
       write,
-      issuer: await configuredIssuer(database.prisma, env),
+      issuer: await configuredIssuer(database.prisma, env, environment),
       migrations,
       keyActivationSeconds: env.KEY_ACTIVATION_SECONDS,
       env,

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithAdmin } from "../support/admin-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminServerFor } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
-import { callApi } from "../support/pages-session";
-import type { TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
@@ -17,19 +15,11 @@ const USER = { email: "mae@example.com", password: "correct horse battery" };
 type Created = { application: { id: string; clientId: string }; clientSecret: string };
 
 describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
-  let server: TestServer;
-  let stop: () => Promise<void>;
-  let admin: CookieBrowser;
-  const api = (method: string, path: string, body?: unknown) =>
-    callApi(admin, server.url, method, `/api/v1${path}`, body);
+  const latchkey = adminServerFor(kind, ADMIN);
+  const { api } = latchkey;
 
   beforeAll(async () => {
-    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
-    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
-  });
-
-  afterAll(async () => {
-    await stop?.();
+    expect(latchkey.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
   });
 
   async function create(body: Record<string, unknown>): Promise<Created> {
@@ -38,16 +28,18 @@ describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
     return created.body as Created;
   }
 
-  const discover = (clientId: string, secret: string) => discoverClient(server.issuer, clientId, secret);
+  const discover = (clientId: string, secret: string) => discoverClient(latchkey.server.issuer, clientId, secret);
 
   async function managementToken(clientId: string, secret: string) {
     const config = await discover(clientId, secret);
-    return (await oidc.clientCredentialsGrant(config, { resource: `${server.url}/api`, scope: "management" }))
+    return (await oidc.clientCredentialsGrant(config, { resource: `${latchkey.server.url}/api`, scope: "management" }))
       .access_token;
   }
 
   const asScript = (token: string) =>
-    fetch(`${server.url}/api/v1/applications`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    fetch(`${latchkey.server.url}/api/v1/applications`, { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.status,
+    );
 
   it("stops a management token at once when its app loses the scope or its last secret", async () => {
     const app = await create({ type: "m2m", name: "Terraform", allowedScopes: ["management"] });
@@ -171,7 +163,7 @@ describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
     try {
       const path = join(dir, "apps.json");
       writeFileSync(path, JSON.stringify(file("latchkey-account")));
-      const cli = server.cli("apps", "import", path);
+      const cli = latchkey.server.cli("apps", "import", path);
       expect(cli.status).toBe(2);
       expect(cli.stderr).toMatch(/applications\.1\.clientId: .*console or account/);
     } finally {

@@ -1,43 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../lib/cli/main";
+import { cliInProcess } from "../support/cli";
 import { type DatabaseKind, databaseKinds, databases } from "../support/databases";
-import { startServer, testSecret } from "../support/server";
+import { startServer } from "../support/server";
 
 /**
  * `apps create` / `apps update` flags for every setting, and the issuer `apps create` reports,
  * run in process through `run()` against a fresh database of each kind.
  */
-type Result = { status: number; stdout: string; stderr: string };
-
-async function latchkey(databaseUrl: string, env: Record<string, string>, args: string[]): Promise<Result> {
-  const saved = { ...process.env };
-  for (const name of ["APP_URL", "PORT", "LATCHKEY_SECRET"]) delete process.env[name];
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" }, env);
-  if (/^postgres/.test(databaseUrl)) process.env.LATCHKEY_SECRET = testSecret(databaseUrl);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const status = await run(
-      args,
-      (s) => {
-        stdout += s;
-        return true;
-      },
-      (s) => {
-        stderr += s;
-        return true;
-      },
-    );
-    return { status, stdout, stderr };
-  } finally {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-}
-
 describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind) => {
   let db: { url: string; cleanup(): void };
-  const cli = (...args: string[]) => latchkey(db.url, { APP_URL: "https://id.example.com" }, args);
+  const cli = (...args: string[]) => cliInProcess(db.url, args, { APP_URL: "https://id.example.com" });
   const json = async (...args: string[]) => {
     const result = await cli(...args, "--json");
     expect(result.status, result.stderr).toBe(0);
@@ -138,7 +110,7 @@ describe("the issuer apps create reports", () => {
   afterAll(() => db.cleanup());
 
   const created = async (env: Record<string, string>) => {
-    const result = await latchkey(db.url, env, ["apps", "create", "--type", "spa", "--name", "S", "--json"]);
+    const result = await cliInProcess(db.url, ["apps", "create", "--type", "spa", "--name", "S", "--json"], env);
     expect(result.status, result.stderr).toBe(0);
     const { issuer, issuerSource, discoveryUrl } = JSON.parse(result.stdout);
     return { issuer, issuerSource, discoveryUrl };
@@ -165,7 +137,7 @@ describe("the issuer apps create reports", () => {
           discoveryUrl: `${server.issuer}/.well-known/openid-configuration`,
         });
       }
-      const text = await latchkey(db.url, {}, ["apps", "create", "--type", "spa", "--name", "T"]);
+      const text = await cliInProcess(db.url, ["apps", "create", "--type", "spa", "--name", "T"]);
       expect(text.stdout).toContain(`${server.issuer}  (the server's, as it last started on this database)`);
     } finally {
       await server.stop();

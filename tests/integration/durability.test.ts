@@ -1,49 +1,46 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, freshDatabases, postgresDatabase } from "../support/databases";
 import { createDatabase, type Postgres, startPostgres } from "../support/postgres";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 import { createM2mApp, eventually, inactiveTokens, introspect, requestToken, tokenBurst } from "../support/tokens";
 
 // "Issued means stored": a client_credentials token is answered only once it is committed, so
 // no crash, outage or other instance ever sees an answered token missing.
 describe("issued tokens are stored", () => {
-  const sqlite = tempSqlite();
-  afterAll(() => sqlite.cleanup());
+  const freshDatabase = freshDatabases();
 
-  it.each(["sqlite", "postgresql"])(
-    "loses no answered token when the server is killed mid-burst (%s)",
-    async (kind) => {
-      const url = kind === "sqlite" ? sqlite.url : await createDatabase(inject("postgresUrl"));
-      let server = await startServer(url);
-      const app = createM2mApp(server);
-      let killed = false;
-      const burst = await tokenBurst(server.issuer, app, {
-        workers: 16,
-        deadlineMs: 60_000,
-        // SIGKILL with requests still in flight: the ones answered 200 must all survive.
-        stop: (answers) => {
-          if (!killed && answers.filter((a) => a.status === 200).length >= 150) {
-            server.kill("SIGKILL");
-            killed = true;
-          }
-          return false;
-        },
-      });
-      expect(killed).toBe(true);
-      expect(burst.answers.filter((a) => a.status !== 200)).toEqual([]);
-      expect(await server.exited).toBe("SIGKILL");
+  it.each(databaseKinds)("loses no answered token when the server is killed mid-burst (%s)", async (kind) => {
+    const { url } = await freshDatabase(kind);
+    let server = await startServer(url);
+    const app = createM2mApp(server);
+    let killed = false;
+    const burst = await tokenBurst(server.issuer, app, {
+      workers: 16,
+      deadlineMs: 60_000,
+      // SIGKILL with requests still in flight: the ones answered 200 must all survive.
+      stop: (answers) => {
+        if (!killed && answers.filter((a) => a.status === 200).length >= 150) {
+          server.kill("SIGKILL");
+          killed = true;
+        }
+        return false;
+      },
+    });
+    expect(killed).toBe(true);
+    expect(burst.answers.filter((a) => a.status !== 200)).toEqual([]);
+    expect(await server.exited).toBe("SIGKILL");
 
-      server = await startServer(url);
-      try {
-        expect(burst.tokens.length).toBeGreaterThanOrEqual(150);
-        expect(await inactiveTokens(server.issuer, app, burst.tokens)).toEqual([]);
-      } finally {
-        await server.stop();
-      }
-    },
-  );
+    server = await startServer(url);
+    try {
+      expect(burst.tokens.length).toBeGreaterThanOrEqual(150);
+      expect(await inactiveTokens(server.issuer, app, burst.tokens)).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
 
   it("makes a token issued on one instance active on another at once, and on its API", async () => {
-    const url = await createDatabase(inject("postgresUrl"));
+    const url = await postgresDatabase();
     const a = await startServer(url);
     // Behind one proxy both instances answer for the same public URL.
     const b = await startServer(url, { APP_URL: a.url });

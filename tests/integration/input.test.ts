@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connect } from "../../lib/db/client";
-import { startWithAdmin } from "../support/admin-server";
-import type { CookieBrowser } from "../support/browserless";
+import { adminServerFor } from "../support/admin-server";
 import { databaseKinds } from "../support/databases";
-import { callApi } from "../support/pages-session";
-import type { TestServer } from "../support/server";
+import { waitFor } from "../support/wait";
 
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 /**
@@ -13,16 +11,13 @@ const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
  * nothing is written.
  */
 describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
-  let server: TestServer;
-  let stop: () => Promise<void>;
-  let admin: CookieBrowser;
-  const api = (method: string, path: string, body?: unknown) =>
-    callApi(admin, server.url, method, `/api/v1${path}`, body);
+  const latchkey = adminServerFor(kind, ADMIN);
+  const { api } = latchkey;
   /** A PATCH whose body is sent exactly as written, so a number too large for a double keeps its digits. */
   const rawPatch = async (path: string, json: string) => {
-    const response = await admin.fetch(`${server.url}/api/v1${path}`, {
+    const response = await latchkey.admin.fetch(`${latchkey.server.url}/api/v1${path}`, {
       method: "PATCH",
-      headers: { origin: server.url, "content-type": "application/json" },
+      headers: { origin: latchkey.server.url, "content-type": "application/json" },
       body: json,
     });
     return { status: response.status, body: await response.json() };
@@ -34,14 +29,6 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
     ]);
     return first.body.total + third.body.total;
   };
-
-  beforeAll(async () => {
-    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
-  });
-
-  afterAll(async () => {
-    await stop?.();
-  });
 
   it.each([
     ["a lone surrogate", "Wiki\uD800", /surrogate/],
@@ -151,7 +138,9 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
   it.each(["/api/v1/users/%F0", "/api/v1/applications/%ED%A0%80", "/users/%F0", "/applications/%ED%A0%80/x"])(
     "answers %s, a path that is not UTF-8, with a 400",
     async (path) => {
-      const response = await admin.fetch(`${server.url}${path}`, { headers: { origin: server.url } });
+      const response = await latchkey.admin.fetch(`${latchkey.server.url}${path}`, {
+        headers: { origin: latchkey.server.url },
+      });
       expect(response.status).toBe(400);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       expect(await response.json()).toMatchObject({ status: 400, detail: "The path is not valid UTF-8." });
@@ -171,7 +160,9 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
     expect(Object.keys(audit.body.errors)).toEqual(["userId"]);
     expect((await api("GET", "/users?search=%00")).status).toBe(400);
     for (const path of ["/api/v1/users/x%00y", "/users/x%00y", "/applications/%1B"]) {
-      const response = await admin.fetch(`${server.url}${path}`, { headers: { origin: server.url } });
+      const response = await latchkey.admin.fetch(`${latchkey.server.url}${path}`, {
+        headers: { origin: latchkey.server.url },
+      });
       expect(response.status, path).toBe(400);
       expect(await response.json()).toMatchObject({ detail: "The path holds a control character." });
     }
@@ -184,7 +175,7 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
    */
   it.runIf(kind === "sqlite")("logs a failed query without the names and emails it carried", async () => {
     const user = await api("POST", "/users", { email: "vic@example.com", password: "a-long-passphrase", name: "Vic" });
-    const direct = await connect(server.databaseUrl);
+    const direct = await connect(latchkey.server.databaseUrl);
     try {
       await direct.prisma.$executeRawUnsafe(`UPDATE "User" SET version = 1e300 WHERE id = ?`, user.body.id);
     } finally {
@@ -199,21 +190,17 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
     // The line for this request: an earlier test's 500 (on a build without the fixes) has its own path.
     const path = `/api/v1/users/${user.body.id}`;
     const errorLine = () =>
-      server
+      latchkey.server
         .logs()
         .split("\n")
         .find((l) => l.includes("API request failed") && l.includes(path));
-    const deadline = Date.now() + 10_000;
-    while (!errorLine()) {
-      if (Date.now() > deadline) throw new Error(`no error line in the log within 10 s:\n${server.logs()}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(JSON.parse(errorLine() ?? "").error).toMatchObject({
+    const line = await waitFor("the request's error line in the server's log", errorLine, 10_000);
+    expect(JSON.parse(line).error).toMatchObject({
       name: "PrismaClientValidationError",
       message: "Unable to fit value 1e+300 into a 64-bit signed integer for field `version`",
     });
-    expect(server.logs()).not.toContain("Brewster");
-    expect(server.logs()).not.toContain("grace.hopper");
+    expect(latchkey.server.logs()).not.toContain("Brewster");
+    expect(latchkey.server.logs()).not.toContain("grace.hopper");
   });
 
   it("answers no hostile value in any field of any write endpoint with a 5xx", async () => {
@@ -261,7 +248,7 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
   // Last: spawnSync blocks this process for seconds, and the HTTP client's idle connection is
   // closed by the server meanwhile without the client noticing, so the next request would fail.
   it("refuses the same input on the command line with one line and a non-zero exit", () => {
-    const before = server.cli("apps", "list", "--json").stdout;
+    const before = latchkey.server.cli("apps", "list", "--json").stdout;
     const cases = [
       ["apps", "create", "--type", "spa", "--name", "Invoice \u202Efdp.exe"],
       ["apps", "create", "--type", "traditional", "--name", "RP", "--redirect-uri", "https://rp.exa\tmple.com/cb"],
@@ -269,12 +256,12 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
       ["users", "create", "--email", "cli@example.com", "--password", "a-long-passphrase", "--name", "Ada\u0007"],
     ];
     for (const args of cases) {
-      const result = server.cli(...args);
+      const result = latchkey.server.cli(...args);
       expect(result.status, args.join(" ")).not.toBe(0);
       expect(result.stderr.trimEnd().split("\n"), result.stderr).toHaveLength(1);
       expect(result.stderr).toMatch(/^latchkey: (name|redirectUris\.0): /);
     }
-    expect(server.cli("apps", "list", "--json").stdout).toBe(before);
-    expect(server.cli("users", "suspend", "cli@example.com").status).toBe(1);
+    expect(latchkey.server.cli("apps", "list", "--json").stdout).toBe(before);
+    expect(latchkey.server.cli("users", "suspend", "cli@example.com").status).toBe(1);
   });
 });

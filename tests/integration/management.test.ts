@@ -1,29 +1,18 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithAdmin } from "../support/admin-server";
+import { describe, expect, it } from "vitest";
+import { adminServerFor, startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
-import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
+import { callApi } from "../support/pages-session";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
 
 describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
-  let server: TestServer;
-  let stop: () => Promise<void>;
-  let admin: CookieBrowser;
-  const api = (method: string, path: string, body?: unknown) =>
-    callApi(admin, server.url, method, `/api/v1${path}`, body);
-
-  beforeAll(async () => {
-    ({ server, admin, stop } = await startWithAdmin(kind, ADMIN));
-  });
-
-  afterAll(async () => {
-    await stop?.();
-  });
+  const latchkey = adminServerFor(kind, ADMIN);
+  const { api } = latchkey;
 
   /** A machine-to-machine app's token for the management API, as a script would get it. */
   async function managementToken(allowed: boolean) {
@@ -33,18 +22,19 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
       ...(allowed ? { allowedScopes: ["management"] } : {}),
     });
     expect(created.status).toBe(201);
-    const config = await oidc.discovery(
-      new URL(server.issuer),
+    const config = await discoverClient(
+      latchkey.server.issuer,
       created.body.application.clientId,
       created.body.clientSecret,
-      undefined,
-      { execute: [oidc.allowInsecureRequests] },
     );
-    const tokens = await oidc.clientCredentialsGrant(config, { resource: `${server.url}/api`, scope: "management" });
+    const tokens = await oidc.clientCredentialsGrant(config, {
+      resource: `${latchkey.server.url}/api`,
+      scope: "management",
+    });
     return tokens.access_token;
   }
   const bearer = (token: string, method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}/api/v1${path}`, {
+    fetch(`${latchkey.server.url}/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -109,23 +99,11 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     expect(user.status).toBe(201);
     const app = await api("POST", "/applications", { type: "traditional", name: "Portal", redirectUris: [REDIRECT] });
     await api("PATCH", `/applications/${app.body.application.id}`, { alwaysIssueRefreshToken: true });
-    const config = await oidc.discovery(
-      new URL(server.issuer),
-      app.body.application.clientId,
-      app.body.clientSecret,
-      undefined,
-      { execute: [oidc.allowInsecureRequests] },
-    );
+    const config = await discoverClient(latchkey.server.issuer, app.body.application.clientId, app.body.clientSecret);
     const signIn = async () => {
-      const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid email",
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: "S256",
-      });
+      const { url, verifier } = await authorizationRequest(config, REDIRECT);
       const pages: string[] = [];
-      const callback = await authorize(new CookieBrowser(), url.href, REDIRECT, {
+      const callback = await authorize(new CookieBrowser(), url, REDIRECT, {
         email: "lin@example.com",
         password: "a-long-passphrase",
         onPage: (p) => pages.push(textOf(p.html)),
@@ -160,52 +138,46 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
     expect((await api("GET", `/users/${me.id}`)).body).toMatchObject({ role: "admin", status: "active" });
   });
 
-  it.runIf(kind === "sqlite")(
-    "exports the apps, and an import into an empty database recreates them, twice the same",
-    async () => {
-      for (const type of ["traditional", "spa", "native", "m2m", "third-party"]) {
-        const uris = type === "m2m" ? [] : [type === "native" ? "com.example.app:/cb" : REDIRECT];
-        expect(
-          (await api("POST", "/applications", { type, name: `Exported ${type}`, redirectUris: uris })).status,
-        ).toBe(201);
-      }
-      const exported = await api("GET", "/applications/export");
-      expect(exported.status).toBe(200);
-      expect(JSON.stringify(exported.body)).not.toMatch(/secret"?\s*:\s*"[A-Za-z0-9_-]{43}"/);
-      const count = exported.body.applications.length;
-      expect(count).toBeGreaterThanOrEqual(5);
+  it("exports the apps, and an import into an empty database of the same kind recreates them, twice the same", async () => {
+    for (const type of ["traditional", "spa", "native", "m2m", "third-party"]) {
+      const uris = type === "m2m" ? [] : [type === "native" ? "com.example.app:/cb" : REDIRECT];
+      expect((await api("POST", "/applications", { type, name: `Exported ${type}`, redirectUris: uris })).status).toBe(
+        201,
+      );
+    }
+    const exported = await api("GET", "/applications/export");
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify(exported.body)).not.toMatch(/secret"?\s*:\s*"[A-Za-z0-9_-]{43}"/);
+    const count = exported.body.applications.length;
+    expect(count).toBeGreaterThanOrEqual(5);
 
-      const other = tempSqlite();
-      const second = await startServer(other.url);
-      try {
-        expect(second.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-        const browser = await signInToPages(second.url, ADMIN);
-        const first = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
-        expect(first.status).toBe(200);
-        expect(first.body.created).toHaveLength(count);
-        const again = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
-        expect(again.body).toMatchObject({ created: [], updated: [], unchanged: expect.any(Array) });
-        expect(again.body.unchanged).toHaveLength(count);
-        const reexported = await callApi(browser, second.url, "GET", "/api/v1/applications/export");
-        const strip = (apps: Record<string, unknown>[]) =>
-          apps.map(({ ...app }) => app).sort((a, b) => String(a.clientId).localeCompare(String(b.clientId)));
-        expect(strip(reexported.body.applications)).toEqual(strip(exported.body.applications));
+    const target = await startWithAdmin(kind, ADMIN);
+    const { server: second, admin: browser } = target;
+    try {
+      const first = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
+      expect(first.status).toBe(200);
+      expect(first.body.created).toHaveLength(count);
+      const again = await callApi(browser, second.url, "POST", "/api/v1/applications/import", exported.body);
+      expect(again.body).toMatchObject({ created: [], updated: [], unchanged: expect.any(Array) });
+      expect(again.body.unchanged).toHaveLength(count);
+      const reexported = await callApi(browser, second.url, "GET", "/api/v1/applications/export");
+      const strip = (apps: Record<string, unknown>[]) =>
+        apps.map(({ ...app }) => app).sort((a, b) => String(a.clientId).localeCompare(String(b.clientId)));
+      expect(strip(reexported.body.applications)).toEqual(strip(exported.body.applications));
 
-        // A bad file changes nothing and names the field.
-        const broken = structuredClone(exported.body);
-        broken.applications[1].redirectUris = ["http://not-loopback.example.com/cb"];
-        broken.applications[1].type = broken.applications[1].type === "m2m" ? "m2m" : broken.applications[1].type;
-        const refused = await callApi(browser, second.url, "POST", "/api/v1/applications/import", broken);
-        expect(refused.status).toBe(400);
-      } finally {
-        await second.stop();
-        other.cleanup();
-      }
-    },
-  );
+      // A bad file changes nothing and names the field.
+      const broken = structuredClone(exported.body);
+      broken.applications[1].redirectUris = ["http://not-loopback.example.com/cb"];
+      broken.applications[1].type = broken.applications[1].type === "m2m" ? "m2m" : broken.applications[1].type;
+      const refused = await callApi(browser, second.url, "POST", "/api/v1/applications/import", broken);
+      expect(refused.status).toBe(400);
+    } finally {
+      await target.stop();
+    }
+  });
 
   it("publishes an OpenAPI 3.1 document that validates, and a client driven by it creates an app", async () => {
-    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    const response = await fetch(`${latchkey.server.url}/api/v1/openapi.json`);
     const document = await response.json();
     const result = await new Validator().validate(structuredClone(document));
     expect(result.errors ?? []).toEqual([]);

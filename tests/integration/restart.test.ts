@@ -1,26 +1,24 @@
 import * as oidc from "openid-client";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
-import { startServer, tempSqlite } from "../support/server";
+import { databaseKinds, freshDatabases } from "../support/databases";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
+import { startServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 
-describe("a restart", () => {
-  const db = tempSqlite();
-  afterAll(() => db.cleanup());
-
-  let clientId = "";
-  let clientSecret = "";
+describe.each(databaseKinds)("a restart on %s", (kind) => {
+  // One database per test: each starts from nothing and restarts the server on its own data.
+  const freshDatabase = freshDatabases();
 
   it("keeps the signing key and a signed-in user's session", async () => {
+    const db = await freshDatabase(kind);
     let server = await startServer(db.url);
     expect(server.cli("users", "create", "--email", "grace@example.com", "--password", "hopper-1906").status).toBe(0);
     const app = JSON.parse(
       server.cli("apps", "create", "--name", "Portal", "--type", "traditional", "--redirect-uri", REDIRECT, "--json")
         .stdout,
     );
-    clientId = app.clientId;
-    clientSecret = app.clientSecret;
     const kids = async () =>
       ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys
         .map((k) => k.kid)
@@ -29,16 +27,8 @@ describe("a restart", () => {
 
     const browser = new CookieBrowser();
     const begin = async () => {
-      const config = await oidc.discovery(new URL(server.issuer), clientId, clientSecret, undefined, {
-        execute: [oidc.allowInsecureRequests],
-      });
-      const challenge = await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
-      return oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
-      }).href;
+      const config = await discoverClient(server.issuer, app.clientId, app.clientSecret);
+      return (await authorizationRequest(config, REDIRECT, { scope: "openid" })).url;
     };
     await authorize(browser, await begin(), REDIRECT, { email: "grace@example.com", password: "hopper-1906" });
     await server.stop();
@@ -57,12 +47,10 @@ describe("a restart", () => {
   });
 
   it("keeps client_credentials tokens issued just before a graceful stop", async () => {
+    const db = await freshDatabase(kind);
     let server = await startServer(db.url);
     const app = JSON.parse(server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json").stdout);
-    const connect = () =>
-      oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
-        execute: [oidc.allowInsecureRequests],
-      });
+    const connect = () => discoverClient(server.issuer, app.clientId, app.clientSecret);
     // Each token is answered only once its group is committed, and a stop drains what is in flight.
     const tokens = await Promise.all(
       Array.from({ length: 5 }, async () => oidc.clientCredentialsGrant(await connect())),

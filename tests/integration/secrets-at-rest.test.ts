@@ -4,15 +4,16 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleAuth } from "../../lib/console/client";
 import type { Env } from "../../lib/env";
 import { open } from "../../lib/oidc/key-sealing";
 import { generateSigningJwk } from "../../lib/oidc/keys";
 import { generateSecret, type Kek, kekFromSecret } from "../../lib/secrets/envelope";
 import { readSecretFile } from "../../lib/secrets/kek";
-import { createDatabase } from "../support/postgres";
+import { postgresDatabase } from "../support/databases";
 import { runCli, startServer, type TestServer, tempSqlite, testSecret } from "../support/server";
+import { waitFor } from "../support/wait";
 
 const ADMIN = { email: "root@example.com", password: "admin passphrase" };
 const PRIVATE_FIELDS = ["d", "p", "q", "dp", "dq", "qi"];
@@ -318,7 +319,7 @@ describe("keys at rest on PostgreSQL", () => {
   let server: TestServer | undefined;
 
   beforeAll(async () => {
-    url = await createDatabase(inject("postgresUrl"));
+    url = await postgresDatabase();
   });
   afterAll(async () => {
     await server?.stop();
@@ -354,13 +355,13 @@ describe("keys at rest on PostgreSQL", () => {
     const rotated = runCli(url, ["keys", "rotate", "--alg", "ES256", "--json"]);
     expect(rotated.status, rotated.stderr).toBe(0);
     const { kid } = JSON.parse(rotated.stdout) as { kid: string };
-    const deadline = Date.now() + 15_000;
     // (A connection left idle while the CLI blocked this process may be closed under the first try.)
     const published = () => jwksOf(server as TestServer).catch(() => [] as Jwk[]);
-    while (!(await published()).some((key) => key.kid === kid)) {
-      if (Date.now() > deadline) throw new Error(`the server did not publish ${kid} within 15 s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitFor(
+      `the server to publish ${kid}`,
+      async () => (await published()).some((key) => key.kid === kid),
+      15_000,
+    );
 
     // A second instance with another secret refuses to start, naming both key ids.
     await expect(startServer(url, { LATCHKEY_SECRET: generateSecret() })).rejects.toThrow(

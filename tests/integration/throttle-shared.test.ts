@@ -1,8 +1,9 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDatabase } from "../support/postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresDatabase } from "../support/databases";
 import { startServer, type TestServer } from "../support/server";
 import { openSignIn } from "../support/sign-in-attempts";
+import { waitFor } from "../support/wait";
 
 const USER = { email: "ada@example.com", password: "correct horse battery" };
 
@@ -13,7 +14,7 @@ describe("the sign-in throttle across instances", () => {
   let second: TestServer;
 
   beforeAll(async () => {
-    databaseUrl = await createDatabase(inject("postgresUrl"));
+    databaseUrl = await postgresDatabase();
     // The purge runs every second here, so the test of it does not wait long.
     first = await startServer(databaseUrl, { PURGE_INTERVAL_SECONDS: "1" });
     second = await startServer(databaseUrl);
@@ -56,16 +57,17 @@ describe("the sign-in throttle across instances", () => {
         `INSERT INTO "SignInSource" (address, account, "failedAt", "expiresAt") VALUES ('192.0.2.50', 'expired-test', $1, $1)`,
         [past],
       );
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const left = await client.query(
-          `SELECT (SELECT count(*) FROM "SignInAccount" WHERE account = 'expired-test')
-                + (SELECT count(*) FROM "SignInSource" WHERE account = 'expired-test') AS n`,
-        );
-        if (Number(left.rows[0].n) === 0) break;
-        if (Date.now() > deadline) throw new Error("the purge did not delete expired throttle rows within 20 s");
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await waitFor(
+        "the purge to delete the expired throttle rows",
+        async () => {
+          const left = await client.query(
+            `SELECT (SELECT count(*) FROM "SignInAccount" WHERE account = 'expired-test')
+                  + (SELECT count(*) FROM "SignInSource" WHERE account = 'expired-test') AS n`,
+          );
+          return Number(left.rows[0].n) === 0;
+        },
+        20_000,
+      );
       // Counters still in force stay.
       const live = await client.query(`SELECT count(*) AS n FROM "SignInAccount" WHERE account = 'live-test'`);
       expect(Number(live.rows[0].n)).toBe(1);

@@ -1,20 +1,18 @@
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connect } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { defaultTimeouts } from "../../lib/db/timeouts";
 import { openBatchWriter, writeTokenBatches } from "../../lib/db/token-batch";
-import { createDatabase } from "../support/postgres";
-import { tempSqlite } from "../support/server";
+import { databaseKinds, freshDatabases } from "../support/databases";
 
 // The writer thread stores groups of batches without Prisma; Prisma must still find, compare and
 // purge those rows exactly as if it had written them, and a group is all or nothing.
 describe("the token batch writer", () => {
-  const sqlite = tempSqlite();
-  afterAll(() => sqlite.cleanup());
+  const freshDatabase = freshDatabases();
 
-  it.each(["sqlite", "postgresql"])("writes rows Prisma reads and purges alike on %s", async (kind) => {
-    const url = kind === "sqlite" ? sqlite.url : await createDatabase(inject("postgresUrl"));
+  it.each(databaseKinds)("writes rows Prisma reads and purges alike on %s", async (kind) => {
+    const { url } = await freshDatabase(kind);
     await migrate(url);
     const writer = await openBatchWriter(url, defaultTimeouts);
     const { prisma } = await connect(url);
@@ -30,7 +28,7 @@ describe("the token batch writer", () => {
       // Stored in the very form Prisma stores dates, so comparisons between the two hold.
       await writeTokenBatches(prisma, [{ id: "row-0", batchId: "batch-0", tokens, expiresAt }]);
       if (kind === "sqlite") {
-        const raw = new Database(sqlite.url.replace(/^file:/, ""), { readonly: true });
+        const raw = new Database(url.replace(/^file:/, ""), { readonly: true });
         const dates = raw
           .prepare(`SELECT "expiresAt" AS d FROM "TokenBatch" WHERE "id" IN ('row-0', 'row-1')`)
           .all() as { d: string }[];

@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from "vitest";
 import type { CookieBrowser } from "./browserless";
 import { type DatabaseKind, databases } from "./databases";
-import { signInToPages } from "./pages-session";
+import { callApi, signInToPages } from "./pages-session";
 import { startServer, type TestServer } from "./server";
 
 export type AdminServer = { server: TestServer; admin: CookieBrowser; stop(): Promise<void> };
@@ -25,5 +26,33 @@ export async function startWithAdmin(
       await server.stop();
       db.cleanup();
     },
+  };
+}
+
+/**
+ * startWithAdmin for a describe block: started before its tests and stopped after them. `api`
+ * calls /api/v1 as the signed-in admin, from the server's own origin.
+ */
+export function adminServerFor(kind: DatabaseKind, credentials: { email: string; password: string }) {
+  let started: AdminServer | undefined;
+  beforeAll(async () => {
+    started = await startWithAdmin(kind, credentials);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = () => {
+    if (!started) throw new Error("the admin server is not running (used outside the block's tests?)");
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get admin() {
+      return current().admin;
+    },
+    api: (method: string, path: string, body?: unknown) =>
+      callApi(current().admin, current().server.url, method, `/api/v1${path}`, body),
   };
 }

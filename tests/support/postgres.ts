@@ -16,13 +16,25 @@ export type Postgres = {
   thaw(): void;
 };
 
-function binDir(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
+/** Where the tests look for PostgreSQL, and what to do when it is not there: one line. */
+export const postgresMissing =
+  "PostgreSQL's server binaries (initdb, pg_ctl) were not found in PG_BIN or /usr/lib/postgresql/*/bin: " +
+  "install them (Debian: apt-get install postgresql), set PG_BIN to their folder, " +
+  "or set TEST_POSTGRES_URL to a server the tests may create databases on";
+
+/** The folder holding initdb and pg_ctl: PG_BIN when set, else the newest /usr/lib/postgresql/N/bin. */
+export function findPostgresBin(): string | undefined {
+  const has = (dir: string) => existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"));
+  if (process.env.PG_BIN) return has(process.env.PG_BIN) ? process.env.PG_BIN : undefined;
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const version of versions)
-    if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
-  throw new Error("PostgreSQL server binaries not found (apt-get install postgresql, or set PG_BIN)");
+  return versions.map((version) => join(root, version, "bin")).find(has);
+}
+
+function binDir(): string {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error(postgresMissing);
+  return bin;
 }
 
 /**
@@ -39,7 +51,13 @@ export async function startPostgres(): Promise<Postgres> {
     const [file, argv] = asRoot
       ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
       : [join(bin, cmd), args];
-    execFileSync(file, argv, { stdio: ["ignore", "ignore", "pipe"] });
+    try {
+      execFileSync(file, argv, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    } catch (error) {
+      // Its own words, as text (execFileSync's error carries stderr as a byte buffer otherwise).
+      const { stderr, message } = error as { stderr?: string; message: string };
+      throw new Error(`${cmd} ${args.join(" ")} failed: ${(stderr || message).trim()}`);
+    }
   };
   const port = await freePort();
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);

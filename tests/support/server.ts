@@ -12,7 +12,7 @@ export type TestServer = {
   /** Output the server wrote (its structured logs). */
   logs(): string;
   /** Runs the CLI against the server's database; returns exit code and output. */
-  cli(...args: string[]): { status: number; stdout: string; stderr: string };
+  cli(...args: string[]): CliResult;
   /** The server process's id (what a supervisor signals). */
   pid: number;
   /** Sends a signal; `exited` resolves with the exit code (or the signal's name). */
@@ -38,7 +38,7 @@ export function testSecret(databaseUrl: string): string {
   return createHash("sha256").update(`latchkey test secret ${databaseUrl}`).digest("base64url");
 }
 
-function secretEnv(databaseUrl: string): Record<string, string> {
+export function secretEnv(databaseUrl: string): Record<string, string> {
   return /^postgres(ql)?:/.test(databaseUrl) ? { LATCHKEY_SECRET: testSecret(databaseUrl) } : {};
 }
 
@@ -49,7 +49,10 @@ const cliEnv = (databaseUrl: string, env: Record<string, string>) => ({
   ...env,
 });
 
-export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
+export type CliResult = { status: number; stdout: string; stderr: string };
+
+/** Runs bin/latchkey.mjs in a process of its own, as an operator does (see support/cli.ts for the quick way). */
+export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}): CliResult {
   const result = spawnSync(process.execPath, [join(root, "bin", "latchkey.mjs"), ...args], {
     env: cliEnv(databaseUrl, env),
     encoding: "utf8",
@@ -62,7 +65,7 @@ export function runCli(databaseUrl: string, args: string[], env: Record<string, 
  * server closes the test's idle keep-alive connections and the next fetch may reuse a dead one.
  */
 export function runCliAsync(databaseUrl: string, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+  return new Promise<CliResult>((resolve) => {
     execFile(
       process.execPath,
       [join(root, "bin", "latchkey.mjs"), ...args],

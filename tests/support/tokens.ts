@@ -1,4 +1,5 @@
 import type { TestServer } from "./server";
+import { waitFor } from "./wait";
 
 export type M2mApp = { clientId: string; clientSecret: string };
 
@@ -79,14 +80,7 @@ export async function tokenBurst(
   return { answers, failures, tokens: answers.filter((a) => a.status === 200).map((a) => String(a.body.access_token)) };
 }
 
-/** Polls until `check` holds (each check bounded by the caller), or fails with `what`. */
+/** Polls until `check` holds, a check that throws counting as not yet (each check bounded by the caller). */
 export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitFor(what, () => check().catch(() => false), timeoutMs);
 }
