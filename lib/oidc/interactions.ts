@@ -7,11 +7,11 @@ import type { AuditInput } from "../audit/events";
 import { recordAudit } from "../audit/record";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../provider-pages/data";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { authenticate } from "../users/service";
 import { signInSchema } from "../validation/user";
-import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../views";
 import type { ClientStore } from "./client-store";
 import { silentScopes } from "./scopes";
 

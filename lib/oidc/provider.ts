@@ -2,7 +2,7 @@ import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "o
 import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
-import type { ErrorView, LogoutView, SignedOutView } from "../views";
+import type { ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import {
@@ -13,12 +13,12 @@ import {
   issuedToThisApp,
   type SecretCheck,
 } from "./client-store";
-import { createGrantLoader } from "./grants";
+import { createGrantLoader } from "./grant-loader";
 import type { KeySet } from "./keys";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
-/** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
+/** Pages the provider shows, rendered by the web app (see lib/provider-pages/render.ts). */
 export type ProviderViews = {
   error(ctx: KoaContextWithOIDC, view: ErrorView, status: number): Promise<void>;
   logout(ctx: KoaContextWithOIDC, view: LogoutView): Promise<void>;

@@ -3,7 +3,7 @@ import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
-import { revokeConnectedApp } from "../grants/service";
+import { revokeConnectedApp } from "../grants/connected-apps";
 import { randomId } from "../ids";
 import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";

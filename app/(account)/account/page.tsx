@@ -5,7 +5,7 @@ import { ConnectedApps } from "@/components/account/connected-apps";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
-import { listConnectedApps } from "@/lib/grants/service";
+import { listConnectedApps } from "@/lib/grants/connected-apps";
 import { runtime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";

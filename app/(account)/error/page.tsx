@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import type { ErrorKind } from "@/lib/views";
-import { readView } from "@/lib/views-read";
+import type { ErrorKind } from "@/lib/provider-pages/data";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.error");

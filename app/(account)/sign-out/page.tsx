@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { readView } from "@/lib/views-read";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.signOut");

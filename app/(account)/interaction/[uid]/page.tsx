@@ -5,7 +5,7 @@ import { AppLogo } from "@/components/account/app-logo";
 import { ConsentForm } from "@/components/account/consent-form";
 import { ScopeList } from "@/components/account/scope-list";
 import { SignInForm } from "@/components/account/sign-in-form";
-import { readView } from "@/lib/views-read";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.signIn");
