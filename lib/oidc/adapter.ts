@@ -1,7 +1,8 @@
-import Provider, { type Adapter, type AdapterPayload, errors } from "oidc-provider";
+import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
 import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
+import { currentRoute } from "./internals";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
 type Row = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
@@ -206,8 +207,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
      * still be writing: that revocation is made for good (once, on the first model it asks for).
      */
     async revokeByGrantId(grantId: string) {
-      const route = (Provider.ctx as { oidc?: { route?: string } } | undefined)?.oidc?.route;
-      if (this.model === "AccessToken" && route === "token")
+      if (this.model === "AccessToken" && currentRoute() === "token")
         return revokeGrantForReuse(grantId).catch(unavailableAsOidc);
       await db.oidcPayload.deleteMany({ where: { model: this.model, grantId } }).catch(unavailableAsOidc);
     }
