@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
+import { clientAuth } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { startServer, type TestServer, tempSqlite } from "../support/server";
 
@@ -37,7 +38,7 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
       new URL(server.issuer),
       created.body.application.clientId,
       created.body.clientSecret,
-      undefined,
+      clientAuth(created.body.clientSecret),
       { execute: [oidc.allowInsecureRequests] },
     );
     const tokens = await oidc.clientCredentialsGrant(config, { resource: `${server.url}/api`, scope: "management" });
@@ -113,7 +114,7 @@ describe.each(databaseKinds)("operating Latchkey on %s", (kind) => {
       new URL(server.issuer),
       app.body.application.clientId,
       app.body.clientSecret,
-      undefined,
+      clientAuth(app.body.clientSecret),
       { execute: [oidc.allowInsecureRequests] },
     );
     const signIn = async () => {

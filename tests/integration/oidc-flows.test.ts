@@ -3,6 +3,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
 import { databaseKinds, databases } from "../support/databases";
+import { clientAuth } from "../support/oidc-client";
 import { startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -53,7 +54,9 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
   });
 
   const discover = (app: Created, secret = app.clientSecret) =>
-    oidc.discovery(new URL(server.issuer), app.clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
+    oidc.discovery(new URL(server.issuer), app.clientId, secret, clientAuth(secret), {
+      execute: [oidc.allowInsecureRequests],
+    });
 
   async function startAuthorization(config: oidc.Configuration, params: Record<string, string> = {}) {
     const verifier = oidc.randomPKCECodeVerifier();

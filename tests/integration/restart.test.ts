@@ -1,6 +1,7 @@
 import * as oidc from "openid-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser } from "../support/browserless";
+import { clientAuth } from "../support/oidc-client";
 import { startServer, tempSqlite } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -29,7 +30,7 @@ describe("a restart", () => {
 
     const browser = new CookieBrowser();
     const begin = async () => {
-      const config = await oidc.discovery(new URL(server.issuer), clientId, clientSecret, undefined, {
+      const config = await oidc.discovery(new URL(server.issuer), clientId, clientSecret, clientAuth(clientSecret), {
         execute: [oidc.allowInsecureRequests],
       });
       const challenge = await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
@@ -60,7 +61,7 @@ describe("a restart", () => {
     let server = await startServer(db.url);
     const app = JSON.parse(server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json").stdout);
     const connect = () =>
-      oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, undefined, {
+      oidc.discovery(new URL(server.issuer), app.clientId, app.clientSecret, clientAuth(app.clientSecret), {
         execute: [oidc.allowInsecureRequests],
       });
     // Each token is answered only once its group is committed, and a stop drains what is in flight.
