@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdminServer, startWithAdmin } from "../support/admin-server";
 import { authorize, CookieBrowser } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
-import { authorizationRequest, clientAuth, type SecretMethod } from "../support/oidc-client";
+import { authorizationRequest, clientAuth, oauthErrorOf, type SecretMethod } from "../support/oidc-client";
 import { callApi } from "../support/pages-session";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -59,21 +59,6 @@ describe.each(databaseKinds)("token endpoint auth methods on %s", (kind) => {
   const asBasic = (app: App) => configure(app, clientAuth(app.clientSecret, "client_secret_basic"));
   const asPost = (app: App) => configure(app, clientAuth(app.clientSecret, "client_secret_post"));
 
-  /**
-   * The OAuth error a refused request carried. openid-client reports a 401 to a request that sent
-   * an Authorization header as a WWW-Authenticate challenge (the error is in its parameters), and
-   * one to a form-body request as the response body's error.
-   */
-  async function refusal(request: Promise<unknown>): Promise<string | undefined> {
-    const error = await request.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    if (!error) return "the request succeeded";
-    const { cause, error: code } = error as { cause?: { parameters?: { error?: string } }[]; error?: string };
-    return Array.isArray(cause) ? cause[0]?.parameters?.error : code;
-  }
-
   it("discovery offers basic, post and none, and no signed assertion method", async () => {
     const metadata = (await asBasic(apps.basicJob)).serverMetadata();
     expect(metadata.token_endpoint_auth_methods_supported).toEqual([
@@ -89,13 +74,13 @@ describe.each(databaseKinds)("token endpoint auth methods on %s", (kind) => {
   it("client_secret_basic: the header gets a token, the same secret in the body gets invalid_client", async () => {
     const tokens = await oidc.clientCredentialsGrant(await asBasic(apps.basicJob));
     expect(tokens.access_token).toBeTruthy();
-    expect(await refusal(oidc.clientCredentialsGrant(await asPost(apps.basicJob)))).toBe("invalid_client");
+    expect(await oauthErrorOf(oidc.clientCredentialsGrant(await asPost(apps.basicJob)))).toBe("invalid_client");
   });
 
   it("client_secret_post: the body gets a token, the same secret in the header gets invalid_client", async () => {
     const tokens = await oidc.clientCredentialsGrant(await asPost(apps.postJob));
     expect(tokens.access_token).toBeTruthy();
-    expect(await refusal(oidc.clientCredentialsGrant(await asBasic(apps.postJob)))).toBe("invalid_client");
+    expect(await oauthErrorOf(oidc.clientCredentialsGrant(await asBasic(apps.postJob)))).toBe("invalid_client");
   });
 
   /** Signs the user in to a web app and redeems the code as `config` authenticates. */
@@ -108,8 +93,8 @@ describe.each(databaseKinds)("token endpoint auth methods on %s", (kind) => {
   it("holds at the end of a sign-in too: the code is redeemed only the app's way", async () => {
     expect((await redeem(await asBasic(apps.basicWeb))).id_token).toBeTruthy();
     expect((await redeem(await asPost(apps.postWeb))).id_token).toBeTruthy();
-    expect(await refusal(redeem(await asPost(apps.basicWeb)))).toBe("invalid_client");
-    expect(await refusal(redeem(await asBasic(apps.postWeb)))).toBe("invalid_client");
+    expect(await oauthErrorOf(redeem(await asPost(apps.basicWeb)))).toBe("invalid_client");
+    expect(await oauthErrorOf(redeem(await asBasic(apps.postWeb)))).toBe("invalid_client");
   });
 
   it("none: a public app redeems its code with its client ID alone", async () => {

@@ -40,3 +40,19 @@ export async function authorizationRequest(
   });
   return { url: url.href, verifier };
 }
+
+/**
+ * The OAuth error a rejected openid-client call carried ("the request succeeded" if it was not
+ * rejected). openid-client reports a 401 to a request that sent an Authorization header as a
+ * WWW-Authenticate challenge, with the error among its parameters; other refusals carry it as
+ * the response body's `error`.
+ */
+export async function oauthErrorOf(request: Promise<unknown>): Promise<string | undefined> {
+  const error = await request.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!error) return "the request succeeded";
+  const { cause, error: code } = error as { cause?: { parameters?: { error?: string } }[]; error?: string };
+  return Array.isArray(cause) ? cause[0]?.parameters?.error : code;
+}
