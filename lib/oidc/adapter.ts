@@ -1,6 +1,7 @@
 import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
 import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
 import type { ClientStore } from "./client-store";
 import { currentRoute } from "./internals";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
@@ -77,7 +78,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
       await db.oidcPayload.create({ data: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt } });
     } catch (error) {
       // Several losers of one race revoke at once: the mark being there already is the point.
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     await db.oidcPayload.deleteMany({
       where: {

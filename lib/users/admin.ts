@@ -8,6 +8,7 @@ import { randomId } from "../ids";
 import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
+import { emailTaken } from "./service";
 
 export type UserDetail = {
   id: string;
@@ -82,11 +83,6 @@ export async function getUser(db: Db, id: string): Promise<UserDetail> {
   return toDetail(user);
 }
 
-function uniqueEmail(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new ConflictError("A user with this email already exists.");
-  throw error;
-}
-
 export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): Promise<UserDetail> {
   const data = adminCreateUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
@@ -107,7 +103,7 @@ export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): P
       await recordAudit(tx, { type: "user.created", actor, userId: user.id, after: audited(user) });
       return user;
     })
-    .catch(uniqueEmail);
+    .catch(emailTaken);
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -168,7 +164,7 @@ export async function updateUser(db: Db, id: string, input: unknown, actor: Acto
         await recordAudit(tx, { type: "user.updated", actor, userId: id, ...diff });
       return after;
     })
-    .catch(uniqueEmail);
+    .catch(emailTaken);
 }
 
 export async function setUserPassword(db: Db, id: string, input: unknown, actor: Actor): Promise<void> {
