@@ -1,4 +1,5 @@
 import type { Actor } from "../audit/events";
+import { unexpired } from "../db/unexpired";
 import { HttpError } from "../errors";
 import { issuedToThisApp } from "../oidc/client-store";
 import { findClientCredentials } from "../oidc/internals";
@@ -39,7 +40,7 @@ export async function bearerActor(authorization: string): Promise<Actor> {
       createdAt: true,
       allowedScopes: true,
       secrets: {
-        where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        where: unexpired(),
         select: { id: true },
         take: 1,
       },
