@@ -21,7 +21,6 @@ export type AuditEventType = (typeof auditEventTypes)[number];
 
 /** Who made a change: an admin in the console, a script with a management token, the CLI, or a user. */
 export type Actor = { id?: string; label: string };
-export const systemActor: Actor = { label: "system" };
 export const cliActor: Actor = { label: "cli" };
 
 export type AuditInput = {
