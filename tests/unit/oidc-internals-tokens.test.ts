@@ -16,10 +16,6 @@ beforeAll(async () => {
   mp = await startMemoryProvider(
     {
       features: {
-        devInteractions: { enabled: false },
-        clientCredentials: { enabled: true },
-        introspection: { enabled: true },
-        revocation: { enabled: true },
         resourceIndicators: {
           enabled: true,
           defaultResource: async (_ctx, _client, oneOf) => oneOf,

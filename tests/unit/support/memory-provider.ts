@@ -29,6 +29,7 @@ export const ACCOUNT_ID = "user-1";
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: "jwk" }), kid: "test", alg: "RS256", use: "sig" };
 
+/** `extra` is added to the configuration; its `features` are added to the ones above. */
 export async function startMemoryProvider(
   extra: Partial<Configuration> = {},
   setup: (provider: Provider, clients: Map<string, AdapterPayload>) => void = () => {},
@@ -88,6 +89,7 @@ export async function startMemoryProvider(
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  const { features: _features, ...withoutFeatures } = extra;
   const provider = new Provider(`${url}/oidc`, {
     adapter: MapAdapter,
     jwks: { keys: [signingKey] },
@@ -104,7 +106,7 @@ export async function startMemoryProvider(
       Session: 600,
     },
     clientAuthMethods: ["client_secret_basic", "client_secret_post", "none"],
-    features: {
+    features: <NonNullable<Configuration["features"]>>{
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
@@ -116,9 +118,10 @@ export async function startMemoryProvider(
           ctx.body = form;
         },
       },
+      ...extra.features,
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ...extra,
+    ...withoutFeatures,
   });
   setup(provider, clients);
   const callback = provider.callback();
