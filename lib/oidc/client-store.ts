@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import type { AdapterPayload, ClientAuthMethod } from "oidc-provider";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
+import type { SecretVerdict } from "./internals";
 
 /** `hash` is the secret's SHA-256 in hex, as stored. */
 type StoredSecret = { id: string; hash: string; expiresAt: number | null };
@@ -69,8 +70,6 @@ export const defaultTokenSettings: TokenSettings = {
   rotateRefreshToken: true,
   requirePkce: true,
 };
-
-export type SecretCheck = "ok" | "expired" | "invalid";
 
 type Entry = { record: ClientRecord | undefined; loadedAt: number };
 
@@ -187,15 +186,15 @@ export class ClientStore {
   }
 
   /** Compares a presented secret with every stored hash of the client in constant time. */
-  async checkSecret(clientId: string, presented: string): Promise<SecretCheck> {
+  async checkSecret(clientId: string, presented: string): Promise<SecretVerdict> {
     return this.checkRecordSecret(this.fresh(clientId) ?? (await this.find(clientId)), presented);
   }
 
   /** `checkSecret` for a record already at hand (synchronous). */
-  checkRecordSecret(record: ClientRecord | undefined, presented: string): SecretCheck {
+  checkRecordSecret(record: ClientRecord | undefined, presented: string): SecretVerdict {
     if (!record) return "invalid";
     const digest = hashSecret(presented);
-    let result: SecretCheck = "invalid";
+    let result: SecretVerdict = "invalid";
     for (const secret of record.secrets) {
       if (!sameDigest(secret.hash, digest)) continue;
       if (secret.expiresAt !== null && secret.expiresAt <= Date.now()) {

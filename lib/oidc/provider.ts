@@ -37,8 +37,9 @@ export type ProviderDeps = {
 };
 
 const HOUR = 3600;
-const REVOCATION_PATH = "/token/revocation";
 const DAY = 24 * HOUR;
+/** oidc-provider's default, named here because the revocation answer is adjusted on it. */
+const REVOCATION_PATH = "/token/revocation";
 
 function errorKind(error: string, description = ""): ErrorView["kind"] {
   if (error === "temporarily_unavailable") return "unavailable";

@@ -1,5 +1,6 @@
 import Provider, { errors, type KoaContextWithOIDC } from "oidc-provider";
 
+/** What a presented secret turned out to be (lib/oidc/client-store.ts decides). */
 export type SecretVerdict = "ok" | "expired" | "invalid";
 
 type ClientInstance = { clientId: string; clientAuthMethod: string };
