@@ -79,6 +79,8 @@ test.describe("a real service provider configured from Latchkey's snippet", () =
     await expect(page.getByText("Registered on this app")).toBeVisible();
     const generated = (await page.getByTestId("guide-snippet").textContent()) ?? "";
     expect(generated).not.toContain("<client secret>");
+    // Nothing about PKCE: mod_auth_openidc's nonce is enough for a confidential app (RFC 9700 §2.1.1).
+    expect(generated).not.toMatch(/PKCE/i);
 
     // The service: Apache, configured with that snippet and nothing else about Latchkey.
     dir = mkdtempSync(join(tmpdir(), "latchkey-apache-"));

@@ -98,11 +98,11 @@ test("Connect a service fills in this app's values and registers the service's r
 
   // Outline needs the app set differently; one click adjusts it.
   await page.getByRole("group", { name: "Service" }).getByText("Outline").click();
-  await expect(page.getByText("It cannot send PKCE, so PKCE must not be required.")).toBeVisible();
+  await expect(page.getByText("It sends the client secret in the form body (client_secret_post).")).toBeVisible();
   await page.getByRole("button", { name: "Apply these settings" }).click();
   await expect(page.getByText("Outline needs this app set differently:")).toHaveCount(0);
   await page.getByRole("link", { name: "Tokens" }).click();
-  await expect(page.getByRole("checkbox", { name: /Require PKCE/ })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Always require PKCE/ })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: /Always issue a refresh token/ })).toBeChecked();
   await expect(page.getByLabel("Token endpoint authentication")).toHaveValue("client_secret_post");
 

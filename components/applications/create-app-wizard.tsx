@@ -12,6 +12,7 @@ import { TextArea } from "@/components/ui/text-area";
 import { useToast } from "@/components/ui/toast";
 import type { Party } from "@/lib/applications/list";
 import type { ApplicationView } from "@/lib/applications/service";
+import { defaultSettings } from "@/lib/applications/settings-rows";
 import { type ApplicationType, usesRedirects } from "@/lib/applications/types";
 import { type CreateApplicationInput, createApplicationSchema } from "@/lib/validation/application";
 import { ApiError, callApi } from "../console/api";
@@ -42,9 +43,10 @@ export function CreateAppWizard({ party, onClose }: { party: Party; onClose: () 
     resolver,
     defaultValues: {
       type: party === "third-party" ? "third-party" : undefined,
-      name: "",
-      description: "",
-      redirectUris: [""],
+      name: defaultSettings.name,
+      description: defaultSettings.description,
+      // One empty row to type the first redirect URI into (empty rows are dropped on submit).
+      redirectUris: [...defaultSettings.redirectUris, ""],
     },
   });
   const type = form.watch("type");

@@ -116,6 +116,7 @@ export function TokenSettingsForm({
                 })}
               />
               {checkbox("alwaysIssueRefreshToken")}
+              <p className="-mt-3 ml-7 text-sm text-slate-600">{t("offlineAccessRule")}</p>
               {checkbox("rotateRefreshToken")}
               {confidential && checkbox("requirePkce")}
             </>

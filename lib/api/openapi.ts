@@ -3,7 +3,7 @@ import { parties } from "../applications/list";
 import { importSchema } from "../applications/transfer";
 import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
-import { createApplicationSchema, updateApplicationSchema } from "../validation/application";
+import { createApplicationBody, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
 import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
@@ -50,7 +50,7 @@ const operations: Operation[] = [
     tag: "Applications",
     method: "post",
     path: "/applications",
-    body: createApplicationSchema,
+    body: createApplicationBody,
     ok: [201, "CreatedApplication"],
   },
   {

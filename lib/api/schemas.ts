@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type applicationSettings, type SettingName, settingNames, settingSpec } from "../applications/settings";
 import { applicationTypes } from "../applications/types";
 import { auditEventTypes } from "../audit/events";
 
@@ -29,28 +30,15 @@ export const secretSchema = z
   })
   .meta({ id: "ClientSecret" });
 
+/** An application: who it is, and every declared setting as its view schema describes it. */
 export const applicationSchema = z
   .object({
     id: z.string(),
     clientId: z.string(),
-    name: z.string(),
-    description: z.string(),
     type: z.enum(applicationTypes),
-    redirectUris: z.array(z.string()),
-    postLogoutRedirectUris: z.array(z.string()),
-    corsOrigins: z.array(z.string()),
-    allowedScopes: z.array(z.string()),
-    displayName: z.string(),
-    logoUrl: z.string(),
-    logoDarkUrl: z.string(),
-    termsUrl: z.string(),
-    privacyUrl: z.string(),
-    accessTokenTtl: z.number().int().nullable(),
-    refreshTokenTtl: z.number().int().nullable(),
-    alwaysIssueRefreshToken: z.boolean(),
-    rotateRefreshToken: z.boolean(),
-    requirePkce: z.boolean(),
-    tokenEndpointAuthMethod: z.string(),
+    ...(Object.fromEntries(settingNames.map((name) => [name, settingSpec(name).view])) as {
+      [K in SettingName]: (typeof applicationSettings)[K]["view"];
+    }),
     version: z.number().int().describe("Send it back with an update to refuse overwriting a newer edit (409)"),
     createdAt: dateTime,
     updatedAt: dateTime,

@@ -4,41 +4,24 @@ import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { randomId, randomSecret } from "../ids";
 import { hashSecret } from "../oidc/client-store";
-import { managementScope } from "../oidc/scopes";
 import {
   type CreateApplicationInput,
   createApplicationSchema,
-  type UpdateApplicationInput,
   updateApplicationSchema,
 } from "../validation/application";
 import { isReservedClientId } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { forgetClient } from "./forget-client";
 import { type SecretView, secretViewFields } from "./secrets";
+import type { ApplicationSettings } from "./settings";
+import { readSettings, settingsColumns } from "./settings-rows";
 import { type ApplicationType, hasClientSecret } from "./types";
 
-export type ApplicationView = {
+/** An application as the API and the console show it: who it is, and its declared settings. */
+export type ApplicationView = ApplicationSettings & {
   id: string;
   clientId: string;
-  name: string;
-  description: string;
   type: ApplicationType;
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  corsOrigins: string[];
-  /** Third-party apps: the user scopes they may request. */
-  allowedScopes: string[];
-  displayName: string;
-  logoUrl: string;
-  logoDarkUrl: string;
-  termsUrl: string;
-  privacyUrl: string;
-  accessTokenTtl: number | null;
-  refreshTokenTtl: number | null;
-  alwaysIssueRefreshToken: boolean;
-  rotateRefreshToken: boolean;
-  requirePkce: boolean;
-  tokenEndpointAuthMethod: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -50,35 +33,12 @@ export function toView(app: ApplicationRow): ApplicationView {
   return {
     id: app.id,
     clientId: app.clientId,
-    name: app.name,
-    description: app.description,
     type: app.type as ApplicationType,
-    redirectUris: JSON.parse(app.redirectUris),
-    postLogoutRedirectUris: JSON.parse(app.postLogoutRedirectUris),
-    corsOrigins: JSON.parse(app.corsOrigins),
-    allowedScopes: scopesFor(app.type as ApplicationType, JSON.parse(app.allowedScopes)),
-    displayName: app.displayName,
-    logoUrl: app.logoUrl,
-    logoDarkUrl: app.logoDarkUrl,
-    termsUrl: app.termsUrl,
-    privacyUrl: app.privacyUrl,
-    accessTokenTtl: app.accessTokenTtl,
-    refreshTokenTtl: app.refreshTokenTtl,
-    alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
-    rotateRefreshToken: app.rotateRefreshToken,
-    requirePkce: app.requirePkce,
-    tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
+    ...readSettings(app),
     version: app.version,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
   };
-}
-
-/** Only third-party apps (user scopes) and m2m apps (management) have allowed scopes that mean anything. */
-function scopesFor(type: ApplicationType, stored: string[]): string[] {
-  if (type === "third-party") return stored;
-  if (type === "m2m") return stored.filter((scope) => scope === managementScope);
-  return [];
 }
 
 export type CreatedApplication = { application: ApplicationView; clientSecret?: string };
@@ -92,19 +52,16 @@ export async function createApplication(
   input: CreateApplicationInput | unknown,
   actor: Actor,
 ): Promise<CreatedApplication> {
-  const data = createApplicationSchema.parse(input);
-  const clientSecret = hasClientSecret(data.type) ? randomSecret() : undefined;
+  const { type, ...settings } = createApplicationSchema.parse(input);
+  const clientSecret = hasClientSecret(type) ? randomSecret() : undefined;
   const app = await db.$transaction(async (tx) => {
     const created = await tx.application.create({
       data: {
         id: randomId(),
         clientId: randomId(),
-        name: data.name,
-        description: data.description,
-        type: data.type,
-        redirectUris: JSON.stringify(data.redirectUris),
-        postLogoutRedirectUris: JSON.stringify(data.postLogoutRedirectUris),
-        ...(data.allowedScopes ? { allowedScopes: JSON.stringify(data.allowedScopes) } : {}),
+        type,
+        ...settingsColumns(settings),
+        name: settings.name,
       },
     });
     if (clientSecret) {
@@ -149,19 +106,6 @@ export async function getApplication(db: Db, id: string): Promise<ApplicationDet
   });
   if (!app) throw new NotFoundError("Application");
   return { ...toView(app), secrets: app.secrets };
-}
-
-const json = (list: string[] | undefined) => (list === undefined ? undefined : JSON.stringify(list));
-
-/** Validated settings as the Application row stores them: lists as JSON text, absent fields absent. */
-export function settingsColumns(data: UpdateApplicationInput) {
-  return {
-    ...data,
-    redirectUris: json(data.redirectUris),
-    postLogoutRedirectUris: json(data.postLogoutRedirectUris),
-    corsOrigins: json(data.corsOrigins),
-    allowedScopes: json(data.allowedScopes),
-  };
 }
 
 /**

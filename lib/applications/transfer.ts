@@ -5,45 +5,21 @@ import type { Db } from "../db/client";
 import { randomId } from "../ids";
 import { updateApplicationSchema } from "../validation/application";
 import { clientIdSchema } from "../validation/client-id";
-import { type ApplicationView, settingsColumns, toView } from "./service";
+import { type ApplicationView, toView } from "./service";
+import { type ApplicationSettings, settingNames, settingSpec } from "./settings";
+import { exportedSettingNames, settingsColumns } from "./settings-rows";
 import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
 
 /** Everything an environment needs to recreate an app, and nothing secret. */
-const exportedFields = [
-  "clientId",
-  "type",
-  "name",
-  "description",
-  "redirectUris",
-  "postLogoutRedirectUris",
-  "corsOrigins",
-  "allowedScopes",
-  "displayName",
-  "logoUrl",
-  "logoDarkUrl",
-  "termsUrl",
-  "privacyUrl",
-  "accessTokenTtl",
-  "refreshTokenTtl",
-  "alwaysIssueRefreshToken",
-  "rotateRefreshToken",
-  "requirePkce",
-  "tokenEndpointAuthMethod",
-] as const;
+type Exported = { clientId: string; type: ApplicationType } & Partial<ApplicationSettings>;
 
-type Exported = Record<(typeof exportedFields)[number], unknown>;
-
-const thirdPartyFields = new Set(["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl"]);
-const confidentialFields = new Set(["requirePkce", "tokenEndpointAuthMethod"]);
-
-/** The fields that mean something for the app's type (the import refuses the others). */
-function exported(app: ApplicationView): Exported {
-  const applies = (field: string) =>
-    (!thirdPartyFields.has(field) || app.type === "third-party") &&
-    (!confidentialFields.has(field) || hasClientSecret(app.type)) &&
-    (field !== "allowedScopes" || app.type === "third-party" || app.type === "m2m");
-  return Object.fromEntries(exportedFields.filter(applies).map((field) => [field, app[field]])) as Exported;
+/** The exported settings that mean something for the app's type (the import refuses the others). */
+export function exported(app: ApplicationView): Exported {
+  const settings = exportedSettingNames(app.type).map((name) => [name, app[name]]);
+  return { clientId: app.clientId, type: app.type, ...Object.fromEntries(settings) };
 }
+
+const exportedNames = new Set(settingNames.filter((name) => settingSpec(name).exported) as string[]);
 
 export type ApplicationsExport = {
   format: "latchkey.applications";
@@ -77,9 +53,7 @@ export const importSchema = z.object({
         .transform((value, ctx) => {
           const { clientId, type, ...fields } = value;
           const settings = updateApplicationSchema(type).safeParse(
-            Object.fromEntries(
-              Object.entries(fields).filter(([key]) => (exportedFields as readonly string[]).includes(key)),
-            ),
+            Object.fromEntries(Object.entries(fields).filter(([key]) => exportedNames.has(key))),
           );
           for (const issue of settings.error?.issues ?? [])
             ctx.addIssue({ ...issue, code: "custom", path: issue.path });
@@ -113,7 +87,7 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
               clientId: item.clientId,
               type: item.type,
               ...data,
-              name: data.name ?? item.clientId,
+              name: item.settings.name ?? item.clientId,
             },
           });
           await recordAudit(tx, {

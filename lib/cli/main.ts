@@ -1,7 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { createApplication, findApplicationByClientId, listApplications } from "../applications/service";
+import {
+  createApplication,
+  findApplicationByClientId,
+  listApplications,
+  updateApplication,
+} from "../applications/service";
 import { exportApplications, importApplications } from "../applications/transfer";
 import { applicationTypes } from "../applications/types";
 import { cliActor } from "../audit/events";
@@ -9,22 +14,27 @@ import { connect, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { configuredIssuer } from "../issuer";
 import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
 import { errorFields } from "../server/log-error";
 import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
+import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
 import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
+import { UsageError } from "./usage-error";
 
 const usage = `Usage: latchkey <command> [options] [--json]
 
 Commands:
   admins create --email E --password P [--name N]
   users create --email E --password P [--name N]
-  apps create --name N --type <${applicationTypes.join("|")}>
-              [--redirect-uri U ...] [--post-logout-redirect-uri U ...] [--description D]
-              [--scope profile|email|phone|address ...]   (third-party: what it may ask for)
+  apps create --name N --type <${applicationTypes.join("|")}> [settings]
+  apps update <clientId> [settings]     (changes only the settings given)
+              settings, each as on the app's pages in the console (--scope: what a
+              third-party app may ask for, or "management" for an m2m app):
+${settingsUsage("              ")}
   apps list
   apps show <clientId>
   apps export [--out FILE]            (JSON to stdout or FILE; no secrets)
@@ -42,7 +52,7 @@ Commands:
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 type Command = (db: Database, args: string[], out: Output) => Promise<void>;
 
@@ -104,31 +114,22 @@ const commands: Record<string, Command> = {
   "admins create": createUserCommand("admin"),
   "users create": createUserCommand("user"),
   "apps create": async (database, args, out) => {
-    const { values } = options(args, {
-      name: { type: "string" },
-      type: { type: "string" },
-      description: { type: "string" },
-      "redirect-uri": { type: "string", multiple: true },
-      "post-logout-redirect-uri": { type: "string", multiple: true },
-      scope: { type: "string", multiple: true },
-    });
+    const { values } = options(args, { type: { type: "string" }, ...settingOptions });
     const type = required(values, "type");
     if (!(applicationTypes as readonly string[]).includes(type)) {
       throw new UsageError(`--type must be one of ${applicationTypes.join(", ")}`);
     }
-    const created = await createApplication(
-      database.prisma,
-      {
-        name: required(values, "name"),
-        type: type as (typeof applicationTypes)[number],
-        description: (values.description as string) ?? "",
-        redirectUris: (values["redirect-uri"] as string[]) ?? [],
-        postLogoutRedirectUris: (values["post-logout-redirect-uri"] as string[]) ?? [],
-        allowedScopes: values.scope as string[] | undefined,
-      },
-      cliActor,
-    );
+    required(values, "name");
+    const created = await createApplication(database.prisma, { type, ...settingsFromFlags(values) }, cliActor);
     printApplication(out, created.application, created.clientSecret);
+  },
+  "apps update": async (database, args, out) => {
+    const { values, positionals } = options(args, settingOptions);
+    if (positionals.length !== 1) throw new UsageError("apps update takes one client ID");
+    const settings = settingsFromFlags(values);
+    if (Object.keys(settings).length === 0) throw new UsageError("apps update needs a setting to change");
+    const app = await findApplicationByClientId(database.prisma, positionals[0]);
+    printApplication(out, await updateApplication(database.prisma, app.id, settings, cliActor));
   },
   "apps export": async (database, args, out) => {
     const { values } = options(args, { out: { type: "string" } });
@@ -227,7 +228,7 @@ export async function run(
     await command(database, argv.slice(2), {
       json,
       write,
-      issuer: env.ISSUER,
+      issuer: await configuredIssuer(database.prisma, env),
       migrations,
       keyActivationSeconds: env.KEY_ACTIVATION_SECONDS,
       env,
@@ -239,8 +240,9 @@ export async function run(
       return 2;
     }
     if (error instanceof ZodError) {
-      const first = Object.entries(fieldErrors(error))[0];
-      errorLine(`${first[0]}: ${first[1][0]}`);
+      const [path, messages] = Object.entries(fieldErrors(error))[0];
+      const flag = argv[0] === "apps" ? flagFor(path) : undefined;
+      errorLine(`${path}: ${messages[0]}${flag ? ` (${flag})` : ""}`);
       return 2;
     }
     if (error instanceof NotFoundError || error instanceof ConflictError) {

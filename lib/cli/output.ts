@@ -1,13 +1,15 @@
 import type { ApplicationView } from "../applications/service";
 import type { MigrationResult } from "../db/migrate";
 import type { Env } from "../env";
+import type { IssuerSource } from "../issuer";
 import type { SigningKeyView } from "../oidc/key-rotation";
 import type { UserView } from "../users/service";
 
 export type Output = {
   json: boolean;
   write: (s: string) => void;
-  issuer: string;
+  /** The issuer apps should use, and where it was read from (see lib/issuer.ts). */
+  issuer: { issuer: string; source: IssuerSource };
   migrations: MigrationResult;
   /** How long a new signing key waits before it signs (KEY_ACTIVATION_SECONDS). */
   keyActivationSeconds: number;
@@ -24,20 +26,34 @@ export function printUser(out: Output, user: UserView) {
 }
 
 function applicationJson(out: Output, app: ApplicationView, clientSecret?: string) {
+  const {
+    id: _id,
+    clientId: _clientId,
+    type: _type,
+    version: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    ...settings
+  } = app;
   return {
     id: app.id,
     clientId: app.clientId,
     ...(clientSecret ? { clientSecret } : {}),
-    name: app.name,
     type: app.type,
-    description: app.description,
-    redirectUris: app.redirectUris,
-    postLogoutRedirectUris: app.postLogoutRedirectUris,
-    issuer: out.issuer,
-    discoveryUrl: `${out.issuer}/.well-known/openid-configuration`,
+    ...settings,
+    issuer: out.issuer.issuer,
+    issuerSource: out.issuer.source,
+    discoveryUrl: `${out.issuer.issuer}/.well-known/openid-configuration`,
+    version: app.version,
     createdAt: app.createdAt.toISOString(),
   };
 }
+
+const issuerNote = {
+  database: "the server's, as it last started on this database",
+  APP_URL: "from APP_URL: no server has started on this database yet",
+  default: "APP_URL's default: no server has started on this database yet, and APP_URL is not set",
+};
 
 export function printApplication(out: Output, app: ApplicationView, clientSecret?: string) {
   const data = applicationJson(out, app, clientSecret);
@@ -48,7 +64,7 @@ export function printApplication(out: Output, app: ApplicationView, clientSecret
     ["Client ID", data.clientId],
     ...(clientSecret ? ([["Client secret", `${clientSecret}  (shown once: store it now)`]] as [string, string][]) : []),
     ["Redirect URIs", data.redirectUris.join(", ") || "(none)"],
-    ["Issuer", data.issuer],
+    ["Issuer", `${data.issuer}  (${issuerNote[data.issuerSource]})`],
     ["Discovery", data.discoveryUrl],
   ];
   for (const [label, value] of rows) line(out, `${label.padEnd(14)} ${value}`);

@@ -1,5 +1,13 @@
 import { hash } from "node:crypto";
-import type { AdapterPayload, ClientAuthMethod } from "oidc-provider";
+import type { AdapterPayload } from "oidc-provider";
+import {
+  type ApplicationSettings,
+  type SettingsGroup,
+  settingApplies,
+  settingNames,
+  settingSpec,
+} from "../applications/settings";
+import { defaultSettings, readSettings, settingsGroup } from "../applications/settings-rows";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
 import type { SecretVerdict } from "./internals";
@@ -7,24 +15,14 @@ import type { SecretVerdict } from "./internals";
 /** `hash` is the secret's SHA-256 in hex, as stored. */
 type StoredSecret = { id: string; hash: string; expiresAt: number | null };
 
-/** What the consent page shows of a third-party app. */
-export type Branding = {
-  displayName: string;
-  logoUrl: string;
-  logoDarkUrl: string;
-  termsUrl: string;
-  privacyUrl: string;
-};
+/** What the consent page shows of a third-party app (the settings declared for the "branding" group). */
+export type Branding = SettingsGroup<"branding">;
 
-/** Per-app token settings; a null lifetime means the provider's default. */
-export type TokenSettings = {
-  accessTokenTtl: number | null;
-  refreshTokenTtl: number | null;
-  alwaysIssueRefreshToken: boolean;
-  rotateRefreshToken: boolean;
-  /** Public clients need PKCE whatever this says. */
-  requirePkce: boolean;
-};
+/**
+ * Per-app token settings (the "tokens" group); a null lifetime means the provider's default.
+ * `requirePkce`: confidential apps must then always use PKCE (public ones always must).
+ */
+export type TokenSettings = SettingsGroup<"tokens">;
 
 export type ClientRecord = {
   applicationId: string;
@@ -63,13 +61,11 @@ export function issuedToThisApp(
   return typeof token.iat === "number" && token.iat >= Math.floor(record.createdAt / 1000);
 }
 
-export const defaultTokenSettings: TokenSettings = {
-  accessTokenTtl: null,
-  refreshTokenTtl: null,
-  alwaysIssueRefreshToken: false,
-  rotateRefreshToken: true,
-  requirePkce: true,
-};
+/**
+ * For the built-in clients, and for a client whose record is not at hand: a new app's token
+ * settings, with PKCE always required (the built-in clients always send it).
+ */
+export const defaultTokenSettings: TokenSettings = { ...settingsGroup(defaultSettings, "tokens"), requirePkce: true };
 
 type Entry = { record: ClientRecord | undefined; loadedAt: number };
 
@@ -89,46 +85,33 @@ function sameDigest(a: string, b: string): boolean {
   return difference === 0;
 }
 
-function parseList(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
-function toMetadata(app: {
-  clientId: string;
-  name: string;
-  type: string;
-  redirectUris: string;
-  postLogoutRedirectUris: string;
-  allowedScopes: string;
-  tokenEndpointAuthMethod: string;
-}): AdapterPayload {
-  const type = app.type as ApplicationType;
+/**
+ * The client metadata oidc-provider sees: what follows from the app's type, then each setting
+ * declared with a metadata key, for the types it applies to.
+ */
+export function toMetadata(clientId: string, type: ApplicationType, settings: ApplicationSettings): AdapterPayload {
   const confidential = hasClientSecret(type);
-  const base: AdapterPayload = {
-    client_id: app.clientId,
-    client_name: app.name,
-    token_endpoint_auth_method: confidential ? (app.tokenEndpointAuthMethod as ClientAuthMethod) : "none",
+  const metadata: AdapterPayload = {
+    client_id: clientId,
+    token_endpoint_auth_method: "none",
     // Secrets are stored only as hashes: Latchkey checks them itself (see provider.ts), so the
     // value oidc-provider sees is a stand-in, and symmetric (HS*) algorithms are disabled.
     ...(confidential ? { client_secret: "stored-as-hash" } : {}),
+    ...(type === "m2m"
+      ? { grant_types: ["client_credentials"], response_types: [] }
+      : {
+          application_type: type === "native" ? "native" : "web",
+          grant_types: ["authorization_code", "refresh_token"],
+          response_types: ["code"],
+        }),
   };
-  if (type === "m2m") {
-    return { ...base, grant_types: ["client_credentials"], response_types: [], redirect_uris: [] };
+  for (const name of settingNames) {
+    const client = settingSpec(name).client;
+    if (client === "console" || !client.metadata || !settingApplies(name, type)) continue;
+    const value = client.toMetadata ? client.toMetadata(settings[name], type) : settings[name];
+    if (value !== undefined) metadata[client.metadata] = value;
   }
-  return {
-    ...base,
-    // A third-party app may ask only for what its permissions allow (oidc-provider answers
-    // invalid_scope otherwise); signing in and offline access are always allowed.
-    ...(type === "third-party"
-      ? { scope: ["openid", "offline_access", ...parseList(app.allowedScopes)].join(" ") }
-      : {}),
-    application_type: type === "native" ? "native" : "web",
-    grant_types: ["authorization_code", "refresh_token"],
-    response_types: ["code"],
-    redirect_uris: parseList(app.redirectUris),
-    post_logout_redirect_uris: parseList(app.postLogoutRedirectUris),
-  };
+  return metadata;
 }
 
 /**
@@ -224,28 +207,18 @@ export class ClientStore {
       include: { secrets: { select: { id: true, hash: true, expiresAt: true } } },
     });
     if (!app) return undefined;
+    const type = app.type as ApplicationType;
+    const settings = readSettings(app);
     return {
       applicationId: app.id,
-      name: app.name,
-      type: app.type as ApplicationType,
-      metadata: toMetadata(app),
-      corsOrigins: new Set(parseList(app.corsOrigins)),
-      allowedScopes: parseList(app.allowedScopes),
+      name: settings.name,
+      type,
+      metadata: toMetadata(app.clientId, type, settings),
+      corsOrigins: new Set(settings.corsOrigins),
+      allowedScopes: settings.allowedScopes,
       createdAt: app.createdAt.getTime(),
-      branding: {
-        displayName: app.displayName,
-        logoUrl: app.logoUrl,
-        logoDarkUrl: app.logoDarkUrl,
-        termsUrl: app.termsUrl,
-        privacyUrl: app.privacyUrl,
-      },
-      tokens: {
-        accessTokenTtl: app.accessTokenTtl,
-        refreshTokenTtl: app.refreshTokenTtl,
-        alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
-        rotateRefreshToken: app.rotateRefreshToken,
-        requirePkce: app.requirePkce,
-      },
+      branding: settingsGroup(settings, "branding"),
+      tokens: settingsGroup(settings, "tokens"),
       secrets: app.secrets.map((s) => ({
         id: s.id,
         hash: s.hash.toLowerCase(),

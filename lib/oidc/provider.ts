@@ -17,6 +17,7 @@ import {
   revocationWithoutBody,
 } from "./internals";
 import type { KeySet } from "./keys";
+import { pkceRequired } from "./pkce-policy";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
@@ -76,9 +77,14 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     conformIdTokenClaims: false,
     scopes: supportedScopes,
     responseTypes: ["code"],
-    // Always for public clients; confidential ones may opt out for services that cannot send it.
+    // PKCE per RFC 9700: always for public clients; confidential ones may use a nonce instead on
+    // OpenID requests unless their app always requires PKCE (see pkce-policy.ts).
     pkce: {
-      required: (_ctx, client) => client.clientAuthMethod === "none" || tokenSettings(client.clientId).requirePkce,
+      required: (ctx, client) =>
+        pkceRequired(ctx.oidc.params ?? {}, {
+          confidential: client.clientAuthMethod !== "none",
+          alwaysRequirePkce: tokenSettings(client.clientId).requirePkce,
+        }),
     },
     allowOmittingSingleRegisteredRedirectUri: false,
     // What an app can be set to (console: token endpoint authentication), each enforced as

@@ -9,6 +9,7 @@ import { startPurge } from "../db/purge";
 import { openBatchWriter } from "../db/token-batch";
 import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
+import { announceIssuer } from "../issuer";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
@@ -86,6 +87,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   const keys = await loadKeys(db, kek);
   const admin = await ensureInitialAdmin(db, env.INITIAL_ADMIN_EMAIL, env.INITIAL_ADMIN_PASSWORD);
   if (admin) log.info("initial admin created", { email: admin.email });
+  await announceIssuer(db, env.ISSUER);
 
   const clients = new ClientStore(db);
   const consoleClient = consoleAuth(env, keys.cookieKeys[0]);

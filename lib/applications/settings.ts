@@ -1,0 +1,268 @@
+import { z } from "zod";
+import { managementScope } from "../oidc/scopes";
+import {
+  allowedScopeList,
+  appDescription,
+  appName,
+  brandingText,
+  flag,
+  lifetime,
+  originList,
+  pageUrl,
+  redirectUriList,
+  tokenAuthMethod,
+  tokenLimits,
+} from "../validation/application-rules";
+import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
+
+/**
+ * Every setting of an application, declared once. The API's view and schemas, the OpenAPI
+ * document, export and import, the provider's client records, the CLI's flags and a new app's
+ * defaults are all derived from this table (see lib/applications/settings-derived.ts and
+ * CONTRIBUTING.md for the recipe to add one).
+ */
+type Spec<V> = {
+  /** The value as the API and the console show it (the response schema). */
+  view: z.ZodType<V>;
+  /** What a create or an update accepts, for a type the setting applies to. */
+  input: z.ZodType | ((type: ApplicationType) => z.ZodType);
+  /** The types the setting means something for; the others refuse it with `refusal`. */
+  appliesTo: readonly ApplicationType[];
+  refusal?: "thirdPartyOnly" | "confidentialOnly";
+  /** How the Application row keeps it: as is, or a list as JSON text. */
+  stored: "plain" | "json";
+  /** Whether `apps export` carries it (an export must recreate the app, and holds no secret). */
+  exported: boolean;
+  /**
+   * What the provider makes of it: an oidc-provider client metadata key (`toMetadata` converts
+   * the value; undefined leaves the key out), a group of the client record that Latchkey's
+   * provider configuration reads, or "console" when only the console and the API show it.
+   */
+  client: "console" | { metadata?: string; toMetadata?: (value: V, type: ApplicationType) => unknown; record?: Group };
+  /** What a new application starts with: the column's default in prisma/models.prisma. */
+  default: V;
+  /** A valid value other than the default (the unit tests round-trip it). */
+  example: V;
+  /** The `apps create` / `apps update` flag (a list flag is given once per item). */
+  cli: { flag: string; kind: "text" | "list" | "boolean" | "seconds" };
+  /** How the stored value reads for a type, when some of it means nothing for that type. */
+  read?: (stored: V, type: ApplicationType) => V;
+};
+
+/** The parts of a client record (lib/oidc/client-store.ts) the provider's hooks read. */
+type Group = "tokens" | "branding" | "cors" | "scopes";
+
+function setting<V, const C extends Spec<V>["client"]>(spec: Spec<V> & { client: C }) {
+  return spec;
+}
+
+const all = applicationTypes;
+const thirdParty = ["third-party"] as const;
+const confidential = applicationTypes.filter(hasClientSecret);
+const list = z.array(z.string());
+const lifetimeView = z.number().int().nullable();
+/** What the consent page shows of a third-party app. */
+const branding = {
+  view: z.string(),
+  appliesTo: thirdParty,
+  refusal: "thirdPartyOnly",
+  stored: "plain",
+  exported: true,
+  client: { record: "branding" },
+  default: "",
+} as const;
+/** Read by the provider's token hooks (lifetimes, refresh tokens, PKCE). */
+const tokenSetting = { appliesTo: all, stored: "plain", exported: true, client: { record: "tokens" } } as const;
+
+export const applicationSettings = {
+  name: setting({
+    view: z.string(),
+    input: appName,
+    appliesTo: all,
+    stored: "plain",
+    exported: true,
+    client: { metadata: "client_name" },
+    default: "",
+    example: "Team wiki",
+    cli: { flag: "name", kind: "text" },
+  }),
+  description: setting({
+    view: z.string(),
+    input: appDescription,
+    appliesTo: all,
+    stored: "plain",
+    exported: true,
+    client: "console",
+    default: "",
+    example: "Where the team writes things down.\nSecond line.",
+    cli: { flag: "description", kind: "text" },
+  }),
+  redirectUris: setting({
+    view: list,
+    input: redirectUriList,
+    appliesTo: all,
+    stored: "json",
+    exported: true,
+    client: { metadata: "redirect_uris" },
+    default: [],
+    example: ["https://wiki.example.com/callback"],
+    cli: { flag: "redirect-uri", kind: "list" },
+  }),
+  postLogoutRedirectUris: setting({
+    view: list,
+    input: redirectUriList,
+    appliesTo: all,
+    stored: "json",
+    exported: true,
+    // Machine-to-machine apps sign nobody out.
+    client: {
+      metadata: "post_logout_redirect_uris",
+      toMetadata: (uris: string[], type: ApplicationType) => (type === "m2m" ? undefined : uris),
+    },
+    default: [],
+    example: ["https://wiki.example.com/"],
+    cli: { flag: "post-logout-redirect-uri", kind: "list" },
+  }),
+  corsOrigins: setting({
+    view: list,
+    input: originList,
+    appliesTo: all,
+    stored: "json",
+    exported: true,
+    client: { record: "cors" },
+    default: [],
+    example: ["https://wiki.example.com"],
+    cli: { flag: "cors-origin", kind: "list" },
+  }),
+  allowedScopes: setting({
+    view: list,
+    input: allowedScopeList,
+    appliesTo: ["third-party", "m2m"],
+    refusal: "thirdPartyOnly",
+    stored: "json",
+    exported: true,
+    // A third-party app may ask only for what its permissions allow (oidc-provider answers
+    // invalid_scope otherwise); signing in and offline access are always allowed. An m2m app's
+    // "management" is granted by the API's resource server (provider.ts), not by client metadata.
+    client: {
+      metadata: "scope",
+      toMetadata: (scopes: string[], type: ApplicationType) =>
+        type === "third-party" ? ["openid", "offline_access", ...scopes].join(" ") : undefined,
+      record: "scopes",
+    },
+    default: ["profile", "email"],
+    example: ["profile"],
+    cli: { flag: "scope", kind: "list" },
+    // Only third-party apps (user scopes) and m2m apps (management) have scopes that mean anything.
+    read: (stored, type) =>
+      type === "third-party" ? stored : type === "m2m" ? stored.filter((scope) => scope === managementScope) : [],
+  }),
+  displayName: setting({
+    ...branding,
+    input: brandingText,
+    example: "The Wiki",
+    cli: { flag: "display-name", kind: "text" },
+  }),
+  logoUrl: setting({
+    ...branding,
+    input: pageUrl,
+    example: "https://wiki.example.com/logo.png",
+    cli: { flag: "logo-url", kind: "text" },
+  }),
+  logoDarkUrl: setting({
+    ...branding,
+    input: pageUrl,
+    example: "https://wiki.example.com/logo-dark.png",
+    cli: { flag: "logo-dark-url", kind: "text" },
+  }),
+  termsUrl: setting({
+    ...branding,
+    input: pageUrl,
+    example: "https://wiki.example.com/terms",
+    cli: { flag: "terms-url", kind: "text" },
+  }),
+  privacyUrl: setting({
+    ...branding,
+    input: pageUrl,
+    example: "https://wiki.example.com/privacy",
+    cli: { flag: "privacy-url", kind: "text" },
+  }),
+  accessTokenTtl: setting({
+    view: lifetimeView,
+    input: lifetime(tokenLimits.accessTokenTtl, "accessTtlTooShort", "accessTtlTooLong"),
+    ...tokenSetting,
+    default: null,
+    example: 900,
+    cli: { flag: "access-token-ttl", kind: "seconds" },
+  }),
+  refreshTokenTtl: setting({
+    view: lifetimeView,
+    input: lifetime(tokenLimits.refreshTokenTtl, "refreshTtlTooShort", "refreshTtlTooLong"),
+    ...tokenSetting,
+    default: null,
+    example: 7 * 86400,
+    cli: { flag: "refresh-token-ttl", kind: "seconds" },
+  }),
+  alwaysIssueRefreshToken: setting({
+    view: z.boolean(),
+    input: flag,
+    ...tokenSetting,
+    default: false,
+    example: true,
+    cli: { flag: "always-issue-refresh-token", kind: "boolean" },
+  }),
+  rotateRefreshToken: setting({
+    view: z.boolean(),
+    input: flag,
+    ...tokenSetting,
+    default: true,
+    example: false,
+    cli: { flag: "rotate-refresh-token", kind: "boolean" },
+  }),
+  requirePkce: setting({
+    view: z.boolean(),
+    input: flag,
+    appliesTo: confidential,
+    refusal: "confidentialOnly",
+    stored: "plain",
+    exported: true,
+    client: { record: "tokens" },
+    default: false,
+    example: true,
+    cli: { flag: "require-pkce", kind: "boolean" },
+  }),
+  tokenEndpointAuthMethod: setting({
+    view: z.string(),
+    input: tokenAuthMethod,
+    appliesTo: confidential,
+    refusal: "confidentialOnly",
+    stored: "plain",
+    exported: true,
+    // Public clients have no secret: "none", whatever is stored (see client-store.ts).
+    client: { metadata: "token_endpoint_auth_method" },
+    default: "client_secret_basic",
+    example: "client_secret_post",
+    cli: { flag: "token-auth-method", kind: "text" },
+  }),
+};
+
+type Settings = typeof applicationSettings;
+export type SettingName = keyof Settings;
+/** An application's settings, as the API shows them. */
+export type ApplicationSettings = { -readonly [K in SettingName]: Settings[K]["default"] };
+/** The settings of one group of the client record (for example "tokens"). */
+export type SettingsGroup<G extends Group> = Pick<
+  ApplicationSettings,
+  { [K in SettingName]: Settings[K]["client"] extends { record: G } ? K : never }[SettingName]
+>;
+
+export const settingNames = Object.keys(applicationSettings) as SettingName[];
+
+/** One setting's declaration, without its own value type (for code that goes through them all). */
+export function settingSpec(name: SettingName): Spec<unknown> {
+  return applicationSettings[name] as unknown as Spec<unknown>;
+}
+
+export function settingApplies(name: SettingName, type: ApplicationType): boolean {
+  return settingSpec(name).appliesTo.includes(type);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { pkceRequired } from "../../lib/oidc/pkce-policy";
+
+const publicClient = { confidential: false, alwaysRequirePkce: false };
+const confidential = { confidential: true, alwaysRequirePkce: false };
+const strict = { confidential: true, alwaysRequirePkce: true };
+
+describe("when an authorization request must carry PKCE (RFC 9700 §2.1.1)", () => {
+  it("always for a public client, nonce or not", () => {
+    expect(pkceRequired({ scope: "openid email", nonce: "n-0S6_WzA2Mj" }, publicClient)).toBe(true);
+  });
+
+  it("not for a confidential client's OpenID request with a nonce", () => {
+    expect(pkceRequired({ scope: "email openid", nonce: "n-0S6_WzA2Mj" }, confidential)).toBe(false);
+  });
+
+  it("for a confidential client without a nonce, with an empty one, or outside OpenID", () => {
+    expect(pkceRequired({ scope: "openid email" }, confidential)).toBe(true);
+    expect(pkceRequired({ scope: "openid", nonce: "" }, confidential)).toBe(true);
+    expect(pkceRequired({ scope: "email", nonce: "n-0S6_WzA2Mj" }, confidential)).toBe(true);
+    expect(pkceRequired({ scope: "openidx", nonce: "n-0S6_WzA2Mj" }, confidential)).toBe(true);
+  });
+
+  it("always when the app says so", () => {
+    expect(pkceRequired({ scope: "openid", nonce: "n-0S6_WzA2Mj" }, strict)).toBe(true);
+  });
+});
