@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as oidc from "openid-client";
+import { clientAuth } from "../tests/support/oidc-client";
 import { redirectUri, server, signInOnProvider, signInToConsole, userOf } from "./support";
 
 /**
@@ -33,7 +34,7 @@ test("a service configured only with values copied from the console signs a user
   await expect(page.getByText("Changes saved.")).toBeVisible();
 
   // The service: a real OpenID client library that knows only those values.
-  const config = await oidc.discovery(new URL(discoveryUrl), clientId, clientSecret, undefined, {
+  const config = await oidc.discovery(new URL(discoveryUrl), clientId, clientSecret, clientAuth(clientSecret), {
     execute: [oidc.allowInsecureRequests],
   });
   const verifier = oidc.randomPKCECodeVerifier();

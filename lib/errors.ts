@@ -57,8 +57,20 @@ export function fieldErrors(error: ZodError, locale?: Locale): FieldErrors {
   return out;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique constraint refused the write (Prisma's P2002, on either database). */
+export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
+}
+
+/**
+ * For a write's `.catch`: a unique violation becomes a 409 saying `message` (which value is
+ * taken), anything else is thrown on. Without it the API still answers 409, but with the
+ * generic "a record with this value already exists".
+ */
+export function conflictOnUnique(message: string): (error: unknown) => never {
+  return (error) => {
+    throw isUniqueViolation(error) ? new ConflictError(message) : error;
+  };
 }
 
 export const databaseDownDetail = "The database cannot be reached right now; try again shortly.";

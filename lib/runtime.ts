@@ -1,5 +1,5 @@
 import type Provider from "oidc-provider";
-import type { ConsoleAuth } from "./console/client";
+import type { ConsoleAuth } from "./console/built-in-clients";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
 import type { ClientStore } from "./oidc/client-store";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { InteractionView } from "@/lib/views";
+import type { InteractionView } from "@/lib/provider-pages/data";
 import { AccountSwitch } from "./account-switch";
 import { ConsentForm } from "./consent-form";
 import { LogoPair } from "./logo-pair";

@@ -1,5 +1,5 @@
 import { Logo } from "@/components/ui/logo";
-import type { ClientSummary } from "@/lib/views";
+import type { ClientSummary } from "@/lib/provider-pages/data";
 import { AppLogo } from "./app-logo";
 
 /** The app's logo (or initials) beside Latchkey's: who asks, and who vouches for the account. */

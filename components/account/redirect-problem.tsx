@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ErrorView } from "@/lib/views";
+import type { ErrorView } from "@/lib/provider-pages/data";
 
 type Props = { redirect: NonNullable<ErrorView["redirect"]> };
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { InteractionView } from "@/lib/views";
+import type { InteractionView } from "@/lib/provider-pages/data";
 import { initialsOf } from "./app-logo";
 
 type Props = { view: Extract<InteractionView, { kind: "select_account" }>; appName: string };

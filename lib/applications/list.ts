@@ -1,12 +1,8 @@
 import { containsText, type Database } from "../db/client";
-import { type ApplicationType, isThirdParty } from "./types";
+import type { ApplicationType } from "./types";
 
 export const parties = ["first-party", "third-party"] as const;
 export type Party = (typeof parties)[number];
-
-export function partyOf(type: ApplicationType): Party {
-  return isThirdParty(type) ? "third-party" : "first-party";
-}
 
 const firstPartyTypes: ApplicationType[] = ["traditional", "spa", "native", "m2m"];
 

@@ -1,6 +1,8 @@
 import type { Actor } from "../audit/events";
+import { unexpired } from "../db/unexpired";
 import { HttpError } from "../errors";
 import { issuedToThisApp } from "../oidc/client-store";
+import { findClientCredentials } from "../oidc/internals";
 import { managementScope } from "../oidc/scopes";
 import { runtime } from "../runtime";
 
@@ -27,11 +29,8 @@ export async function bearerActor(authorization: string): Promise<Actor> {
     new HttpError(401, "Unauthorized", detail, `${realm}, error="invalid_token"`);
   const insufficient = (detail: string) =>
     new HttpError(403, "Forbidden", detail, `${realm}, error="insufficient_scope", scope="${managementScope}"`);
-  const found = await rt.provider.ClientCredentials.find(token).catch(() => undefined);
-  if (!found?.clientId || found.isExpired) throw invalid();
-  const audience = `${rt.env.APP_URL}/api`;
-  const aud = (found as unknown as { aud?: string | string[] }).aud;
-  if (!(Array.isArray(aud) ? aud.includes(audience) : aud === audience)) throw invalid();
+  const found = await findClientCredentials(rt.provider, token);
+  if (!found || found.expired || !found.audience.includes(`${rt.env.APP_URL}/api`)) throw invalid();
   const app = await rt.database.prisma.application.findUnique({
     where: { clientId: found.clientId },
     select: {
@@ -41,19 +40,19 @@ export async function bearerActor(authorization: string): Promise<Actor> {
       createdAt: true,
       allowedScopes: true,
       secrets: {
-        where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+        where: unexpired(),
         select: { id: true },
         take: 1,
       },
     },
   });
   // Gone, not m2m, or a new app under the same client ID (deleted and imported again).
-  const issued = found as unknown as { iat?: number; extra?: Record<string, unknown> };
+  const issued = { iat: found.issuedAt, extra: found.extra };
   if (app?.type !== "m2m" || !issuedToThisApp({ applicationId: app.id, createdAt: app.createdAt.getTime() }, issued)) {
     throw invalid();
   }
   if (app.secrets.length === 0) throw invalid("The application this token was issued to has no valid secret left.");
-  if (!found.scope?.split(" ").includes(managementScope)) {
+  if (!found.scope.split(" ").includes(managementScope)) {
     throw insufficient(`The access token lacks the ${managementScope} scope.`);
   }
   if (!(JSON.parse(app.allowedScopes) as unknown[]).includes(managementScope)) {

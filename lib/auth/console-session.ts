@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { cache } from "react";
-import type { BuiltInClient } from "../console/client";
+import type { BuiltInClient } from "../console/built-in-clients";
 import { currentPath } from "../console/navigation";
 import { sameOriginUrl } from "../console/return-path";
 import { type Runtime, runtime } from "../runtime";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
 import { defaultThrottlePolicy, signInWait, type ThrottlePolicy } from "./throttle-policy";
 
 /** The typed email as the counters know it: hashed, so the table holds no list of addresses people tried. */
@@ -139,7 +140,7 @@ async function twice<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if ((error as { code?: string } | null)?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     return write();
   }
 }

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { URL_HEADER } from "../views";
+import { URL_HEADER } from "../provider-pages/data";
 
 /** This request's path and query, as the server saw it (for returning after sign-in). */
 export async function currentPath(): Promise<string> {

@@ -19,5 +19,3 @@ export const catalogs = {
   en: { common: enCommon, account: enAccount, console: enConsole, keys: enKeys, validation: enValidation },
   ko: { common: koCommon, account: koAccount, console: koConsole, keys: koKeys, validation: koValidation },
 } satisfies Record<Locale, Record<string, unknown>>;
-
-export type Messages = (typeof catalogs)["en"];

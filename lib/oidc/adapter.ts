@@ -1,7 +1,9 @@
-import Provider, { type Adapter, type AdapterPayload, errors } from "oidc-provider";
+import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
 import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
 import type { ClientStore } from "./client-store";
+import { currentRoute } from "./internals";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
 type Row = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
@@ -76,7 +78,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
       await db.oidcPayload.create({ data: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt } });
     } catch (error) {
       // Several losers of one race revoke at once: the mark being there already is the point.
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     await db.oidcPayload.deleteMany({
       where: {
@@ -206,8 +208,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
      * still be writing: that revocation is made for good (once, on the first model it asks for).
      */
     async revokeByGrantId(grantId: string) {
-      const route = (Provider.ctx as { oidc?: { route?: string } } | undefined)?.oidc?.route;
-      if (this.model === "AccessToken" && route === "token")
+      if (this.model === "AccessToken" && currentRoute() === "token")
         return revokeGrantForReuse(grantId).catch(unavailableAsOidc);
       await db.oidcPayload.deleteMany({ where: { model: this.model, grantId } }).catch(unavailableAsOidc);
     }

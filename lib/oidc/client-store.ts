@@ -10,6 +10,7 @@ import {
 import { defaultSettings, readSettings, settingsGroup } from "../applications/settings-rows";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
+import type { SecretVerdict } from "./internals";
 
 /** `hash` is the secret's SHA-256 in hex, as stored. */
 type StoredSecret = { id: string; hash: string; expiresAt: number | null };
@@ -65,8 +66,6 @@ export function issuedToThisApp(
  * settings, with PKCE always required (the built-in clients always send it).
  */
 export const defaultTokenSettings: TokenSettings = { ...settingsGroup(defaultSettings, "tokens"), requirePkce: true };
-
-export type SecretCheck = "ok" | "expired" | "invalid";
 
 type Entry = { record: ClientRecord | undefined; loadedAt: number };
 
@@ -170,15 +169,15 @@ export class ClientStore {
   }
 
   /** Compares a presented secret with every stored hash of the client in constant time. */
-  async checkSecret(clientId: string, presented: string): Promise<SecretCheck> {
+  async checkSecret(clientId: string, presented: string): Promise<SecretVerdict> {
     return this.checkRecordSecret(this.fresh(clientId) ?? (await this.find(clientId)), presented);
   }
 
   /** `checkSecret` for a record already at hand (synchronous). */
-  checkRecordSecret(record: ClientRecord | undefined, presented: string): SecretCheck {
+  checkRecordSecret(record: ClientRecord | undefined, presented: string): SecretVerdict {
     if (!record) return "invalid";
     const digest = hashSecret(presented);
-    let result: SecretCheck = "invalid";
+    let result: SecretVerdict = "invalid";
     for (const secret of record.secrets) {
       if (!sameDigest(secret.hash, digest)) continue;
       if (secret.expiresAt !== null && secret.expiresAt <= Date.now()) {

@@ -1,5 +1,5 @@
 import type Provider from "oidc-provider";
-import type { AccountSummary, ClientSummary, InteractionView } from "../views";
+import type { AccountSummary, ClientSummary, InteractionView } from "../provider-pages/data";
 import { silentScopes } from "./scopes";
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import type { JWK } from "oidc-provider";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
 import { randomId } from "../ids";
 import type { Kek } from "../secrets/envelope";
 import { type SigningAlgorithm, signingAlgorithms } from "../validation/key";
@@ -53,7 +54,7 @@ export async function loadKeys(db: Db, kek: Kek, now = new Date()): Promise<Load
       for (const data of rows) await tx.keyMaterial.create({ data });
     });
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   const keys = await readKeys(db, kek, now);
   if (!keys) throw new Error("signing keys could not be initialised");

@@ -3,26 +3,28 @@ import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
-import type { ErrorView, LogoutView, SignedOutView } from "../views";
+import type { ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
-import {
-  APP_CLAIM,
-  type ClientRecord,
-  type ClientStore,
-  defaultTokenSettings,
-  issuedToThisApp,
-  type SecretCheck,
-} from "./client-store";
-import { createGrantLoader } from "./grants";
+import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
+import { createGrantLoader } from "./grant-loader";
 import { createInteractionPolicy } from "./interaction-policy";
+import {
+  cacheClientInstances,
+  checkClientSecrets,
+  errorEvents,
+  logoutFormXsrf,
+  nameRefusedScopes,
+  prefixClientCredentialsIds,
+  revocationWithoutBody,
+} from "./internals";
 import type { KeySet } from "./keys";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
-/** Pages the provider shows, rendered by the web app (see lib/server/views.ts). */
+/** Pages the provider shows, rendered by the web app (see lib/provider-pages/render.ts). */
 export type ProviderViews = {
   error(ctx: KoaContextWithOIDC, view: ErrorView, status: number): Promise<void>;
   logout(ctx: KoaContextWithOIDC, view: LogoutView): Promise<void>;
@@ -40,6 +42,8 @@ export type ProviderDeps = {
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
+/** oidc-provider's default, named here because the revocation answer is adjusted on it. */
+const REVOCATION_PATH = "/token/revocation";
 
 function errorKind(error: string, description = ""): ErrorView["kind"] {
   if (error === "temporarily_unavailable") return "unavailable";
@@ -52,29 +56,6 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
   return "generic";
 }
 
-/**
- * oidc-provider refuses a scope outside a client's allowed list with "requested scope is not
- * allowed" and keeps the scope in a separate property; an admin reading a service provider's
- * error page needs its name. The error sets `scope` before `error_description` (one
- * Object.assign), so this setter can add it.
- */
-function nameTheRefusedScope() {
-  const proto = errors.InvalidScope.prototype as object;
-  if (Object.getOwnPropertyDescriptor(proto, "error_description")) return;
-  Object.defineProperty(proto, "error_description", {
-    configurable: true,
-    set(this: { scope?: string }, value: string) {
-      const described = this.scope && !value.includes(this.scope) ? `${value}: ${this.scope}` : value;
-      Object.defineProperty(this, "error_description", {
-        value: described,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    },
-  });
-}
-
 /** Stands for an app that no longer exists: no token belongs to it. */
 const deleted = { applicationId: "", createdAt: Number.POSITIVE_INFINITY };
 
@@ -82,7 +63,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   const apiResource = `${env.APP_URL}/api`;
   const tokenSettings = (clientId: string | undefined) =>
     (clientId ? clients.cached(clientId)?.tokens : undefined) ?? defaultTokenSettings;
-  nameTheRefusedScope();
+  nameRefusedScopes();
 
   const configuration: Configuration = {
     adapter: createAdapterClass(db, clients, batches),
@@ -109,6 +90,11 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
         }),
     },
     allowOmittingSingleRegisteredRedirectUri: false,
+    // What an app can be set to (console: token endpoint authentication), each enforced as
+    // chosen (lib/oidc/internals/client-secrets.ts). No app can register a key, so neither
+    // private_key_jwt nor client_secret_jwt (secrets are stored as hashes) is offered.
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "none"],
+    routes: { revocation: REVOCATION_PATH },
     clientDefaults: {
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
@@ -117,7 +103,6 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     },
     // Client secrets exist only as hashes, so nothing may use them as an HMAC key.
     enabledJWA: {
-      clientAuthSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
       idTokenSigningAlgValues: ["RS256", "PS256", "ES256"],
       requestObjectSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
       userinfoSigningAlgValues: ["RS256", "PS256", "ES256"],
@@ -143,9 +128,8 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
-          const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1] ?? "";
           await views.logout(ctx, {
-            xsrf,
+            xsrf: logoutFormXsrf(form),
             action: ctx.oidc.urlFor("end_session_confirm"),
             clientName: ctx.oidc.client?.clientName,
             clientId: ctx.oidc.client?.clientId,
@@ -224,84 +208,25 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     });
   }
 
+  provider.use(revocationWithoutBody(REVOCATION_PATH));
   // client_credentials token values start with the id of the batch that stores them.
-  const Tokens = provider.ClientCredentials as unknown as { prototype: { generateTokenId(): string; format?: string } };
-  const generateTokenId = Tokens.prototype.generateTokenId;
-  Tokens.prototype.generateTokenId = function tokenId() {
-    const random = generateTokenId.call(this);
-    return this.format === "opaque" ? batches.tokenId(random) : random;
-  };
-
-  // Compare presented secrets with the stored hashes (all unexpired secrets of the app work).
-  // oidc-provider awaits the answer, so a fresh cached record is checked without a promise.
-  const ClientClass = provider.Client as unknown as ClientStatics;
-  const verdict = (result: SecretCheck) => {
-    if (result === "expired") {
-      const error = new errors.InvalidClient("client authentication failed: the client secret has expired");
-      throw Object.assign(error, { status: 401, statusCode: 401 });
-    }
-    return result === "ok";
-  };
-  ClientClass.prototype.compareClientSecret = function compare(this: { clientId: string }, actual: string) {
-    const record = clients.fresh(this.clientId);
-    if (record) return verdict(clients.checkRecordSecret(record, actual));
-    return clients.checkSecret(this.clientId, actual).then(verdict, unavailableAsOidc);
-  };
-
-  cacheClientInstances(ClientClass, clients);
+  prefixClientCredentialsIds(provider, (random) => batches.tokenId(random));
+  // Presented secrets are compared with the stored hashes (every unexpired secret of the app
+  // works); a fresh cached record is checked without a promise.
+  checkClientSecrets(
+    provider,
+    (clientId, presented) => {
+      const record = clients.fresh(clientId);
+      return record ? clients.checkRecordSecret(record, presented) : clients.checkSecret(clientId, presented);
+    },
+    unavailableAsOidc,
+  );
+  cacheClientInstances(provider, (clientId) => clients.fresh(clientId));
   queueSignOutLogouts(provider, db);
   return provider;
 }
 
-/** Every error event oidc-provider emits before it answers (see its initialize_app.js). */
-const errorEvents = [
-  "server_error",
-  "authorization.error",
-  "grant.error",
-  "introspection.error",
-  "revocation.error",
-  "userinfo.error",
-  "end_session.error",
-  "end_session_confirm.error",
-  "end_session_success.error",
-  "discovery.error",
-  "jwks.error",
-  "pushed_authorization_request.error",
-  "device_authorization.error",
-  "code_verification.error",
-  "device_resume.error",
-  "backchannel_authentication.error",
-  "registration_create.error",
-  "registration_read.error",
-  "registration_update.error",
-  "registration_delete.error",
-] as const;
-
 /** A hook that reads the database: an outage becomes temporarily_unavailable (503). */
 function withOutages<A extends unknown[], R>(hook: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return (...args) => hook(...args).catch(unavailableAsOidc);
-}
-
-type ClientStatics = { prototype: Record<string, unknown>; find(id: unknown): Promise<unknown> };
-
-/**
- * For clients from an adapter, oidc-provider's Client.find serialises the whole metadata and
- * hashes it (SHA-256) on every call to find the Client instance it built before: two of the
- * token endpoint's costliest steps. The client store hands out the same record object until the
- * client changes or its cache entry expires, so the instance is remembered per record; a new
- * record (changed or reloaded client) goes through oidc-provider's own lookup again.
- */
-function cacheClientInstances(Client: ClientStatics, clients: ClientStore) {
-  const find = Client.find.bind(Client);
-  const instances = new WeakMap<ClientRecord, unknown>();
-  Client.find = async (id: unknown) => {
-    const record = typeof id === "string" ? clients.fresh(id) : undefined;
-    const known = record && instances.get(record);
-    if (known) return known;
-    const client = await find(id);
-    // Remember it only if the record it was built from is still the current one.
-    if (record && client && clients.fresh(record.metadata.client_id as string) === record)
-      instances.set(record, client);
-    return client;
-  };
 }

@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC } from "oidc-provider";
-import type { ErrorView } from "../views";
+import type { ErrorView } from "../provider-pages/data";
 import type { ClientStore } from "./client-store";
 
 /** The longest requested address the error page repeats (a URL is rarely longer; this one is untrusted). */

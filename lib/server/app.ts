@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from "node:http";
 import { type AddressInfo, Server as NetServer } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
-import { builtInClientRecord, consoleAuth } from "../console/client";
+import { builtInClientRecord, consoleAuth } from "../console/built-in-clients";
 import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
 import { migrate } from "../db/migrate";
@@ -18,17 +18,17 @@ import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
+import { URL_HEADER, VIEW_HEADER } from "../provider-pages/data";
+import { createViewRenderer } from "../provider-pages/render";
 import { type Runtime, registerRuntime } from "../runtime";
 import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
-import { URL_HEADER, VIEW_HEADER } from "../views";
 import { refusedBadPath } from "./bad-path";
 import { createConsoleGate, isConsolePath } from "./console-gate";
 import { normalizeForwarded } from "./forwarded";
 import { createLogger, type Logger } from "./log";
 import { createResponseCache } from "./response-cache";
 import { applySecurityHeaders, HSTS } from "./security-headers";
-import { createViewRenderer } from "./views";
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 

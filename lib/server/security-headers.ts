@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * Latchkey's security headers, in one place: lib/server/app.ts applies them to everything it
- * does not hand to oidc-provider untouched, and lib/server/views.ts to the pages it renders for
+ * does not hand to oidc-provider untouched, and lib/provider-pages/render.ts to the pages it renders for
  * the provider. (next.config.js sets none: every page goes through this server.)
  */
 const common: Record<string, string> = {

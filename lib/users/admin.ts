@@ -3,12 +3,13 @@ import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { containsText, type Database, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
-import { revokeConnectedApp } from "../grants/service";
+import { revokeConnectedApp } from "../grants/connected-apps";
 import { randomId } from "../ids";
 import { queueLogoutsForAccount } from "../logout/queue";
 import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
+import { emailTaken } from "./service";
 
 export type UserDetail = {
   id: string;
@@ -83,11 +84,6 @@ export async function getUser(db: Db, id: string): Promise<UserDetail> {
   return toDetail(user);
 }
 
-function uniqueEmail(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new ConflictError("A user with this email already exists.");
-  throw error;
-}
-
 export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): Promise<UserDetail> {
   const data = adminCreateUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
@@ -108,7 +104,7 @@ export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): P
       await recordAudit(tx, { type: "user.created", actor, userId: user.id, after: audited(user) });
       return user;
     })
-    .catch(uniqueEmail);
+    .catch(emailTaken);
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -169,7 +165,7 @@ export async function updateUser(db: Db, id: string, input: unknown, actor: Acto
         await recordAudit(tx, { type: "user.updated", actor, userId: id, ...diff });
       return after;
     })
-    .catch(uniqueEmail);
+    .catch(emailTaken);
 }
 
 export async function setUserPassword(db: Db, id: string, input: unknown, actor: Actor): Promise<void> {

@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
-import { ConflictError } from "../errors";
+import { ConflictError, conflictOnUnique } from "../errors";
 import { randomId } from "../ids";
 import { type CreateUserInput, createUserSchema, firstAdminSchema } from "../validation/user";
 
@@ -36,16 +36,10 @@ function toView(user: {
 export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  try {
-    const user = await db.user.create({
-      data: { id: randomId(), email: data.email, name: data.name, passwordHash, role },
-    });
-    return toView(user);
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
-      throw new ConflictError(`A user with email ${data.email} already exists`);
-    throw error;
-  }
+  const user = await db.user
+    .create({ data: { id: randomId(), email: data.email, name: data.name, passwordHash, role } })
+    .catch(emailTaken);
+  return toView(user);
 }
 
 /** The user whose email and password match, or undefined; unknown emails cost the same time. */
@@ -78,6 +72,9 @@ export async function ensureInitialAdmin(db: Db, email?: string, password?: stri
   }
 }
 
+/** An email already taken by another user: 409, from any write that sets one. */
+export const emailTaken = conflictOnUnique("A user with this email already exists.");
+
 const FIRST_ADMIN_MARKER = "first-admin";
 
 /**
@@ -87,8 +84,8 @@ const FIRST_ADMIN_MARKER = "first-admin";
 export async function createFirstAdmin(db: Db, input: unknown): Promise<UserView> {
   const data = firstAdminSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  try {
-    return await db.$transaction(async (tx) => {
+  return db
+    .$transaction(async (tx) => {
       if ((await tx.user.count({ where: { role: "admin" } })) > 0) throw new ConflictError("An admin already exists");
       await tx.keyMaterial.create({ data: { id: FIRST_ADMIN_MARKER, kind: "marker", value: "" } });
       const user = await tx.user.upsert({
@@ -104,9 +101,6 @@ export async function createFirstAdmin(db: Db, input: unknown): Promise<UserView
         update: { name: data.name, passwordHash, role: "admin", status: "active" },
       });
       return toView(user);
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError("An admin already exists");
-    throw error;
-  }
+    })
+    .catch(conflictOnUnique("An admin already exists"));
 }

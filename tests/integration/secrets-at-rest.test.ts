@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consoleAuth } from "../../lib/console/client";
+import { consoleAuth } from "../../lib/console/built-in-clients";
 import type { Env } from "../../lib/env";
 import { open } from "../../lib/oidc/key-sealing";
 import { generateSigningJwk } from "../../lib/oidc/keys";

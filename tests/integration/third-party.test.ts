@@ -3,6 +3,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds, databases } from "../support/databases";
+import { clientAuth } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { startServer, type TestServer } from "../support/server";
 
@@ -46,7 +47,7 @@ describe.each(databaseKinds)("third-party apps on %s", (kind) => {
   }
 
   const discover = (app: App, secret = app.clientSecret) =>
-    oidc.discovery(new URL(server.issuer), app.application.clientId, secret, undefined, {
+    oidc.discovery(new URL(server.issuer), app.application.clientId, secret, clientAuth(secret), {
       execute: [oidc.allowInsecureRequests],
     });
 

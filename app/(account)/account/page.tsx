@@ -5,7 +5,7 @@ import { ConnectedApps } from "@/components/account/connected-apps";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
-import { type ConnectedApp, listConnectedApps } from "@/lib/grants/service";
+import { type ConnectedApp, listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 import { clientIdSchema } from "@/lib/validation/client-id";

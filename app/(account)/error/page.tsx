@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RedirectProblem } from "@/components/account/redirect-problem";
-import type { ErrorKind } from "@/lib/views";
-import { readView } from "@/lib/views-read";
+import type { ErrorKind } from "@/lib/provider-pages/data";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.error");

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { clientDisplayName } from "@/components/account/client-name";
 import { Button } from "@/components/ui/button";
-import { readView } from "@/lib/views-read";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.signOut");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { clientDisplayName } from "@/components/account/client-name";
-import { readView } from "@/lib/views-read";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.signedOut");

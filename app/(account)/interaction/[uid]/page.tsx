@@ -5,7 +5,7 @@ import { clientDisplayName } from "@/components/account/client-name";
 import { ConsentView } from "@/components/account/consent-view";
 import { SelectAccountView } from "@/components/account/select-account-view";
 import { SignInForm } from "@/components/account/sign-in-form";
-import { readView } from "@/lib/views-read";
+import { readView } from "@/lib/provider-pages/read";
 
 export async function generateMetadata(): Promise<Metadata> {
   const view = await readView("interaction");

@@ -7,7 +7,7 @@ import { UserGrants } from "@/components/users/user-grants";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadUser } from "@/lib/console/loaders";
-import { listConnectedApps } from "@/lib/grants/service";
+import { listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 

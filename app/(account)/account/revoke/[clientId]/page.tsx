@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { AppLogo } from "@/components/account/app-logo";
 import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/console-session";
+import { listConnectedApps } from "@/lib/grants/connected-apps";
 import { revokeFormToken } from "@/lib/grants/revoke-form";
-import { listConnectedApps } from "@/lib/grants/service";
 import { runtime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";

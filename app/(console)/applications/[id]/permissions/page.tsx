@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { PermissionsForm } from "@/components/applications/permissions-form";
-import { countGrantedUsers } from "@/lib/applications/grants";
 import { isThirdParty } from "@/lib/applications/types";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
+import { countGrantedUsers } from "@/lib/grants/connected-apps";
 import { managementScope, userScopes } from "@/lib/oidc/scopes";
 import { runtime } from "@/lib/runtime";
 

@@ -1,5 +1,5 @@
 import { adminRoute } from "@/lib/api/route";
-import { listConnectedApps } from "@/lib/grants/service";
+import { listConnectedApps } from "@/lib/grants/connected-apps";
 import { runtime } from "@/lib/runtime";
 import { getUser } from "@/lib/users/admin";
 

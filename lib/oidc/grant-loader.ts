@@ -1,12 +1,13 @@
 import type { Grant, KoaContextWithOIDC } from "oidc-provider";
 import { isThirdParty } from "../applications/types";
 import type { Db } from "../db/client";
+import { unexpired } from "../db/unexpired";
 import type { ClientStore } from "./client-store";
 
 /** The newest unexpired grant a user gave an app, whatever session it was given in. */
 async function rememberedGrantId(db: Db, accountId: string, clientId: string): Promise<string | undefined> {
   const row = await db.oidcPayload.findFirst({
-    where: { model: "Grant", accountId, clientId, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    where: { model: "Grant", accountId, clientId, ...unexpired() },
     orderBy: { expiresAt: "desc" },
     select: { id: true },
   });

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { unexpired } from "../db/unexpired";
 import { NotFoundError } from "../errors";
 import { queueLogoutsForAccount } from "../logout/queue";
 
@@ -14,15 +15,13 @@ export type ConnectedApp = {
 
 type GrantPayload = { iat?: number; openid?: { scope?: string } };
 
-const live = () => ({ OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
-
 /**
  * The third-party apps a user authorized, newest first: one entry per app, with every scope
  * granted in any session. First-party apps are trusted without consent, so they are not listed.
  */
 export async function listConnectedApps(db: Db, accountId: string): Promise<ConnectedApp[]> {
   const grants = await db.oidcPayload.findMany({
-    where: { model: "Grant", accountId, ...live() },
+    where: { model: "Grant", accountId, ...unexpired() },
     select: { clientId: true, payload: true },
   });
   const byClient = new Map<string, { scopes: Set<string>; at: number }>();
@@ -74,4 +73,13 @@ export async function revokeConnectedApp(db: Db, accountId: string, clientId: st
     await tx.oidcPayload.deleteMany({ where: { model: "Grant", id: { in: ids } } });
     return { grants: ids.length };
   });
+}
+
+/** How many users have an unexpired grant for this client (consent remembered, or a session). */
+export async function countGrantedUsers(db: Db, clientId: string): Promise<number> {
+  const rows = await db.oidcPayload.groupBy({
+    by: ["accountId"],
+    where: { model: "Grant", clientId, ...unexpired() },
+  });
+  return rows.filter((row) => row.accountId).length;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { encodeView, VIEW_HEADER, type ViewData, type ViewName } from "../views";
-import { applySecurityHeaders } from "./security-headers";
+import { applySecurityHeaders } from "../server/security-headers";
+import { encodeView, VIEW_HEADER, type ViewData, type ViewName } from "./data";
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
