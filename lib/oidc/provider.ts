@@ -21,6 +21,7 @@ import {
 import type { KeySet } from "./keys";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
+import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
@@ -128,12 +129,15 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
-          await views.logout(ctx, {
+          const view = {
             xsrf: logoutFormXsrf(form),
             action: ctx.oidc.urlFor("end_session_confirm"),
             clientName: ctx.oidc.client?.clientName,
             clientId: ctx.oidc.client?.clientId,
-          });
+          };
+          // The form's xsrf is checked against the session, which oidc-provider stores only
+          // after this hook returns: the page goes out once it is stored (renderAfterRoute).
+          renderAfterRoute(ctx, () => views.logout(ctx, view));
         },
         async postLogoutSuccessSource(ctx) {
           await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName, clientId: ctx.oidc.client?.clientId });
@@ -209,6 +213,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   }
 
   provider.use(revocationWithoutBody(REVOCATION_PATH));
+  provider.use(renderedAfterRoute);
   // client_credentials token values start with the id of the batch that stores them.
   prefixClientCredentialsIds(provider, (random) => batches.tokenId(random));
   // Presented secrets are compared with the stored hashes (every unexpired secret of the app
