@@ -15,7 +15,7 @@ let mp: MemoryProvider;
 const storedAtRender: (string | undefined)[] = [];
 
 async function storedXsrf(ctx: KoaContextWithOIDC) {
-  const stored = await ctx.oidc.provider.Session.find(ctx.oidc.session?.id ?? "");
+  const stored = await ctx.oidc.provider.Session.find(ctx.oidc.session?.jti ?? "");
   return (stored as { state?: { secret?: string } } | undefined)?.state?.secret;
 }
 
