@@ -25,8 +25,8 @@ test("an admin creates, edits and suspends a user, and finds it all in the audit
   await expectAccessible(page);
   await screenshot(page, info, "console-user");
 
-  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Suspend user" }).click();
+  await page.getByRole("dialog", { name: "Suspend user" }).getByRole("button", { name: "Suspend user" }).click();
   await expect(page.getByText(`${email} is suspended.`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Reactivate user" })).toBeVisible();
 

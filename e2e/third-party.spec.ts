@@ -71,8 +71,11 @@ test("branding set in the console shows on the consent page", async ({ page, bro
   await expect(entry.getByText(/Can see: .*Your phone number/)).toBeVisible();
   await expectAccessible(user);
   await screenshot(user, info, "account-connected-apps");
-  user.once("dialog", (dialog) => dialog.accept());
   await user.getByRole("button", { name: "Revoke access for Acme Metrics" }).click();
+  await user
+    .getByRole("dialog", { name: "Revoke access for Acme Metrics" })
+    .getByRole("button", { name: "Revoke access" })
+    .click();
   await expect(user.getByText("Acme Metrics no longer has access to your account.")).toBeVisible();
   await expect(user.getByRole("button", { name: "Revoke access for Acme Metrics" })).toHaveCount(0);
   await context.close();

@@ -10,7 +10,7 @@ export async function SignInChart({ days }: { days: { day: string; count: number
   const height = 80;
   const bar = width / days.length;
   return (
-    <Card title={t("title")} description={t("total", { total })}>
+    <Card title={t("title")} description={t("total", { total })} help="signIns">
       <svg
         viewBox={`0 0 ${width} ${height + 14}`}
         className="h-auto w-full"

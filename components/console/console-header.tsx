@@ -25,6 +25,7 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
             { href: "/settings/keys", label: tk("nav") },
           ]}
           label={t("nav.label")}
+          menuLabel={t("nav.menu")}
         />
         <div className="ml-auto flex items-center gap-2">
           <LanguageMenu />

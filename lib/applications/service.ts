@@ -17,6 +17,9 @@ import { forgetClient } from "./forget-client";
 import { type SecretView, secretViewFields } from "./secrets";
 import { type ApplicationType, hasClientSecret } from "./types";
 
+/** The name of the secret an app is created with (the console shows it in the reader's language). */
+export const DEFAULT_SECRET_NAME = "Default secret";
+
 export type ApplicationView = {
   id: string;
   clientId: string;
@@ -112,7 +115,7 @@ export async function createApplication(
         data: {
           id: randomId(),
           applicationId: created.id,
-          name: "Default secret",
+          name: DEFAULT_SECRET_NAME,
           hash: hashSecret(clientSecret),
           lastFour: clientSecret.slice(-4),
         },

@@ -35,13 +35,18 @@ export default async function AuditPage({ searchParams }: Props) {
       where: { id: { in: result.items.flatMap((e) => (e.applicationId ? [e.applicationId] : [])) } },
       select: { id: true, name: true },
     }),
+    // The users an event is about, and the users who acted (consent is given by the user).
     db.user.findMany({
-      where: { id: { in: result.items.flatMap((e) => (e.userId ? [e.userId] : [])) } },
-      select: { id: true, email: true },
+      where: { id: { in: result.items.flatMap((e) => [e.userId, e.actorId].filter((id): id is string => !!id)) } },
+      select: { id: true, email: true, name: true },
     }),
   ]);
   const appNames = Object.fromEntries(apps.map((a) => [a.id, a.name]));
   const userEmails = Object.fromEntries(users.map((u) => [u.id, u.email]));
+  const people = Object.fromEntries(users.map((u) => [u.id, u.name ? `${u.name} (${u.email})` : u.email]));
+  // An actor is shown as the person it is (older consent events stored only the user's id as label).
+  const actorOf = (event: { actorId: string | null; actor: string }) =>
+    (event.actorId && people[event.actorId]) || event.actor;
   const hrefFor = (page: number) => `/audit?${new URLSearchParams({ ...raw, page: String(page) })}`;
 
   return (
@@ -61,7 +66,7 @@ export default async function AuditPage({ searchParams }: Props) {
             id: event.id,
             at: format.dateTime(event.at, "dateTime"),
             type: event.type,
-            actor: event.actor,
+            actor: actorOf(event),
             application: event.applicationId
               ? { id: event.applicationId, name: appNames[event.applicationId] ?? event.applicationId }
               : undefined,

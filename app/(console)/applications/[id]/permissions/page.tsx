@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PermissionsForm } from "@/components/applications/permissions-form";
-import { countGrantedUsers } from "@/lib/applications/grants";
+import { listGrantedUsers } from "@/lib/applications/grants";
 import { isThirdParty } from "@/lib/applications/types";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
@@ -22,7 +22,7 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
     );
   }
   if (!isThirdParty(app.type)) notFound();
-  const granted = await countGrantedUsers(runtime().database.prisma, app.clientId);
+  const granted = await listGrantedUsers(runtime().database.prisma, app.clientId);
   return (
     <PermissionsForm
       id={app.id}
