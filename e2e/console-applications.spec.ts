@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screenshot, server, signInToConsole } from "./support";
+import { createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 const typeChoices = [
   { type: "traditional", label: "Traditional web", secret: true, redirect: "https://portal.example.com/callback" },
@@ -14,16 +14,6 @@ async function acknowledgeSecret(page: Page) {
   await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
-}
-
-/** Creates an app through the console's own API, as the signed-in admin (for tests about other things). */
-async function createViaApi(page: Page, body: Record<string, unknown>) {
-  const response = await page.request.post(`${server().url}/api/v1/applications`, {
-    headers: { origin: server().url },
-    data: body,
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
 }
 
 test("the wizard creates one app of every type and lands on its detail page", async ({ page }, info) => {

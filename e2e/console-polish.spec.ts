@@ -1,8 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { catalogs } from "../lib/i18n/messages";
-import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
-import { authorizationUrl, redirectUri, server, signInOnProvider, signInToConsole, userOf } from "./support";
+import {
+  authorizationUrl,
+  createViaApi,
+  freshServer,
+  redirectUri,
+  server,
+  signInOnProvider,
+  signInToConsole,
+  userOf,
+} from "./support";
 
 /**
  * The console's polish (issue 13): each check runs at both sizes (the desktop and phone projects)
@@ -23,15 +31,6 @@ async function openConsole(page: Page, info: TestInfo, lang: Lang, path = "/appl
   await page.goto(`${server().url}${path}`);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   return catalogs[lang].console;
-}
-
-async function createViaApi(page: Page, body: Record<string, unknown>) {
-  const response = await page.request.post(`${server().url}/api/v1/applications`, {
-    headers: { origin: server().url },
-    data: body,
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
 }
 
 /** Fails on any axe violation, whatever its impact. */
@@ -397,20 +396,11 @@ for (const lang of languages) {
 
 /** The empty state centres its text; the wizard opened from it must not inherit that. */
 test.describe("item 4: the wizard from the empty state", () => {
-  let fresh: TestServer;
-  let cleanup: () => void;
-  test.beforeAll(async () => {
-    const db = tempSqlite();
-    cleanup = db.cleanup;
-    fresh = await startServer(db.url);
-  });
-  test.afterAll(async () => {
-    await fresh?.stop();
-    cleanup?.();
-  });
+  const freshOne = freshServer();
 
   for (const lang of languages) {
     test(`its text starts at the left (${lang})`, async ({ page }, info) => {
+      const fresh = freshOne();
       const admin = { email: `empty.${lang}.${info.project.name}@example.com`, password: "empty-state-pass" };
       expect(
         fresh.cli("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Eun Admin")

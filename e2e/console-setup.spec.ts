@@ -1,24 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
-import { expectAccessible, screenshot } from "./support";
+import { expectAccessible, freshServer, screenshot } from "./support";
 
 /**
  * A Latchkey straight after installation: no admin, no apps. Its own server, so the shared one's
  * admins and apps do not hide the setup page and the empty states.
  */
-let fresh: TestServer;
-let cleanup: () => void;
-test.beforeAll(async () => {
-  const db = tempSqlite();
-  cleanup = db.cleanup;
-  fresh = await startServer(db.url);
-});
-test.afterAll(async () => {
-  await fresh?.stop();
-  cleanup?.();
-});
+const freshOne = freshServer();
 
 test("the first admin is created on an empty database, sees both empty tabs, and signs out", async ({ page }, info) => {
+  const fresh = freshOne();
   const admin = { name: "Grace Hopper", email: `grace.${info.project.name}@example.com`, password: "first-admin-pass" };
   await page.goto(`${fresh.url}/applications`);
   await page.waitForURL(`${fresh.url}/setup`);

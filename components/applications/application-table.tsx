@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyCode } from "@/components/ui/copy-code";
 import { DataTable } from "@/components/ui/data-table";
 import type { ApplicationRowView } from "@/lib/applications/list";
 
@@ -40,12 +40,7 @@ export async function ApplicationTable({ rows, caption }: { rows: Row[]; caption
           </td>
           <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{tt(row.type)}</td>
           <td className="px-4 py-1.5">
-            <div className="flex min-w-0 items-center gap-1">
-              <code className="min-w-0 truncate font-mono text-xs text-slate-700" title={row.clientId}>
-                {row.clientId}
-              </code>
-              <CopyButton value={row.clientId} label={t("copyClientIdOf", { name: row.name })} />
-            </div>
+            <CopyCode value={row.clientId} label={t("copyClientIdOf", { name: row.name })} />
           </td>
           <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{row.created}</td>
         </tr>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyCode } from "@/components/ui/copy-code";
 import { DataTable } from "@/components/ui/data-table";
 import type { KeyStatus } from "@/lib/oidc/key-schedule";
 
@@ -34,12 +34,7 @@ export async function KeyTable({ rows }: { rows: KeyRow[] }) {
       {rows.map((row) => (
         <tr key={row.kid} data-testid={`key-${row.kid}`}>
           <td className="px-4 py-1.5">
-            <div className="flex min-w-0 items-center gap-1">
-              <code className="min-w-0 truncate font-mono text-xs text-slate-800" title={row.kid}>
-                {row.kid}
-              </code>
-              <CopyButton value={row.kid} label={t("copyKid", { kid: row.kid })} />
-            </div>
+            <CopyCode value={row.kid} label={t("copyKid", { kid: row.kid })} />
             <p className="pb-1.5 text-xs text-slate-600 sm:hidden">
               {row.alg} · {schedule(row)}
             </p>

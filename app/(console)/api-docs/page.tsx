@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
@@ -55,10 +56,7 @@ export default async function ApiDocsPage() {
   );
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Card title={t("start")} help="api">
         <div className="flex flex-col gap-4">
           <CopyField label={t("document")} value={`${rt.env.APP_URL}/api/v1/openapi.json`} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/docs/markdown";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { readReadme } from "@/lib/docs/readme";
 
@@ -18,8 +19,7 @@ export default async function DocsPage() {
   const t = await getTranslations("console.help");
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold text-slate-900">{t("docsTitle")}</h1>
-      <p className="max-w-3xl text-sm text-slate-600">{t("docsIntro")}</p>
+      <PageHeader title={t("docsTitle")} intro={t("docsIntro")} />
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <Markdown blocks={blocks.filter((block) => !(block.kind === "heading" && block.level === 1))} />
       </div>
