@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { catalogs } from "../lib/i18n/messages";
+import type { Messages } from "../lib/i18n/messages";
 import {
   authorizationUrl,
   createViaApi,
@@ -19,6 +20,17 @@ import {
  */
 const languages = ["en", "ko"] as const;
 type Lang = (typeof languages)[number];
+
+// Read as files: Playwright's loader does not import JSON modules.
+const namespaces = ["common", "account", "console", "keys", "validation"] as const;
+const catalogs = Object.fromEntries(
+  languages.map((lang) => [
+    lang,
+    Object.fromEntries(
+      namespaces.map((ns) => [ns, JSON.parse(readFileSync(`lib/i18n/messages/${lang}/${ns}.json`, "utf8"))]),
+    ),
+  ]),
+) as Record<Lang, Messages>;
 
 /** A catalog message with its {placeholders} filled in (the plain ones these tests use). */
 const fill = (message: string, values: Record<string, string | number>) =>
@@ -94,13 +106,16 @@ for (const lang of languages) {
       await expect(dialog.getByText(c.credentials.savedFirst)).toBeVisible();
       await expect(dialog.getByRole("button", { name: c.credentials.savedDone })).toBeDisabled();
       // Leaving the page asks first (the browser's own question); staying keeps the secret.
-      const asked = page.waitForEvent("dialog");
+      const asked = new Promise<string>((resolve) =>
+        page.once("dialog", (question) => {
+          resolve(question.type());
+          void question.dismiss();
+        }),
+      );
       await page.evaluate(() => {
         window.location.href = "/users";
       });
-      const question = await asked;
-      expect(question.type()).toBe("beforeunload");
-      await question.dismiss();
+      expect(await asked).toBe("beforeunload");
       await expect(dialog.getByTestId("new-client-secret")).toBeVisible();
 
       await dialog.getByRole("checkbox", { name: c.credentials.savedCheck }).check();

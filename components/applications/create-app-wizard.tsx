@@ -86,6 +86,15 @@ export function CreateAppWizard({ party, onClose }: { party: Party; onClose: () 
           event.preventDefault();
           if (type) goToDetails();
         }}
+        onKeyDown={(event) => {
+          // Enter on a chosen type card moves on, as it would in a text box (browsers submit on
+          // Enter only from text boxes).
+          const target = event.target as HTMLInputElement;
+          if (step === 1 && event.key === "Enter" && target.type === "radio" && type) {
+            event.preventDefault();
+            goToDetails();
+          }
+        }}
         noValidate
         className="flex flex-col gap-5"
       >

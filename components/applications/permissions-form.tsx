@@ -70,7 +70,7 @@ export function PermissionsForm({
         </fieldset>
       </Card>
       {!machine && (
-        <Card title={t("grantsTitle")} help="permissions">
+        <Card title={t("grantsTitle")} description={t("grantsDescription")} help="permissions">
           <p className="text-sm text-slate-700" data-testid="granted-users">
             {t("grants", { count: grantedUsers.total })}
           </p>
