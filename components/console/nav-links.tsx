@@ -9,8 +9,8 @@ type Item = { href: string; label: string };
 
 /**
  * The console's sections; the current one is marked for sight and for screen readers. From the
- * `sm` width up they sit in the header in one row; on phones one menu button opens them as a
- * list under the header (five links do not fit in one row of a phone, and wrapped they read badly).
+ * `sm` width up they sit in the header in one row; on phones one menu button in the header opens
+ * them as a list under it (five links do not fit in one row of a phone, and wrapped they read badly).
  */
 export function NavLinks({ items, label, menuLabel }: { items: Item[]; label: string; menuLabel: string }) {
   const pathname = usePathname();
@@ -28,9 +28,8 @@ export function NavLinks({ items, label, menuLabel }: { items: Item[]; label: st
   }, [open]);
 
   const current = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
-  const here = items.find((item) => current(item.href));
   return (
-    <nav aria-label={label} className="order-last w-full sm:order-none sm:w-auto">
+    <nav aria-label={label}>
       <button
         type="button"
         aria-expanded={open}
@@ -40,9 +39,12 @@ export function NavLinks({ items, label, menuLabel }: { items: Item[]; label: st
       >
         {open ? <CloseIcon className="size-5" /> : <MenuIcon className="size-5" />}
         {menuLabel}
-        {here && <span className="text-slate-500">· {here.label}</span>}
       </button>
-      <ul id={listId} className={`${open ? "flex" : "hidden"} mt-2 flex-col gap-1 sm:mt-0 sm:flex sm:flex-row`}>
+      {/* On phones the list drops down under the whole header (which is `relative`). */}
+      <ul
+        id={listId}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-30 flex-col gap-1 border-b border-slate-200 bg-white p-3 shadow-md sm:static sm:flex sm:flex-row sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none`}
+      >
         {items.map((item) => (
           <li key={item.href}>
             <Link
