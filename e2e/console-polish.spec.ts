@@ -18,6 +18,9 @@ import {
  * and in both languages, reading every label from the catalogs, and saves a screenshot of what it
  * checked under test-results/screenshots/.
  */
+// Each test walks several pages and runs axe on each, which is slow on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const languages = ["en", "ko"] as const;
 type Lang = (typeof languages)[number];
 
