@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 const typeChoices = [
@@ -8,6 +8,13 @@ const typeChoices = [
   { type: "m2m", label: "Machine-to-machine", secret: true, redirect: undefined },
   { type: "third-party", label: "Third-party OIDC", secret: true, redirect: "https://wiki.example.com/oidc/callback" },
 ] as const;
+
+/** Ticks "I have saved the client secret" and closes the dialog that shows a new secret. */
+async function acknowledgeSecret(page: Page) {
+  await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
+}
 
 test("the wizard creates one app of every type and lands on its detail page", async ({ page }, info) => {
   await signInToConsole(page, info);
@@ -41,6 +48,7 @@ test("the wizard creates one app of every type and lands on its detail page", as
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     if (choice.secret) {
       await expect(page.getByTestId("new-client-secret")).toHaveText(/^[A-Za-z0-9_-]{43}$/);
+      await acknowledgeSecret(page);
     } else {
       await expect(page.getByText("This app is a public client")).toBeVisible();
     }
@@ -131,6 +139,7 @@ test("copy buttons put exactly the shown value on the clipboard", async ({ page,
   await page.getByRole("button", { name: "Copy Client secret" }).click();
   expect(await clipboard()).toBe(shown);
   await expect(page.getByText(`Rotation 2026••••${shown.slice(-4)}`)).toBeVisible();
+  await acknowledgeSecret(page);
   await page.reload();
   await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
 });

@@ -26,6 +26,8 @@ test("a service configured only with values copied from the console signs a user
   const clientSecret = (await page.getByTestId("new-client-secret").textContent()) ?? "";
   const discoveryUrl = (await page.getByTestId("discovery-url").textContent()) ?? "";
   expect(clientId).toMatch(/^[a-z0-9]{21}$/);
+  await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
+  await page.getByRole("button", { name: "Done" }).click();
 
   // ...and the redirect URI the service shows them, added in the console.
   await page.getByRole("button", { name: "Add a URI" }).first().click();

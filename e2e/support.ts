@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
 import { adminFor, databaseOf, type E2eServer, userFor } from "./global-setup";
 
 export const userOf = (info: TestInfo) => userFor(info.project.name);
@@ -101,4 +102,26 @@ export async function createViaApi(page: Page, body: Record<string, unknown>) {
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
+}
+
+/**
+ * A Latchkey of the describe block's own, on a fresh database (no admin, no apps), started before
+ * its tests and stopped after them; for pages that only an empty installation shows.
+ */
+export function freshServer(): () => TestServer {
+  let fresh: TestServer | undefined;
+  let cleanup: (() => void) | undefined;
+  test.beforeAll(async () => {
+    const db = tempSqlite();
+    cleanup = db.cleanup;
+    fresh = await startServer(db.url);
+  });
+  test.afterAll(async () => {
+    await fresh?.stop();
+    cleanup?.();
+  });
+  return () => {
+    if (!fresh) throw new Error("the fresh server has not started");
+    return fresh;
+  };
 }

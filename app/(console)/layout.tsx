@@ -29,7 +29,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         admin={admin}
         signOutUrl={endSessionUrl(rt.env.ISSUER, rt.console.console.clientId, rt.console.console.postLogoutRedirectUri)}
       />
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8 has-[[data-save-bar]]:pb-32 sm:has-[[data-save-bar]]:pb-28"
+      >
         {children}
       </main>
     </ToastProvider>

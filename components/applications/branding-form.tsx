@@ -29,7 +29,7 @@ export function BrandingForm({
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: values });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
   const preview = form.watch();
   const shownName = preview.displayName.trim() || name;
 
@@ -45,8 +45,8 @@ export function BrandingForm({
   }
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="grid gap-6 pb-24 lg:grid-cols-5">
-      <Card title={t("title")} description={t("description")} className="lg:col-span-3">
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="grid gap-6 lg:grid-cols-5">
+      <Card title={t("title")} description={t("description")} help="branding" className="lg:col-span-3">
         <div className="flex flex-col gap-4">
           {fields.map((field) => (
             <Field
@@ -61,7 +61,7 @@ export function BrandingForm({
           ))}
         </div>
       </Card>
-      <Card title={t("preview")} className="lg:col-span-2">
+      <Card title={t("preview")} help="branding" className="lg:col-span-2">
         <div aria-hidden="true" className="flex flex-col items-center gap-3 rounded-lg bg-slate-50 p-4 text-center">
           {/^https?:\/\//.test(preview.logoUrl) && (
             // biome-ignore lint/performance/noImgElement: a remote logo of unknown size, shown as the consent page will.
@@ -74,6 +74,7 @@ export function BrandingForm({
         </div>
       </Card>
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -22,14 +22,38 @@ type Props = {
     userinfoEndpoint: string;
     endSessionEndpoint: string;
   };
-  randomKey: string;
 };
 
+/** Shown for the service's address until the admin types it: URL-shaped, so the snippet still reads right. */
+const SERVICE_PLACEHOLDER = "https://service.example.com";
+const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * 32 random characters for the service's own cookie or session key (oauth2-proxy wants exactly
+ * 32 bytes). Made in the browser, once per visit: it never crosses the network, and saving a
+ * setting (which refreshes the page's data) does not change it under the admin's feet.
+ */
+function useRandomKey(): string | undefined {
+  const [key, setKey] = useState<string>();
+  useEffect(() => {
+    const chars: string[] = [];
+    // 248 is 4 × 62: larger bytes are skipped so that every character is equally likely.
+    while (chars.length < 32) {
+      for (const byte of crypto.getRandomValues(new Uint8Array(64))) {
+        if (byte < 248 && chars.length < 32) chars.push(keyAlphabet[byte % 62]);
+      }
+    }
+    setKey(chars.join(""));
+  }, []);
+  return key;
+}
+
 /** Pick the service, type its address, and copy settings that already hold this app's values. */
-export function ConnectService({ app, provider, randomKey }: Props) {
+export function ConnectService({ app, provider }: Props) {
   const t = useTranslations("console.connect");
   const save = useSaveApplication(app.id, app.version);
-  const [guideId, setGuideId] = useState(serviceGuides[1].id);
+  const randomKey = useRandomKey();
+  const [guideId, setGuideId] = useState(serviceGuides[0].id);
   const [serviceInput, setServiceInput] = useState("");
   const [redirectUris, setRedirectUris] = useState(app.redirectUris);
   const [settings, setSettings] = useState(app.settings);
@@ -43,8 +67,9 @@ export function ConnectService({ app, provider, randomKey }: Props) {
     ...provider,
     clientId: app.clientId,
     clientSecret: secret,
-    serviceUrl: serviceUrl || t("servicePlaceholder", { service: guide.name }),
-    randomKey,
+    serviceUrl: serviceUrl || SERVICE_PLACEHOLDER,
+    randomKey: randomKey ?? t("keyPlaceholder"),
+    comments: { unusedPath: t("comments.unusedPath"), nextcloudPkce: t("comments.nextcloudPkce") },
   });
   const mismatched = (Object.keys(guide.needs) as (keyof GuideNeeds)[]).filter(
     (key) => guide.needs[key] !== settings[key],
@@ -73,7 +98,7 @@ export function ConnectService({ app, provider, randomKey }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <Card title={t("title")} description={t("description")}>
+      <Card title={t("title")} description={t("description")} help="connect">
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">{t("chooseService")}</legend>
           <div className="flex flex-wrap gap-2">
@@ -97,7 +122,7 @@ export function ConnectService({ app, provider, randomKey }: Props) {
         </fieldset>
       </Card>
 
-      <Card title={guide.name} description={t("pasteInto", { target: guide.target })}>
+      <Card title={guide.name} description={t("pasteInto", { target: guide.target })} help="connect">
         <div className="flex flex-col gap-5">
           {guide.redirectPath ? (
             <div className="flex flex-col gap-1.5">
@@ -109,7 +134,7 @@ export function ConnectService({ app, provider, randomKey }: Props) {
                 value={serviceInput}
                 onChange={(event) => setServiceInput(event.target.value)}
                 inputMode="url"
-                placeholder="https://service.example.com"
+                placeholder={SERVICE_PLACEHOLDER}
                 aria-describedby={`${inputId}-hint`}
                 className="min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
               />
@@ -168,7 +193,9 @@ export function ConnectService({ app, provider, randomKey }: Props) {
                 {snippet}
               </pre>
             </section>
-            {!peekNewSecret(app.id) && <p className="text-xs text-slate-500">{t("secretNote")}</p>}
+            {!peekNewSecret(app.id) && (
+              <p className="text-xs text-slate-500">{t("secretNote", { placeholder: t("secretPlaceholder") })}</p>
+            )}
           </div>
         </div>
       </Card>

@@ -52,14 +52,20 @@ export function CreateAppWizard({ party, onClose }: { party: Party; onClose: () 
   const type = form.watch("type");
   const { errors, isSubmitting } = form.formState;
 
+  function goToDetails() {
+    form.clearErrors();
+    setStep(2);
+  }
+
   async function submit(values: Values) {
     try {
       const created = await callApi<{ application: ApplicationView; clientSecret?: string }>("/api/v1/applications", {
         method: "POST",
         body: { ...values, redirectUris: values.redirectUris.filter((uri) => uri.trim() !== "") },
       });
-      if (created.clientSecret) stashNewSecret(created.application.id, created.clientSecret);
-      toast.success(t("created", { name: created.application.name }));
+      // A secret gets its own dialog on the next page, which names the app: no toast over it.
+      if (created.clientSecret) stashNewSecret(created.application.id, created.clientSecret, true);
+      else toast.success(t("created", { name: created.application.name }));
       router.push(`/applications/${created.application.id}`);
     } catch (error) {
       if (error instanceof ApiError && applyServerErrors(form.setError, error)) return;
@@ -76,14 +82,21 @@ export function CreateAppWizard({ party, onClose }: { party: Party; onClose: () 
       description={t("step", { step, steps: 2, name: step === 1 ? t("steps.type") : t("steps.details") })}
     >
       <form
-        onSubmit={
-          step === 1
-            ? (event) => {
-                event.preventDefault();
-                if (type) setStep(2);
-              }
-            : form.handleSubmit(submit)
-        }
+        onSubmit={(event) => {
+          // Step 1 only moves on (Enter on a type card lands here too); step 2 validates and creates.
+          if (step === 2) return form.handleSubmit(submit)(event);
+          event.preventDefault();
+          if (type) goToDetails();
+        }}
+        onKeyDown={(event) => {
+          // Enter on a chosen type card moves on, as it would in a text box (browsers submit on
+          // Enter only from text boxes).
+          const target = event.target as HTMLInputElement;
+          if (step === 1 && event.key === "Enter" && target.type === "radio" && type) {
+            event.preventDefault();
+            goToDetails();
+          }
+        }}
         noValidate
         className="flex flex-col gap-5"
       >
@@ -118,19 +131,30 @@ export function CreateAppWizard({ party, onClose }: { party: Party; onClose: () 
         <div className="flex flex-col-reverse gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:justify-end">
           {step === 1 ? (
             <>
-              <Button type="button" variant="secondary" onClick={onClose}>
+              <Button key="cancel" type="button" variant="secondary" onClick={onClose}>
                 {t("cancel")}
               </Button>
-              <Button type="button" disabled={!type} onClick={() => setStep(2)}>
+              <Button
+                key="next"
+                type="button"
+                disabled={!type}
+                onClick={(event) => {
+                  // The click must not become a submit: without its own key React would reuse this
+                  // button as step 2's submit button during the click, and the browser would then
+                  // submit an empty form ("Enter a name" before anything was typed).
+                  event.preventDefault();
+                  goToDetails();
+                }}
+              >
                 {t("next")}
               </Button>
             </>
           ) : (
             <>
-              <Button type="button" variant="secondary" onClick={() => setStep(1)}>
+              <Button key="back" type="button" variant="secondary" onClick={() => setStep(1)}>
                 {t("back")}
               </Button>
-              <Button type="submit" busy={isSubmitting}>
+              <Button key="submit" type="submit" busy={isSubmitting}>
                 {t("submit")}
               </Button>
             </>

@@ -3,16 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { callApi } from "../console/api";
 import { AddSecretDialog } from "./add-secret-dialog";
-import { forgetNewSecret, peekNewSecret, stashNewSecret } from "./new-secret";
+import { markNewSecretSaved, stashNewSecret, unsavedNewSecret } from "./new-secret";
+import { NewSecretDialog } from "./new-secret-dialog";
 
 export type SecretRow = {
   id: string;
@@ -30,11 +31,13 @@ export type SecretRow = {
  */
 export function CredentialsCard({
   applicationId,
+  appName,
   clientId,
   confidential,
   secrets,
 }: {
   applicationId: string;
+  appName: string;
   clientId: string;
   confidential: boolean;
   secrets: SecretRow[];
@@ -42,12 +45,19 @@ export function CredentialsCard({
   const t = useTranslations("console.credentials");
   const toast = useToast();
   const router = useRouter();
-  const [fresh, setFresh] = useState(() => peekNewSecret(applicationId));
+  const [fresh, setFresh] = useState(() => unsavedNewSecret(applicationId));
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<string>();
+  const [confirm, confirmDialog] = useConfirm();
 
   async function remove(secret: SecretRow) {
-    if (!window.confirm(t("deleteConfirm", { name: secret.name }))) return;
+    const sure = await confirm({
+      title: t("delete", { name: secret.name }),
+      body: t("deleteConfirm", { name: secret.name }),
+      confirmLabel: t("deleteButton"),
+      cancelLabel: t("cancel"),
+    });
+    if (!sure) return;
     setDeleting(secret.id);
     try {
       await callApi(`/api/v1/applications/${applicationId}/secrets/${secret.id}`, { method: "DELETE" });
@@ -61,7 +71,7 @@ export function CredentialsCard({
   }
 
   return (
-    <Card title={t("title")}>
+    <Card title={t("title")} help="credentials">
       <div className="flex flex-col gap-4">
         <CopyField label={t("clientId")} value={clientId} testId="client-id" />
         {!confidential ? (
@@ -69,19 +79,16 @@ export function CredentialsCard({
         ) : (
           <>
             {fresh && (
-              <div className="flex flex-col gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3">
-                <Alert tone="info">{t("freshWarning")}</Alert>
-                <CopyField label={t("clientSecret")} value={fresh} testId="new-client-secret" />
-                <Button
-                  variant="secondary"
-                  onClick={() => {
-                    forgetNewSecret(applicationId);
-                    setFresh(undefined);
-                  }}
-                >
-                  {t("freshDone")}
-                </Button>
-              </div>
+              <NewSecretDialog
+                appName={appName}
+                appCreated={fresh.appCreated}
+                clientId={clientId}
+                secret={fresh.value}
+                onSaved={() => {
+                  markNewSecretSaved(applicationId);
+                  setFresh(undefined);
+                }}
+              />
             )}
             <div className="flex items-center justify-between gap-2">
               <h3 className="text-sm font-semibold text-slate-800">{t("secrets")}</h3>
@@ -133,11 +140,12 @@ export function CredentialsCard({
           onCreated={(value) => {
             // Kept for this tab's life (or until dismissed), so Connect a service can fill it in too.
             stashNewSecret(applicationId, value);
-            setFresh(value);
+            setFresh(unsavedNewSecret(applicationId));
             router.refresh();
           }}
         />
       )}
+      {confirmDialog}
     </Card>
   );
 }

@@ -23,7 +23,7 @@ export function EndpointsCard({
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
-    <Card title={t("title")} description={t("description")}>
+    <Card title={t("title")} description={t("description")} help="endpoints">
       <div className="flex flex-col gap-4">
         <CopyField label={t("discovery")} value={discovery} testId="discovery-url" />
         <CopyField label={t("issuer")} value={issuer} testId="issuer" />

@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
+import type { GrantedUser } from "@/lib/grants/connected-apps";
 import { SaveBar } from "./save-bar";
 import { useUnsavedChangesWarning } from "./unsaved-changes";
 import { useSaveApplication } from "./use-save-application";
@@ -22,15 +24,15 @@ export function PermissionsForm({
   allowedScopes: string[];
   /** The scopes an admin may allow: user scopes for third-party apps, "management" for m2m apps. */
   choices: string[];
-  /** Third-party apps: how many users authorized it. */
-  grantedUsers?: number;
+  /** Third-party apps: how many users authorized it, and the first few of them. */
+  grantedUsers?: { total: number; users: GrantedUser[] };
 }) {
   const t = useTranslations("console.permissions");
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: { allowedScopes: allowedScopes.filter((s) => choices.includes(s)) } });
   const machine = grantedUsers === undefined;
   const { isDirty, isSubmitting } = form.formState;
-  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
 
   async function submit(values: Values) {
     // Keep the catalog's order, whatever order the boxes were ticked in.
@@ -40,8 +42,8 @@ export function PermissionsForm({
   }
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} className="flex flex-col gap-6 pb-24">
-      <Card title={t("title")} description={t(machine ? "descriptionMachine" : "description")}>
+    <form onSubmit={form.handleSubmit(submit)} className="flex flex-col gap-6">
+      <Card title={t("title")} description={t(machine ? "descriptionMachine" : "description")} help="permissions">
         <fieldset className="flex flex-col gap-3">
           <legend className="sr-only">{t("title")}</legend>
           {choices.map((scope) => (
@@ -58,7 +60,7 @@ export function PermissionsForm({
               <span className="flex flex-col">
                 <span className="text-sm font-medium text-slate-900">
                   {t(`scopes.${scope}.title` as "scopes.email.title")}{" "}
-                  <code className="ml-1 font-mono text-xs text-slate-500">{scope}</code>
+                  <code className="ml-1 font-mono text-xs text-slate-600">{scope}</code>
                 </span>
                 <span className="text-sm text-slate-600">{t(`scopes.${scope}.detail` as "scopes.email.detail")}</span>
               </span>
@@ -68,13 +70,30 @@ export function PermissionsForm({
         </fieldset>
       </Card>
       {!machine && (
-        <Card title={t("grantsTitle")}>
+        <Card title={t("grantsTitle")} description={t("grantsDescription")} help="permissions">
           <p className="text-sm text-slate-700" data-testid="granted-users">
-            {t("grants", { count: grantedUsers })}
+            {t("grants", { count: grantedUsers.total })}
           </p>
+          {grantedUsers.users.length > 0 && (
+            <ul className="mt-3 flex flex-col gap-1 text-sm">
+              {grantedUsers.users.map((user) => (
+                <li key={user.id}>
+                  <Link href={`/users/${user.id}`} className="font-medium text-brand-700 hover:underline">
+                    {user.name ? `${user.name} (${user.email})` : user.email}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {grantedUsers.total > grantedUsers.users.length && (
+            <p className="mt-2 text-sm text-slate-600">
+              {t("grantsMore", { count: grantedUsers.total - grantedUsers.users.length })}
+            </p>
+          )}
         </Card>
       )}
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
     </form>
   );
 }

@@ -3,11 +3,15 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
-/** Pinned to the bottom while a form has unsaved changes: save them, or put the saved values back. */
+/**
+ * Pinned to the bottom while a form has unsaved changes: save them, or put the saved values back.
+ * The console's <main> makes room for it only while it is there (see data-save-bar).
+ */
 export function SaveBar({ busy, onDiscard }: { busy: boolean; onDiscard: () => void }) {
   const t = useTranslations("console.settings");
   return (
     <section
+      data-save-bar
       aria-label={t("unsavedLabel")}
       className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(15,23,42,0.06)] backdrop-blur"
     >

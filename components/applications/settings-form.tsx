@@ -31,7 +31,7 @@ export function SettingsForm({ app }: Props) {
   const save = useSaveApplication(app.id, app.version);
   const form = useForm<SettingsValues>({ resolver: settingsResolver(app.type), defaultValues: toValues(app) });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
   const redirects = usesRedirects(app.type);
   const uriPlaceholder = app.type === "native" ? "com.example.app:/callback" : "https://app.example.com/callback";
 
@@ -45,8 +45,8 @@ export function SettingsForm({ app }: Props) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6 pb-24">
-      <Card title={t("general")}>
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6">
+      <Card title={t("general")} help="general">
         <div className="flex flex-col gap-4">
           <Field label={t("name")} error={errorText(errors.name?.message)} {...form.register("name")} />
           <TextArea
@@ -57,7 +57,7 @@ export function SettingsForm({ app }: Props) {
         </div>
       </Card>
       {redirects && (
-        <Card title={t("uris")} description={t("urisDescription")}>
+        <Card title={t("uris")} description={t("urisDescription")} help="uris">
           <div className="flex flex-col gap-6">
             <UriListField
               name="redirectUris"
@@ -108,6 +108,7 @@ export function SettingsForm({ app }: Props) {
         </Card>
       )}
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
     </form>
   );
 }

@@ -10,7 +10,8 @@ export async function SignInChart({ days }: { days: { day: string; count: number
   const height = 80;
   const bar = width / days.length;
   return (
-    <Card title={t("title")} description={t("total", { total })}>
+    <Card title={t("title")} help="signIns">
+      <p className="mb-2 text-sm font-medium text-slate-800">{t("total", { total })}</p>
       <svg
         viewBox={`0 0 ${width} ${height + 14}`}
         className="h-auto w-full"

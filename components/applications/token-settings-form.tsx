@@ -57,7 +57,7 @@ export function TokenSettingsForm({
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: toValues(values) });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
 
   async function submit(next: Values) {
     const result = await save({
@@ -85,8 +85,8 @@ export function TokenSettingsForm({
   );
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6 pb-24">
-      <Card title={t("title")} description={t("description")}>
+    <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6">
+      <Card title={t("title")} description={t("description")} help="tokens">
         <div className="flex max-w-xl flex-col gap-5">
           <Field
             label={t("accessMinutes")}
@@ -130,6 +130,7 @@ export function TokenSettingsForm({
         </div>
       </Card>
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
     </form>
   );
 }

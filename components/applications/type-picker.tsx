@@ -38,7 +38,7 @@ export function TypePicker({
                 value={type}
                 checked={value === type}
                 onChange={() => onChange(type)}
-                className="mt-1 size-4 accent-brand-600"
+                className="mt-1 size-4 shrink-0 accent-brand-600"
               />
               <span className="flex flex-col">
                 <span className="text-sm font-medium text-slate-900">{t(`types.${type}`)}</span>

@@ -10,11 +10,12 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
   const t = await getTranslations("console");
   const tk = await getTranslations("keys");
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+    <header className="relative border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6 sm:px-6">
         <Link href="/applications" className="flex items-center gap-2 font-semibold text-slate-900">
           <Logo className="size-7" />
-          <span>{t("productName")}</span>
+          {/* On phones the mark alone, so the header keeps to one row above the menu button. */}
+          <span className="sr-only sm:not-sr-only">{t("productName")}</span>
         </Link>
         <NavLinks
           items={[
@@ -25,6 +26,7 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
             { href: "/settings/keys", label: tk("nav") },
           ]}
           label={t("nav.label")}
+          menuLabel={t("nav.menu")}
         />
         <div className="ml-auto flex items-center gap-2">
           <LanguageMenu />

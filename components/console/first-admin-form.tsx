@@ -1,17 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { CONSOLE_PROVIDER_ID } from "@/lib/console/client-id";
 import { type FirstAdminInput, firstAdminSchema } from "@/lib/validation/user";
 import { ApiError, callApi } from "./api";
 import { applyServerErrors } from "./server-errors";
+import { signInAfterSetup } from "./sign-in-after-setup";
 import { useFieldError } from "./use-field-error";
 
 export function FirstAdminForm() {
@@ -28,8 +27,8 @@ export function FirstAdminForm() {
     setFailure(undefined);
     try {
       const { email } = await callApi<{ email: string }>("/api/setup", { method: "POST", body: values });
-      // The new admin signs in like every admin does, through the provider, with the email filled in.
-      await signIn(CONSOLE_PROVIDER_ID, { callbackUrl: "/applications" }, { login_hint: email });
+      // The new admin signs in like every admin does, through the provider, without typing again.
+      await signInAfterSetup(email, values.password);
     } catch (error) {
       if (error instanceof ApiError && applyServerErrors(form.setError, error)) return;
       if (error instanceof ApiError && error.problem.status === 409) return window.location.assign("/sign-in");

@@ -4,9 +4,19 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { CloseIcon } from "./icons";
 
+/** The control a dialog focuses first: one marked data-autofocus, else its first form field. */
+function initialFocus(panel: HTMLElement): HTMLElement | null {
+  return panel.querySelector<HTMLElement>(
+    "[data-autofocus], input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])",
+  );
+}
+
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and the page
- * behind is inert. On phones it fills the width and sits at the bottom.
+ * behind is inert. It opens on its first field (not on Close) and gives focus back to whatever
+ * opened it when it closes, even when the caller unmounts it instead of closing it. On phones it
+ * fills the width and sits at the bottom. Text starts at the left whatever the page around it
+ * aligns (an empty state centres its text).
  */
 export function Dialog({
   open,
@@ -24,6 +34,8 @@ export function Dialog({
   size?: "md" | "lg";
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const descriptionId = useId();
   const t = useTranslations("console.common");
@@ -31,9 +43,18 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      const first = bodyRef.current && initialFocus(bodyRef.current);
+      first?.focus();
+    }
     if (!open && dialog.open) dialog.close();
+    if (!open) restoreFocus(opener);
   }, [open]);
+
+  // Unmounted while open (callers often render `{open && <Dialog open />}`): focus goes back too.
+  useEffect(() => () => restoreFocus(opener), []);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click has a keyboard twin, Escape (onCancel).
@@ -49,7 +70,7 @@ export function Dialog({
         // A click on the backdrop (the dialog element itself, outside its panel) closes it.
         if (event.target === ref.current) onClose();
       }}
-      className={`m-0 mt-auto w-full max-w-none rounded-t-2xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 sm:m-auto sm:rounded-2xl ${
+      className={`m-0 mt-auto w-full max-w-none rounded-t-2xl bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40 sm:m-auto sm:rounded-2xl ${
         size === "lg" ? "sm:max-w-2xl" : "sm:max-w-lg"
       }`}
     >
@@ -75,9 +96,18 @@ export function Dialog({
               <CloseIcon className="size-5" />
             </button>
           </div>
-          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          <div ref={bodyRef} className="overflow-y-auto px-5 py-4">
+            {children}
+          </div>
         </div>
       )}
     </dialog>
   );
+}
+
+function restoreFocus(opener: { current: HTMLElement | null }) {
+  const target = opener.current;
+  opener.current = null;
+  // The opener may have gone with the change the dialog made (a deleted row): then nothing to return to.
+  if (target?.isConnected) target.focus();
 }

@@ -52,6 +52,46 @@ export function FieldFrame({
   );
 }
 
+/** What a form control needs to be wired to its label, hint and error. */
+export type ControlWiring = {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+};
+
+/**
+ * A labelled control with its hint and inline error: Field, SelectField and TextArea differ only
+ * in the element `render` returns, so the wiring for screen readers lives here once.
+ */
+export function LabelledControl({
+  label,
+  hint,
+  error,
+  id,
+  className = "",
+  render,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  id?: string;
+  className?: string;
+  render: (wiring: ControlWiring) => ReactNode;
+}) {
+  const ids = useFieldIds(id, hint, error);
+  return (
+    <FieldFrame label={label} hint={hint} error={error} className={className} {...ids}>
+      {render({
+        id: ids.inputId,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": ids.describedBy,
+        className: controlClass(error),
+      })}
+    </FieldFrame>
+  );
+}
+
 export const controlClass = (error?: string) =>
   `min-h-10 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 sm:text-sm ${
     error ? "border-red-500" : "border-slate-300"

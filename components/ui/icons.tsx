@@ -57,9 +57,8 @@ export const ChevronIcon = (p: P) => (
     <path d="m9 6 6 6-6 6" />
   </Icon>
 );
-export const EyeIcon = (p: P) => (
+export const MenuIcon = (p: P) => (
   <Icon {...p}>
-    <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z" />
-    <circle cx="12" cy="12" r="3" />
+    <path d="M4 7h16M4 12h16M4 17h16" />
   </Icon>
 );

@@ -1,5 +1,5 @@
 import { forwardRef, type SelectHTMLAttributes } from "react";
-import { controlClass, FieldFrame, useFieldIds } from "./field-frame";
+import { LabelledControl } from "./field-frame";
 
 export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -10,26 +10,21 @@ export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
 
 /** A labelled <select>: native, so keyboards, screen readers and phones handle it well. */
 export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { label, options, hint, error, id, className = "", ...props },
+  { label, options, hint, error, id, className, ...props },
   ref,
 ) {
-  const ids = useFieldIds(id, hint, error);
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className} {...ids}>
-      <select
-        {...props}
-        ref={ref}
-        id={ids.inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClass(error)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+    <LabelledControl
+      {...{ label, error, hint, id, className }}
+      render={(wiring) => (
+        <select {...props} ref={ref} {...wiring}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 });

@@ -1,5 +1,5 @@
 import { forwardRef, type TextareaHTMLAttributes } from "react";
-import { controlClass, FieldFrame, useFieldIds } from "./field-frame";
+import { LabelledControl } from "./field-frame";
 
 export type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;
@@ -9,21 +9,13 @@ export type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 
 /** The multi-line sibling of Field. */
 export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea(
-  { label, error, hint, id, className = "", ...props },
+  { label, error, hint, id, className, ...props },
   ref,
 ) {
-  const ids = useFieldIds(id, hint, error);
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className} {...ids}>
-      <textarea
-        {...props}
-        ref={ref}
-        id={ids.inputId}
-        rows={props.rows ?? 3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClass(error)}
-      />
-    </FieldFrame>
+    <LabelledControl
+      {...{ label, error, hint, id, className }}
+      render={(wiring) => <textarea {...props} ref={ref} rows={props.rows ?? 3} {...wiring} />}
+    />
   );
 });

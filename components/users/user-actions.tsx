@@ -5,8 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { TrashIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, callApi } from "../console/api";
 import { useFieldError } from "../console/use-field-error";
@@ -26,6 +28,7 @@ export function UserActions({ user }: Props) {
   const [busy, setBusy] = useState<string>();
   const [deleting, setDeleting] = useState(false);
   const [typed, setTyped] = useState("");
+  const [confirm, confirmDialog] = useConfirm();
   const base = `/api/v1/users/${user.id}`;
 
   async function run(name: string, action: () => Promise<void>) {
@@ -55,13 +58,22 @@ export function UserActions({ user }: Props) {
       toast.success(t("passwordSet"));
     });
 
-  const setStatus = (status: "active" | "suspended") =>
-    run("status", async () => {
-      if (status === "suspended" && !window.confirm(t("suspendConfirm", { email: user.email }))) return;
+  const setStatus = async (status: "active" | "suspended") => {
+    if (status === "suspended") {
+      const sure = await confirm({
+        title: t("suspend"),
+        body: t("suspendConfirm", { email: user.email }),
+        confirmLabel: t("suspend"),
+        cancelLabel: t("cancel"),
+      });
+      if (!sure) return;
+    }
+    await run("status", async () => {
       await callApi(`${base}/status`, { method: "PUT", body: { status } });
       toast.success(t(status === "suspended" ? "suspended" : "reactivated", { email: user.email }));
       router.refresh();
     });
+  };
 
   const remove = () =>
     run("delete", async () => {
@@ -73,7 +85,7 @@ export function UserActions({ user }: Props) {
 
   return (
     <>
-      <Card title={t("password")}>
+      <Card title={t("password")} help="access">
         <form
           className="flex flex-col gap-3"
           onSubmit={(event) => {
@@ -96,7 +108,7 @@ export function UserActions({ user }: Props) {
           </Button>
         </form>
       </Card>
-      <Card title={t("access")}>
+      <Card title={t("access")} help="access">
         <div className="flex flex-col gap-3">
           <p className="text-sm text-slate-600">
             {user.status === "active" ? t("suspendExplain") : t("reactivateExplain")}
@@ -115,7 +127,9 @@ export function UserActions({ user }: Props) {
               {t("reactivate")}
             </Button>
           )}
-          <Button variant="danger" onClick={() => setDeleting(true)}>
+          {/* Outlined like "Delete app": the red, filled button is the dialog's final confirmation. */}
+          <Button variant="secondary" className="self-start text-red-700" onClick={() => setDeleting(true)}>
+            <TrashIcon className="size-4" />
             {t("delete")}
           </Button>
         </div>
@@ -149,6 +163,7 @@ export function UserActions({ user }: Props) {
           </div>
         </form>
       </Dialog>
+      {confirmDialog}
     </>
   );
 }

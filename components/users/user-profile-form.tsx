@@ -35,7 +35,7 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
   const save = useSave<UserDetail>(`/api/v1/users/${user.id}`, user.version);
   const form = useForm<Values>({ defaultValues: toValues(user) });
   const { errors, isDirty, isSubmitting } = form.formState;
-  useUnsavedChangesWarning(isDirty, t("leaveWarning"));
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
 
   async function submit(values: Values) {
     const result = await save(values);
@@ -46,8 +46,8 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(submit)} noValidate className="pb-24">
-      <Card title={t("profile")} description={t("profileDescription")}>
+    <form onSubmit={form.handleSubmit(submit)} noValidate>
+      <Card title={t("profile")} description={t("profileDescription")} help="profile">
         <div className="flex flex-col gap-4">
           <Field label={t("fields.name")} error={errorText(errors.name?.message)} {...form.register("name")} />
           <Field
@@ -81,6 +81,7 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
         </div>
       </Card>
       {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
     </form>
   );
 }

@@ -54,7 +54,11 @@ export const createdApplicationSchema = z
 
 export const applicationPageSchema = z
   .object({
-    items: z.array(applicationSchema.pick({ id: true, clientId: true, name: true, type: true, createdAt: true })),
+    items: z.array(
+      applicationSchema.pick({ id: true, clientId: true, name: true, type: true, createdAt: true }).extend({
+        missingRedirect: z.boolean().describe("A third-party app with no redirect URI: nobody can sign in to it yet"),
+      }),
+    ),
     total: z.number().int(),
     page: z.number().int(),
     pageCount: z.number().int(),

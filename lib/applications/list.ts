@@ -6,7 +6,15 @@ export type Party = (typeof parties)[number];
 
 const firstPartyTypes: ApplicationType[] = ["traditional", "spa", "native", "m2m"];
 
-export type ApplicationRowView = { id: string; clientId: string; name: string; type: ApplicationType; createdAt: Date };
+export type ApplicationRowView = {
+  id: string;
+  clientId: string;
+  name: string;
+  type: ApplicationType;
+  createdAt: Date;
+  /** A third-party app with no redirect URI: nobody can sign in to it yet. */
+  missingRedirect: boolean;
+};
 
 export type ApplicationPage = {
   items: ApplicationRowView[];
@@ -47,10 +55,14 @@ export async function listApplicationPage(database: Database, query: ListQuery):
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: { id: true, clientId: true, name: true, type: true, createdAt: true },
+    select: { id: true, clientId: true, name: true, type: true, createdAt: true, redirectUris: true },
   });
   return {
-    items: rows.map((row) => ({ ...row, type: row.type as ApplicationType })),
+    items: rows.map(({ redirectUris, ...row }) => ({
+      ...row,
+      type: row.type as ApplicationType,
+      missingRedirect: row.type === "third-party" && (JSON.parse(redirectUris) as string[]).length === 0,
+    })),
     total: matching,
     page,
     pageCount,

@@ -17,6 +17,8 @@ export type GuideValues = {
   serviceUrl: string;
   /** A fresh random value for the service's own cookie or session encryption. */
   randomKey: string;
+  /** The snippets' comment lines, in the reader's language. */
+  comments: { unusedPath: string; nextcloudPkce: string };
 };
 
 export type GuideNeeds = {
@@ -80,7 +82,7 @@ export const serviceGuides: ServiceGuide[] = [
         `OIDCProviderMetadataURL ${v.discoveryUrl}`,
         `OIDCClientID ${v.clientId}`,
         `OIDCClientSecret ${v.clientSecret}`,
-        `# Any path inside the protected area that no page uses; register it as the redirect URI.`,
+        `# ${v.comments.unusedPath}`,
         `OIDCRedirectURI ${v.serviceUrl}/redirect_uri`,
         `OIDCCryptoPassphrase ${v.randomKey}`,
         `OIDCScope "openid profile email"`,
@@ -188,7 +190,7 @@ export const serviceGuides: ServiceGuide[] = [
         `  --discoveryuri="${v.discoveryUrl}" \\`,
         `  --scope="openid profile email" \\`,
         `  --mapping-uid=sub --mapping-display-name=name --mapping-email=email`,
-        `# Latchkey requires PKCE: turn it on in config/config.php`,
+        `# ${v.comments.nextcloudPkce}`,
         `php occ config:system:set user_oidc use_pkce --value=true --type=boolean`,
       ].join("\n"),
   },

@@ -17,6 +17,9 @@ import type { ApplicationSettings } from "./settings";
 import { readSettings, settingsColumns } from "./settings-rows";
 import { type ApplicationType, hasClientSecret } from "./types";
 
+/** The name of the secret an app is created with (the console shows it in the reader's language). */
+export const DEFAULT_SECRET_NAME = "Default secret";
+
 /** An application as the API and the console show it: who it is, and its declared settings. */
 export type ApplicationView = ApplicationSettings & {
   id: string;
@@ -69,7 +72,7 @@ export async function createApplication(
         data: {
           id: randomId(),
           applicationId: created.id,
-          name: "Default secret",
+          name: DEFAULT_SECRET_NAME,
           hash: hashSecret(clientSecret),
           lastFour: clientSecret.slice(-4),
         },

@@ -19,3 +19,6 @@ export const catalogs = {
   en: { common: enCommon, account: enAccount, console: enConsole, keys: enKeys, validation: enValidation },
   ko: { common: koCommon, account: koAccount, console: koConsole, keys: koKeys, validation: koValidation },
 } satisfies Record<Locale, Record<string, unknown>>;
+
+/** One language's catalog, as the English one is shaped (every language has the same keys: tests/unit/catalog-format.test.ts). */
+export type Messages = (typeof catalogs)["en"];

@@ -12,6 +12,7 @@ const values: GuideValues = {
   clientSecret: "s3cret-value",
   serviceUrl: "https://svc.example.com",
   randomKey: "R".repeat(32),
+  comments: { unusedPath: "Any unused path.", nextcloudPkce: "Turn PKCE on." },
 };
 
 describe("service guides", () => {

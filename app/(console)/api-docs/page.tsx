@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { runtime } from "@/lib/runtime";
@@ -55,22 +56,25 @@ export default async function ApiDocsPage() {
   );
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{doc.info.description}</p>
-      </div>
-      <Card title={t("start")}>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <Card title={t("start")} help="api">
         <div className="flex flex-col gap-4">
           <CopyField label={t("document")} value={`${rt.env.APP_URL}/api/v1/openapi.json`} />
           <CopyField label={t("baseUrl")} value={doc.servers[0].url} />
           <CopyField label={t("tokenUrl")} value={`${rt.env.ISSUER}/token`} />
-          <p className="text-sm text-slate-600">{t("auth", { resource: `${rt.env.APP_URL}/api` })}</p>
+          <p className="text-sm text-slate-600">
+            {t.rich("auth", {
+              resource: `${rt.env.APP_URL}/api`,
+              token: t("tokenPlaceholder"),
+              code: (chunks) => <code className="break-all font-mono text-xs text-slate-800">{chunks}</code>,
+            })}
+          </p>
         </div>
       </Card>
       {doc.tags.map(({ name }) => (
         <section key={name} aria-labelledby={`tag-${name}`} className="flex flex-col gap-3">
           <h2 id={`tag-${name}`} className="text-lg font-semibold text-slate-900">
-            {name}
+            {t(`tags.${name}` as "tags.Applications")}
           </h2>
           <ul className="flex flex-col gap-3">
             {ops
@@ -86,7 +90,7 @@ export default async function ApiDocsPage() {
                     <div className="flex flex-wrap items-center gap-2">
                       <Badge tone={methodTone[method]}>{method.toUpperCase()}</Badge>
                       <code className="break-all font-mono text-sm text-slate-900">{path}</code>
-                      <span className="text-sm text-slate-600">{op.summary}</span>
+                      <span className="text-sm text-slate-600">{t(`ops.${op.operationId}` as "ops.getUser")}</span>
                     </div>
                     {body?.properties && (
                       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditList } from "@/components/audit/audit-list";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/console-session";
@@ -36,21 +37,23 @@ export default async function AuditPage({ searchParams }: Props) {
       where: { id: { in: result.items.flatMap((e) => (e.applicationId ? [e.applicationId] : [])) } },
       select: { id: true, name: true },
     }),
+    // The users an event is about, and the users who acted (consent is given by the user).
     db.user.findMany({
-      where: { id: { in: result.items.flatMap((e) => (e.userId ? [e.userId] : [])) } },
-      select: { id: true, email: true },
+      where: { id: { in: result.items.flatMap((e) => [e.userId, e.actorId].filter((id): id is string => !!id)) } },
+      select: { id: true, email: true, name: true },
     }),
   ]);
   const appNames = Object.fromEntries(apps.map((a) => [a.id, a.name]));
   const userEmails = Object.fromEntries(users.map((u) => [u.id, u.email]));
+  const people = Object.fromEntries(users.map((u) => [u.id, u.name ? `${u.name} (${u.email})` : u.email]));
+  // An actor is shown as the person it is (older consent events stored only the user's id as label).
+  const actorOf = (event: { actorId: string | null; actor: string }) =>
+    (event.actorId && people[event.actorId]) || event.actor;
   const hrefFor = (page: number) => `/audit?${new URLSearchParams({ ...raw, page: String(page) })}`;
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-        <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <AuditFilters values={raw} invalid={!parsed.success} />
       {result.items.length === 0 ? (
         <EmptyState title={t("empty")}>
@@ -62,7 +65,7 @@ export default async function AuditPage({ searchParams }: Props) {
             id: event.id,
             at: formatDate(event.at, "dateTime"),
             type: event.type,
-            actor: event.actor,
+            actor: actorOf(event),
             application: event.applicationId
               ? { id: event.applicationId, name: appNames[event.applicationId] ?? event.applicationId }
               : undefined,

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
@@ -39,13 +41,7 @@ export default async function UsersPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <CreateUserButton />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} action={<CreateUserButton />} />
       <SearchForm
         action="/users"
         value={search}
@@ -58,47 +54,33 @@ export default async function UsersPage({ searchParams }: Props) {
           <p>{search ? t("noMatchesBody", { search }) : t("emptyBody")}</p>
         </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="w-full table-fixed text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  {t("columns.user")}
-                </th>
-                <th scope="col" className="w-28 px-4 py-3 font-medium sm:w-40">
-                  {t("columns.status")}
-                </th>
-                <th scope="col" className="hidden w-36 px-4 py-3 font-medium md:table-cell">
-                  {t("columns.created")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.items.map((user) => (
-                <tr key={user.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/users/${user.id}`}
-                      className="block truncate font-medium text-brand-700 hover:underline"
-                    >
-                      {user.name || user.email}
-                    </Link>
-                    <span className="block truncate text-xs text-slate-500">{user.email}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1">
-                      {user.role === "admin" && <Badge tone="brand">{t("roles.admin")}</Badge>}
-                      {user.status === "suspended" && <Badge tone="danger">{t("statuses.suspended")}</Badge>}
-                      {user.role !== "admin" && user.status === "active" && <Badge>{t("statuses.active")}</Badge>}
-                    </div>
-                  </td>
-                  <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{formatDate(user.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("title")}
+          columns={[
+            { label: t("columns.user") },
+            { label: t("columns.status"), className: "w-28 sm:w-40" },
+            { label: t("columns.created"), className: "hidden w-36 md:table-cell" },
+          ]}
+        >
+          {result.items.map((user) => (
+            <tr key={user.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3">
+                <Link href={`/users/${user.id}`} className="block truncate font-medium text-brand-700 hover:underline">
+                  {user.name || user.email}
+                </Link>
+                <span className="block truncate text-xs text-slate-500">{user.email}</span>
+              </td>
+              <td className="px-4 py-3">
+                <div className="flex flex-wrap gap-1">
+                  {user.role === "admin" && <Badge tone="brand">{t("roles.admin")}</Badge>}
+                  {user.status === "suspended" && <Badge tone="danger">{t("statuses.suspended")}</Badge>}
+                  {user.role !== "admin" && user.status === "active" && <Badge>{t("statuses.active")}</Badge>}
+                </div>
+              </td>
+              <td className="hidden px-4 py-3 text-slate-600 md:table-cell">{formatDate(user.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <ListPagination
         page={result.page}

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ApplicationHeader } from "@/components/applications/application-header";
-import { RouteTabs } from "@/components/ui/route-tabs";
+import { Alert } from "@/components/ui/alert";
+import { TabLinks } from "@/components/ui/tabs";
 import { isThirdParty } from "@/lib/applications/types";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
@@ -29,7 +31,20 @@ export default async function ApplicationLayout({ children, params }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <ApplicationHeader app={{ id: app.id, name: app.name, type: app.type, clientId: app.clientId }} />
-      <RouteTabs tabs={tabs} label={t("label")} />
+      {isThirdParty(app.type) && app.redirectUris.length === 0 && (
+        <Alert tone="warning">
+          <p data-testid="no-redirect-warning">
+            {t.rich("noRedirect", {
+              link: (chunks) => (
+                <Link href={`${base}/connect`} className="font-semibold underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        </Alert>
+      )}
+      <TabLinks tabs={tabs} label={t("label")} />
       {children}
     </div>
   );

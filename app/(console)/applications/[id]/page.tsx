@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CredentialsCard } from "@/components/applications/credentials-card";
 import { EndpointsCard } from "@/components/applications/endpoints-card";
 import { SettingsForm } from "@/components/applications/settings-form";
 import { SignInChart } from "@/components/applications/sign-in-chart";
+import { DEFAULT_SECRET_NAME } from "@/lib/applications/service";
 import { hasClientSecret } from "@/lib/applications/types";
 import { signInsPerDay } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/console-session";
@@ -25,6 +27,7 @@ export default async function ApplicationPage({ params }: Props) {
   const rt = runtime();
   const [discovery, signIns] = await Promise.all([readDiscovery(rt), signInsPerDay(rt.database.prisma, app.id)]);
   const formatDate = await getDateFormat();
+  const t = await getTranslations("console.credentials");
   const date = (value: Date | null) => (value ? formatDate(value, "dateTime") : null);
 
   return (
@@ -37,11 +40,12 @@ export default async function ApplicationPage({ params }: Props) {
         />
         <CredentialsCard
           applicationId={app.id}
+          appName={app.name}
           clientId={app.clientId}
           confidential={hasClientSecret(app.type)}
           secrets={app.secrets.map((secret) => ({
             id: secret.id,
-            name: secret.name,
+            name: secret.name === DEFAULT_SECRET_NAME ? t("defaultSecret") : secret.name,
             lastFour: secret.lastFour,
             created: date(secret.createdAt) ?? "",
             expires: date(secret.expiresAt),

@@ -4,6 +4,7 @@ import { KeyTable } from "@/components/keys/key-table";
 import { RotateKeyButton } from "@/components/keys/rotate-key-button";
 import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { readDiscovery } from "@/lib/oidc/discovery";
@@ -36,13 +37,11 @@ export default async function SigningKeysPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <RotateKeyButton activationSeconds={rt.env.KEY_ACTIVATION_SECONDS} />
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={<RotateKeyButton activationSeconds={rt.env.KEY_ACTIVATION_SECONDS} />}
+      />
       {rows.length === 0 ? (
         <EmptyState title={t("empty.title")}>
           <p>{t("empty.body")}</p>

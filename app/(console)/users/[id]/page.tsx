@@ -51,6 +51,7 @@ export default async function UserPage({ params }: Props) {
             apps={apps.map((app) => ({
               clientId: app.clientId,
               name: app.name,
+              logoUrl: app.logoUrl,
               scopes: app.scopes,
               authorized: formatDate(app.authorizedAt),
             }))}

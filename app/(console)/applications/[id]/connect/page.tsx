@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { notFound } from "next/navigation";
 import { ConnectService } from "@/components/applications/connect-service";
 import { isThirdParty } from "@/lib/applications/types";
@@ -6,13 +5,6 @@ import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
 import { discoveryUrl, readDiscovery } from "@/lib/oidc/discovery";
 import { runtime } from "@/lib/runtime";
-
-const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** 32 random characters: a cookie or session key for the service (oauth2-proxy wants exactly 32 bytes). */
-function randomKey(): string {
-  return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join("");
-}
 
 /** Ready-to-paste settings for the service this third-party app stands for. */
 export default async function ConnectPage({ params }: { params: Promise<{ id: string }> }) {
@@ -41,7 +33,6 @@ export default async function ConnectPage({ params }: { params: Promise<{ id: st
         userinfoEndpoint: discovery.userinfo_endpoint,
         endSessionEndpoint: discovery.end_session_endpoint,
       }}
-      randomKey={randomKey()}
     />
   );
 }

@@ -3,7 +3,7 @@ import { PermissionsForm } from "@/components/applications/permissions-form";
 import { isThirdParty } from "@/lib/applications/types";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadApplication } from "@/lib/console/loaders";
-import { countGrantedUsers } from "@/lib/grants/connected-apps";
+import { listGrantedUsers } from "@/lib/grants/connected-apps";
 import { managementScope, userScopes } from "@/lib/oidc/scopes";
 import { runtime } from "@/lib/runtime";
 
@@ -22,7 +22,7 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
     );
   }
   if (!isThirdParty(app.type)) notFound();
-  const granted = await countGrantedUsers(runtime().database.prisma, app.clientId);
+  const granted = await listGrantedUsers(runtime().database.prisma, app.clientId);
   return (
     <PermissionsForm
       id={app.id}

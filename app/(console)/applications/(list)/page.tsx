@@ -5,6 +5,7 @@ import { CreateAppButton } from "@/components/applications/create-app-button";
 import { listHref } from "@/components/applications/list-href";
 import { ListSearch } from "@/components/applications/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { TabLinks } from "@/components/ui/tabs";
 import { listApplicationPage, type Party } from "@/lib/applications/list";
@@ -35,13 +36,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <CreateAppButton party={party} />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} action={<CreateAppButton party={party} />} />
 
       <TabLinks
         label={t("tabsLabel")}

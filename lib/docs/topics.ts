@@ -1,0 +1,18 @@
+/** Each console card's part of the README's "Console guide" (anchors as GitHub and /docs make them). */
+export const helpTopics = {
+  credentials: "credentials",
+  endpoints: "endpoints",
+  signIns: "sign-ins-chart",
+  general: "general-settings",
+  uris: "redirect-uris-and-origins",
+  tokens: "token-settings",
+  permissions: "permissions",
+  branding: "branding",
+  connect: "connect-a-service",
+  profile: "user-profile",
+  access: "password-and-access",
+  grants: "connected-apps",
+  api: "management-api-page",
+} as const;
+
+export type HelpTopic = keyof typeof helpTopics;
