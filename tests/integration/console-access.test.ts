@@ -51,6 +51,7 @@ describe.each(databaseKinds)("console access on %s", (kind) => {
       "/audit",
       "/settings/keys",
       "/api-docs",
+      "/docs",
     ];
   });
 

@@ -27,6 +27,15 @@ describe("the console's admin check", () => {
     expect(missing, "pages that read data without calling requireAdmin() first").toEqual([]);
   });
 
+  it("gates every section of the console, so a new one cannot be left outside the gate", () => {
+    const sections = readdirSync(consoleDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => (entry.name.startsWith("(") ? readdirSync(join(consoleDir, entry.name)) : [entry.name]))
+      .filter((name) => !name.includes("."));
+    expect(sections).toContain("docs");
+    expect(sections.filter((name) => !isConsolePath(`/${name}`))).toEqual([]);
+  });
+
   it("recognises every spelling of a console path, and nothing else", () => {
     for (const path of [
       "/users",
