@@ -105,10 +105,15 @@ test("Connect a service fills in this app's values and registers the service's r
   await expect(page.getByRole("checkbox", { name: /Always require PKCE/ })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: /Always issue a refresh token/ })).toBeChecked();
   await expect(page.getByLabel("Token endpoint authentication")).toHaveValue("client_secret_post");
+  // Require PAR (RFC 9126), off by default, saved from the same tab.
+  const requirePar = page.getByRole("checkbox", { name: /Require pushed authorization requests/ });
+  await expect(requirePar).not.toBeChecked();
+  await requirePar.check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
 
   const settings = await page.request.get(`${server().url}/api/v1/applications/${application.id}`);
-  expect((await settings.json()).redirectUris).toEqual([
-    redirectUri(),
-    "https://grafana.example.com/login/generic_oauth",
-  ]);
+  const saved = await settings.json();
+  expect(saved.requirePar).toBe(true);
+  expect(saved.redirectUris).toEqual([redirectUri(), "https://grafana.example.com/login/generic_oauth"]);
 });

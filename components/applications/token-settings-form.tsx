@@ -17,6 +17,7 @@ type Settings = {
   alwaysIssueRefreshToken: boolean;
   rotateRefreshToken: boolean;
   requirePkce: boolean;
+  requirePar: boolean;
   tokenEndpointAuthMethod: string;
 };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
@@ -26,6 +27,7 @@ type Values = {
   alwaysIssueRefreshToken: boolean;
   rotateRefreshToken: boolean;
   requirePkce: boolean;
+  requirePar: boolean;
   tokenEndpointAuthMethod: string;
 };
 
@@ -35,6 +37,7 @@ const toValues = (s: Settings): Values => ({
   alwaysIssueRefreshToken: s.alwaysIssueRefreshToken,
   rotateRefreshToken: s.rotateRefreshToken,
   requirePkce: s.requirePkce,
+  requirePar: s.requirePar,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
@@ -68,6 +71,7 @@ export function TokenSettingsForm({
             refreshTokenTtl: seconds(next.refreshDays, 86400),
             alwaysIssueRefreshToken: next.alwaysIssueRefreshToken,
             rotateRefreshToken: next.rotateRefreshToken,
+            requirePar: next.requirePar,
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
       ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
@@ -80,7 +84,7 @@ export function TokenSettingsForm({
     }
   }
 
-  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce") => (
+  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar") => (
     <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
   );
 
@@ -114,6 +118,7 @@ export function TokenSettingsForm({
               <p className="-mt-3 ml-7 text-sm text-slate-600">{t("offlineAccessRule")}</p>
               {checkbox("rotateRefreshToken")}
               {confidential && checkbox("requirePkce")}
+              {checkbox("requirePar")}
             </>
           )}
           {confidential && (

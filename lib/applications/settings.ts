@@ -234,6 +234,19 @@ export const applicationSettings = {
     example: true,
     cli: { flag: "require-pkce", kind: "boolean" },
   }),
+  // RFC 9126: the app's authorization requests must come through the pushed authorization request
+  // endpoint, so their parameters are sent (authenticated) from its server and never in the URL.
+  requirePar: setting({
+    view: z.boolean(),
+    input: flag,
+    appliesTo: all,
+    stored: "plain",
+    exported: true,
+    client: { metadata: "require_pushed_authorization_requests" },
+    default: false,
+    example: true,
+    cli: { flag: "require-par", kind: "boolean" },
+  }),
   tokenEndpointAuthMethod: setting({
     view: z.string(),
     input: tokenAuthMethod,

@@ -7,6 +7,7 @@ import type { ErrorView, LogoutView, SignedOutView } from "../provider-pages/dat
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
+import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
 import { createInteractionPolicy } from "./interaction-policy";
 import {
@@ -143,6 +144,21 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
           await views.signedOut(ctx, { clientName: ctx.oidc.client?.clientName, clientId: ctx.oidc.client?.clientId });
         },
       },
+      // DPoP (RFC 9449): an app that sends a proof gets sender-constrained tokens, useless to anyone
+      // without its private key. Every proof must carry a nonce this server chose: it bounds how
+      // long a proof can be replayed to the nonce's few minutes, whatever clock the client has.
+      // All instances share the nonce secret (dpop.ts), so a nonce from one is good at the others;
+      // replayed proofs (same jti) are caught through the adapter, which every instance shares too.
+      dPoP: {
+        enabled: true,
+        nonceSecret: dpopNonceSecret(keys.cookieKeys[0]),
+        requireNonce: () => true,
+        allowReplay: false,
+      },
+      // Pushed authorization requests (RFC 9126): the app's server posts the request, authenticated,
+      // and sends the user with a short-lived reference. Apps set to "Require PAR" (the
+      // require_pushed_authorization_requests metadata) get invalid_request on a plain request.
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
       // Back-channel logout: discovery advertises it and ID tokens carry `sid`; the tokens are
       // queued and sent by lib/logout/ (durably, with retries), not by oidc-provider.
       backchannelLogout: { enabled: true },

@@ -19,6 +19,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
         rotateRefreshToken: app.rotateRefreshToken,
         requirePkce: app.requirePkce,
+        requirePar: app.requirePar,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
       }}
     />
