@@ -72,7 +72,7 @@ test.describe("a real service provider configured from Latchkey's snippet", () =
     await wizard.getByLabel("Name").fill("Intranet (Apache)");
     await wizard.getByRole("button", { name: "Create application" }).click();
     await page.waitForURL(/\/applications\/[a-z0-9]+$/);
-    await page.getByRole("link", { name: "Connect a service" }).click();
+    await page.getByTestId("tab-strip").getByRole("link", { name: "Connect a service" }).click();
     await page.getByRole("group", { name: "Service" }).getByText("Apache (mod_auth_openidc)").click();
     await page.getByLabel("Your Apache (mod_auth_openidc)'s address").fill(serviceUrl);
     await page.getByRole("button", { name: "Add to this app's redirect URIs" }).click();

@@ -90,7 +90,7 @@ export function SettingsForm({ app }: Props) {
         </Card>
       )}
       {hasBackchannelLogout(app.type) && (
-        <Card title={t("backchannelLogout")} description={t("backchannelLogoutDescription")}>
+        <Card title={t("backchannelLogout")} description={t("backchannelLogoutDescription")} help="backchannel">
           <div className="flex flex-col gap-4">
             <Field
               label={t("backchannelLogoutUri")}

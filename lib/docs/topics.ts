@@ -5,6 +5,7 @@ export const helpTopics = {
   signIns: "sign-ins-chart",
   general: "general-settings",
   uris: "redirect-uris-and-origins",
+  backchannel: "back-channel-logout",
   tokens: "token-settings",
   permissions: "permissions",
   branding: "branding",
