@@ -5,13 +5,12 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ConnectedAppRow } from "@/lib/grants/connected-apps";
 import { AppLogo } from "./app-logo";
 import { RevokeDialog, type RevokeTarget } from "./revoke-dialog";
 
-type App = { clientId: string; name: string; logoUrl: string; scopes: string[]; authorized: string };
-
 type Props = {
-  apps: App[];
+  apps: ConnectedAppRow[];
   /** The app just revoked by the form without a script (from /account?revoked=…). */
   revoked?: string;
 };
