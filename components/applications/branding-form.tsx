@@ -5,30 +5,17 @@ import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useFormField } from "../console/use-form-field";
-import { SaveBar } from "./save-bar";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
-import { useSaveApplication } from "./use-save-application";
+import { UnsavedChanges } from "./save-bar";
+import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
 type Values = { displayName: string; logoUrl: string; logoDarkUrl: string; termsUrl: string; privacyUrl: string };
 const fields = ["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl"] as const;
 
 /** Display name, logos and legal links, with a preview of the consent page's header. */
-export function BrandingForm({
-  id,
-  version,
-  name,
-  values,
-}: {
-  id: string;
-  version: number;
-  name: string;
-  values: Values;
-}) {
+export function BrandingForm({ id, version, name, values }: ApplicationSectionProps<Values> & { name: string }) {
   const t = useTranslations("console.branding");
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: values });
-  const { isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
   const field = useFormField(form);
   const preview = form.watch();
   const shownName = preview.displayName.trim() || name;
@@ -72,8 +59,7 @@ export function BrandingForm({
           )}
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
 import { usesRedirects } from "@/lib/applications/types";
 import { useFormField } from "../console/use-form-field";
-import { SaveBar } from "./save-bar";
+import { UnsavedChanges } from "./save-bar";
 import {
   formPath,
   hasBackchannelLogout,
@@ -18,7 +18,6 @@ import {
   toBody,
   toValues,
 } from "./settings-values";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
 import { UriListField } from "./uri-list-field";
 import { useSaveApplication } from "./use-save-application";
 
@@ -29,8 +28,7 @@ export function SettingsForm({ app }: Props) {
   const t = useTranslations("console.settings");
   const save = useSaveApplication(app.id, app.version);
   const form = useForm<SettingsValues>({ resolver: settingsResolver(app.type), defaultValues: toValues(app) });
-  const { errors, isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  const { errors } = form.formState;
   const field = useFormField(form);
   const redirects = usesRedirects(app.type);
   const uriPlaceholder = app.type === "native" ? "com.example.app:/callback" : "https://app.example.com/callback";
@@ -96,8 +94,7 @@ export function SettingsForm({ app }: Props) {
           </div>
         </Card>
       )}
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -7,9 +7,8 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useFormField } from "../console/use-form-field";
-import { SaveBar } from "./save-bar";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
-import { useSaveApplication } from "./use-save-application";
+import { UnsavedChanges } from "./save-bar";
+import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
 type Settings = {
   accessTokenTtl: number | null;
@@ -45,18 +44,10 @@ export function TokenSettingsForm({
   machine,
   confidential,
   values,
-}: {
-  id: string;
-  version: number;
-  machine: boolean;
-  confidential: boolean;
-  values: Settings;
-}) {
+}: ApplicationSectionProps<Settings> & { machine: boolean; confidential: boolean }) {
   const t = useTranslations("console.tokens");
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: toValues(values) });
-  const { isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
   const field = useFormField(form);
 
   async function submit(next: Values) {
@@ -122,8 +113,7 @@ export function TokenSettingsForm({
           )}
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -5,8 +5,7 @@ import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import type { UserDetail } from "@/lib/users/admin";
-import { SaveBar } from "../applications/save-bar";
-import { useUnsavedChangesWarning } from "../applications/unsaved-changes";
+import { UnsavedChanges } from "../applications/save-bar";
 import { useFormField } from "../console/use-form-field";
 import { useSave } from "../console/use-save";
 import { RoleSelect } from "./role-select";
@@ -33,9 +32,7 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
   const t = useTranslations("console.users");
   const save = useSave<UserDetail>(`/api/v1/users/${user.id}`, user.version);
   const form = useForm<Values>({ defaultValues: toValues(user) });
-  const { isDirty, isSubmitting } = form.formState;
   const field = useFormField(form);
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
 
   async function submit(values: Values) {
     const result = await save(values);
@@ -60,8 +57,7 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
           <RoleSelect {...form.register("role")} />
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }
