@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, NewPasswordField } from "@/components/ui/field";
 import { type FirstAdminInput, firstAdminSchema } from "@/lib/validation/user";
 import { ApiError, callApi } from "./api";
 import { applyServerErrors } from "./server-errors";
@@ -41,14 +41,8 @@ export function FirstAdminForm() {
       {failure && <Alert tone="error">{failure}</Alert>}
       <Field label={t("name")} autoComplete="name" {...field("name")} />
       <Field label={t("email")} type="email" autoComplete="email" {...field("email")} />
-      <Field
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("passwordHint")}
-        {...field("password")}
-      />
-      <Field label={t("confirmPassword")} type="password" autoComplete="new-password" {...field("confirmPassword")} />
+      <NewPasswordField label={t("password")} hint={t("passwordHint")} {...field("password")} />
+      <NewPasswordField label={t("confirmPassword")} {...field("confirmPassword")} />
       <Button type="submit" busy={isSubmitting}>
         {t("submit")}
       </Button>

@@ -19,3 +19,8 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
     />
   );
 });
+
+/** A password being chosen: hidden as typed, and offered to the browser's password manager as a new one. */
+export const NewPasswordField = forwardRef<HTMLInputElement, FieldProps>(function NewPasswordField(props, ref) {
+  return <Field type="password" autoComplete="new-password" {...props} ref={ref} />;
+});

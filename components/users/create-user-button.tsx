@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, NewPasswordField } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { adminCreateUserSchema } from "@/lib/validation/user";
@@ -54,13 +54,7 @@ export function CreateUserButton() {
           <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
             <Field label={t("fields.email")} type="email" autoComplete="off" {...field("email")} />
             <Field label={t("fields.name")} autoComplete="off" {...field("name")} />
-            <Field
-              label={t("fields.password")}
-              type="password"
-              autoComplete="new-password"
-              hint={t("passwordHint")}
-              {...field("password")}
-            />
+            <NewPasswordField label={t("fields.password")} hint={t("passwordHint")} {...field("password")} />
             <RoleSelect {...form.register("role")} />
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
