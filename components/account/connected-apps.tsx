@@ -60,10 +60,8 @@ export function ConnectedApps({ apps, revoked }: Props) {
           <Alert tone="success">{t("revoked", { app: done })}</Alert>
         </div>
       )}
-      <ItemList
-        items={apps}
-        empty={t("noApps")}
-        row={(app) => (
+      <ItemList items={apps} empty={t("noApps")}>
+        {(app) => (
           <li key={app.clientId} className="flex flex-col gap-2 px-3 py-3">
             <div className="flex items-center gap-3">
               <AppLogo name={app.name} src={app.logoUrl} alt="" size="sm" />
@@ -103,7 +101,7 @@ export function ConnectedApps({ apps, revoked }: Props) {
             </form>
           </li>
         )}
-      />
+      </ItemList>
       <RevokeDialog
         app={asking}
         onCancel={cancel}

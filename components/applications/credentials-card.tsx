@@ -98,10 +98,8 @@ export function CredentialsCard({
                 {t("add")}
               </Button>
             </div>
-            <ItemList
-              items={secrets}
-              empty={t("none")}
-              row={(secret) => (
+            <ItemList items={secrets} empty={t("none")}>
+              {(secret) => (
                 <li key={secret.id} className="flex items-start justify-between gap-3 px-3 py-2.5">
                   <div className="min-w-0 text-sm">
                     <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
@@ -128,7 +126,7 @@ export function CredentialsCard({
                   </button>
                 </li>
               )}
-            />
+            </ItemList>
           </>
         )}
       </div>
