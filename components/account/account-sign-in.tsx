@@ -2,27 +2,18 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useSignInStart } from "@/components/ui/use-sign-in-start";
 import { ACCOUNT_PROVIDER_ID } from "@/lib/console/client-id";
 
 /** Sends a visitor of the account page through the provider's sign-in, then back here. */
 export function AccountSignIn({ signedOut }: { signedOut: boolean }) {
   const t = useTranslations("account.account");
-  const [busy, setBusy] = useState(false);
-  const started = useRef(false);
-
-  function start() {
-    setBusy(true);
-    void signIn(ACCOUNT_PROVIDER_ID, { callbackUrl: "/account" });
-  }
-
-  useEffect(() => {
-    if (signedOut || started.current) return;
-    started.current = true;
-    start();
-  });
+  const { busy, start } = useSignInStart(
+    () => void signIn(ACCOUNT_PROVIDER_ID, { callbackUrl: "/account" }),
+    signedOut,
+  );
 
   return (
     <div className="flex flex-col gap-4">

@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ItemList } from "@/components/ui/item-list";
+import type { ConnectedAppRow } from "@/lib/grants/connected-apps";
 import { AppLogo } from "./app-logo";
 import { RevokeDialog, type RevokeTarget } from "./revoke-dialog";
 
-type App = { clientId: string; name: string; logoUrl: string; scopes: string[]; authorized: string };
-
 type Props = {
-  apps: App[];
+  apps: ConnectedAppRow[];
   /** The app just revoked by the form without a script (from /account?revoked=…). */
   revoked?: string;
 };
@@ -60,52 +60,48 @@ export function ConnectedApps({ apps, revoked }: Props) {
           <Alert tone="success">{t("revoked", { app: done })}</Alert>
         </div>
       )}
-      {apps.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("noApps")}</p>
-      ) : (
-        <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200">
-          {apps.map((app) => (
-            <li key={app.clientId} className="flex flex-col gap-2 px-3 py-3">
-              <div className="flex items-center gap-3">
-                <AppLogo name={app.name} src={app.logoUrl} alt="" size="sm" />
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium text-slate-900">{app.name}</p>
-                  <p className="text-xs text-slate-600">{t("authorizedOn", { date: app.authorized })}</p>
-                </div>
+      <ItemList items={apps} empty={t("noApps")}>
+        {(app) => (
+          <li key={app.clientId} className="flex flex-col gap-2 px-3 py-3">
+            <div className="flex items-center gap-3">
+              <AppLogo name={app.name} src={app.logoUrl} alt="" size="sm" />
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-sm font-medium text-slate-900">{app.name}</p>
+                <p className="text-xs text-slate-600">{t("authorizedOn", { date: app.authorized })}</p>
               </div>
-              <p className="text-xs text-slate-600">
-                {app.scopes.length > 0
-                  ? t("canSee", {
-                      scopes: app.scopes
-                        .map((scope) =>
-                          scopeTitle.has(`${scope}.title` as never) ? scopeTitle(`${scope}.title` as never) : scope,
-                        )
-                        .join(", "),
-                    })
-                  : t("identityOnly")}
-              </p>
-              <form
-                method="get"
-                action={`/account/revoke/${encodeURIComponent(app.clientId)}`}
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  trigger.current = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-                  setAsking({ clientId: app.clientId, name: app.name });
-                }}
+            </div>
+            <p className="text-xs text-slate-600">
+              {app.scopes.length > 0
+                ? t("canSee", {
+                    scopes: app.scopes
+                      .map((scope) =>
+                        scopeTitle.has(`${scope}.title` as never) ? scopeTitle(`${scope}.title` as never) : scope,
+                      )
+                      .join(", "),
+                  })
+                : t("identityOnly")}
+            </p>
+            <form
+              method="get"
+              action={`/account/revoke/${encodeURIComponent(app.clientId)}`}
+              onSubmit={(event) => {
+                event.preventDefault();
+                trigger.current = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+                setAsking({ clientId: app.clientId, name: app.name });
+              }}
+            >
+              <Button
+                type="submit"
+                variant="secondary"
+                className="text-red-700"
+                aria-label={t("revokeLabel", { app: app.name })}
               >
-                <Button
-                  type="submit"
-                  variant="secondary"
-                  className="text-red-700"
-                  aria-label={t("revokeLabel", { app: app.name })}
-                >
-                  {t("revoke")}
-                </Button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
+                {t("revoke")}
+              </Button>
+            </form>
+          </li>
+        )}
+      </ItemList>
       <RevokeDialog
         app={asking}
         onCancel={cancel}

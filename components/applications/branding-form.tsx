@@ -4,32 +4,19 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { useFieldError } from "../console/use-field-error";
-import { SaveBar } from "./save-bar";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
-import { useSaveApplication } from "./use-save-application";
+import { useFormField } from "../console/use-form-field";
+import { UnsavedChanges } from "./save-bar";
+import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
 type Values = { displayName: string; logoUrl: string; logoDarkUrl: string; termsUrl: string; privacyUrl: string };
 const fields = ["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl"] as const;
 
 /** Display name, logos and legal links, with a preview of the consent page's header. */
-export function BrandingForm({
-  id,
-  version,
-  name,
-  values,
-}: {
-  id: string;
-  version: number;
-  name: string;
-  values: Values;
-}) {
+export function BrandingForm({ id, version, name, values }: ApplicationSectionProps<Values> & { name: string }) {
   const t = useTranslations("console.branding");
-  const errorText = useFieldError();
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: values });
-  const { errors, isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  const field = useFormField(form);
   const preview = form.watch();
   const shownName = preview.displayName.trim() || name;
 
@@ -48,15 +35,14 @@ export function BrandingForm({
     <form onSubmit={form.handleSubmit(submit)} noValidate className="grid gap-6 lg:grid-cols-5">
       <Card title={t("title")} description={t("description")} help="branding" className="lg:col-span-3">
         <div className="flex flex-col gap-4">
-          {fields.map((field) => (
+          {fields.map((key) => (
             <Field
-              key={field}
-              label={t(`fields.${field}`)}
-              hint={t(`hints.${field}`)}
-              placeholder={field === "displayName" ? name : "https://"}
-              inputMode={field === "displayName" ? undefined : "url"}
-              error={errorText(errors[field]?.message)}
-              {...form.register(field)}
+              key={key}
+              label={t(`fields.${key}`)}
+              hint={t(`hints.${key}`)}
+              placeholder={key === "displayName" ? name : "https://"}
+              inputMode={key === "displayName" ? undefined : "url"}
+              {...field(key)}
             />
           ))}
         </div>
@@ -73,8 +59,7 @@ export function BrandingForm({
           )}
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -8,20 +8,19 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CopyField } from "@/components/ui/copy-field";
-import { type GuideNeeds, guideById, normalizeServiceUrl, serviceGuides } from "@/lib/applications/service-guides";
+import {
+  type GuideNeeds,
+  guideById,
+  normalizeServiceUrl,
+  type ProviderEndpoints,
+  serviceGuides,
+} from "@/lib/applications/service-guides";
 import { peekNewSecret } from "./new-secret";
 import { useSaveApplication } from "./use-save-application";
 
 type Props = {
   app: { id: string; version: number; clientId: string; redirectUris: string[]; settings: GuideNeeds };
-  provider: {
-    issuer: string;
-    discoveryUrl: string;
-    authorizationEndpoint: string;
-    tokenEndpoint: string;
-    userinfoEndpoint: string;
-    endSessionEndpoint: string;
-  };
+  provider: ProviderEndpoints;
 };
 
 /** Shown for the service's address until the admin types it: URL-shaped, so the snippet still reads right. */

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyField } from "@/components/ui/copy-field";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
+import { ItemList } from "@/components/ui/item-list";
 import { useToast } from "@/components/ui/toast";
 import { callApi } from "../console/api";
 import { AddSecretDialog } from "./add-secret-dialog";
@@ -97,39 +98,35 @@ export function CredentialsCard({
                 {t("add")}
               </Button>
             </div>
-            {secrets.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("none")}</p>
-            ) : (
-              <ul className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200">
-                {secrets.map((secret) => (
-                  <li key={secret.id} className="flex items-start justify-between gap-3 px-3 py-2.5">
-                    <div className="min-w-0 text-sm">
-                      <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-                        <span className="truncate">{secret.name}</span>
-                        <code className="font-mono text-xs text-slate-500">••••{secret.lastFour}</code>
-                        {secret.expired && <Badge tone="danger">{t("expired")}</Badge>}
-                      </p>
-                      <p className="text-xs text-slate-500">
-                        {t("meta", {
-                          created: secret.created,
-                          expires: secret.expires ?? t("never"),
-                          lastUsed: secret.lastUsed ?? t("neverUsed"),
-                        })}
-                      </p>
-                    </div>
-                    <button
-                      type="button"
-                      onClick={() => remove(secret)}
-                      disabled={deleting === secret.id}
-                      aria-label={t("delete", { name: secret.name })}
-                      className="inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-red-50 hover:text-red-700"
-                    >
-                      <TrashIcon className="size-4" />
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ItemList items={secrets} empty={t("none")}>
+              {(secret) => (
+                <li key={secret.id} className="flex items-start justify-between gap-3 px-3 py-2.5">
+                  <div className="min-w-0 text-sm">
+                    <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                      <span className="truncate">{secret.name}</span>
+                      <code className="font-mono text-xs text-slate-500">••••{secret.lastFour}</code>
+                      {secret.expired && <Badge tone="danger">{t("expired")}</Badge>}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      {t("meta", {
+                        created: secret.created,
+                        expires: secret.expires ?? t("never"),
+                        lastUsed: secret.lastUsed ?? t("neverUsed"),
+                      })}
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    onClick={() => remove(secret)}
+                    disabled={deleting === secret.id}
+                    aria-label={t("delete", { name: secret.name })}
+                    className="inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-red-50 hover:text-red-700"
+                  >
+                    <TrashIcon className="size-4" />
+                  </button>
+                </li>
+              )}
+            </ItemList>
           </>
         )}
       </div>

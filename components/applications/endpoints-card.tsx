@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 import { ChevronIcon } from "@/components/ui/icons";
+import { useDisclosure } from "@/components/ui/use-disclosure";
 
 /**
  * What a service provider asks for, most-asked first: the issuer and discovery URL. The other
@@ -20,18 +20,14 @@ export function EndpointsCard({
   endpoints: [name: string, url: string][];
 }) {
   const t = useTranslations("console.endpoints");
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const { open, panelId, toggle } = useDisclosure();
   return (
     <Card title={t("title")} description={t("description")} help="endpoints">
       <div className="flex flex-col gap-4">
         <CopyField label={t("discovery")} value={discovery} testId="discovery-url" />
         <CopyField label={t("issuer")} value={issuer} testId="issuer" />
         <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((value) => !value)}
+          {...toggle}
           className="flex w-fit items-center gap-1 rounded-md text-sm font-medium text-brand-700 hover:underline"
         >
           <ChevronIcon className={`size-4 transition-transform ${open ? "rotate-90" : ""}`} />

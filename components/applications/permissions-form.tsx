@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import type { GrantedUser } from "@/lib/grants/connected-apps";
-import { SaveBar } from "./save-bar";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
+import { UnsavedChanges } from "./save-bar";
 import { useSaveApplication } from "./use-save-application";
 
 type Values = { allowedScopes: string[] };
@@ -31,8 +30,6 @@ export function PermissionsForm({
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: { allowedScopes: allowedScopes.filter((s) => choices.includes(s)) } });
   const machine = grantedUsers === undefined;
-  const { isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
 
   async function submit(values: Values) {
     // Keep the catalog's order, whatever order the boxes were ticked in.
@@ -92,8 +89,7 @@ export function PermissionsForm({
           )}
         </Card>
       )}
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type FieldValues, type UseFormReturn, useFormState } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { useUnsavedChangesWarning } from "./unsaved-changes";
 
 /**
  * Pinned to the bottom while a form has unsaved changes: save them, or put the saved values back.
@@ -27,5 +29,17 @@ export function SaveBar({ busy, onDiscard }: { busy: boolean; onDiscard: () => v
         </div>
       </div>
     </section>
+  );
+}
+
+/** The save bar while `form` has unsaved changes, and the warning before leaving loses them. */
+export function UnsavedChanges<Values extends FieldValues>({ form }: { form: UseFormReturn<Values> }) {
+  const { isDirty, isSubmitting } = useFormState({ control: form.control });
+  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  return (
+    <>
+      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
+      {leaveGuard}
+    </>
   );
 }

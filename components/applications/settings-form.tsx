@@ -7,8 +7,8 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
 import { usesRedirects } from "@/lib/applications/types";
-import { useFieldError } from "../console/use-field-error";
-import { SaveBar } from "./save-bar";
+import { useFormField } from "../console/use-form-field";
+import { UnsavedChanges } from "./save-bar";
 import {
   formPath,
   hasBackchannelLogout,
@@ -18,7 +18,6 @@ import {
   toBody,
   toValues,
 } from "./settings-values";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
 import { UriListField } from "./uri-list-field";
 import { useSaveApplication } from "./use-save-application";
 
@@ -27,13 +26,21 @@ type Props = { app: SettingsSource & { id: string; version: number } };
 /** The application's settings; saved changes reach the provider on its next request. */
 export function SettingsForm({ app }: Props) {
   const t = useTranslations("console.settings");
-  const errorText = useFieldError();
   const save = useSaveApplication(app.id, app.version);
   const form = useForm<SettingsValues>({ resolver: settingsResolver(app.type), defaultValues: toValues(app) });
-  const { errors, isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  const { errors } = form.formState;
+  const field = useFormField(form);
   const redirects = usesRedirects(app.type);
   const uriPlaceholder = app.type === "native" ? "com.example.app:/callback" : "https://app.example.com/callback";
+  const uriLists = [
+    {
+      name: "redirectUris",
+      hint: app.type === "native" ? "redirectUrisHintNative" : "redirectUrisHint",
+      placeholder: uriPlaceholder,
+    },
+    { name: "postLogoutRedirectUris", hint: "postLogoutRedirectUrisHint", placeholder: uriPlaceholder },
+    { name: "corsOrigins", hint: "corsOriginsHint", placeholder: "https://app.example.com" },
+  ] as const;
 
   async function submit(values: SettingsValues) {
     const { body, rowIndex } = toBody(values, app.type);
@@ -48,44 +55,25 @@ export function SettingsForm({ app }: Props) {
     <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6">
       <Card title={t("general")} help="general">
         <div className="flex flex-col gap-4">
-          <Field label={t("name")} error={errorText(errors.name?.message)} {...form.register("name")} />
-          <TextArea
-            label={t("description")}
-            error={errorText(errors.description?.message)}
-            {...form.register("description")}
-          />
+          <Field label={t("name")} {...field("name")} />
+          <TextArea label={t("description")} {...field("description")} />
         </div>
       </Card>
       {redirects && (
         <Card title={t("uris")} description={t("urisDescription")} help="uris">
           <div className="flex flex-col gap-6">
-            <UriListField
-              name="redirectUris"
-              label={t("redirectUris")}
-              hint={t(app.type === "native" ? "redirectUrisHintNative" : "redirectUrisHint")}
-              placeholder={uriPlaceholder}
-              control={form.control}
-              register={form.register}
-              errors={errors}
-            />
-            <UriListField
-              name="postLogoutRedirectUris"
-              label={t("postLogoutRedirectUris")}
-              hint={t("postLogoutRedirectUrisHint")}
-              placeholder={uriPlaceholder}
-              control={form.control}
-              register={form.register}
-              errors={errors}
-            />
-            <UriListField
-              name="corsOrigins"
-              label={t("corsOrigins")}
-              hint={t("corsOriginsHint")}
-              placeholder="https://app.example.com"
-              control={form.control}
-              register={form.register}
-              errors={errors}
-            />
+            {uriLists.map(({ name, hint, placeholder }) => (
+              <UriListField
+                key={name}
+                name={name}
+                label={t(name)}
+                hint={t(hint)}
+                placeholder={placeholder}
+                control={form.control}
+                register={form.register}
+                errors={errors}
+              />
+            ))}
           </div>
         </Card>
       )}
@@ -96,8 +84,7 @@ export function SettingsForm({ app }: Props) {
               label={t("backchannelLogoutUri")}
               hint={t("backchannelLogoutUriHint")}
               placeholder="https://app.example.com/backchannel-logout"
-              error={errorText(errors.backchannelLogoutUri?.message)}
-              {...form.register("backchannelLogoutUri")}
+              {...field("backchannelLogoutUri")}
             />
             <CheckboxField
               label={t("backchannelLogoutSessionRequired")}
@@ -107,8 +94,7 @@ export function SettingsForm({ app }: Props) {
           </div>
         </Card>
       )}
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

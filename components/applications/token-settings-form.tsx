@@ -6,10 +6,9 @@ import { Card } from "@/components/ui/card";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { useFieldError } from "../console/use-field-error";
-import { SaveBar } from "./save-bar";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
-import { useSaveApplication } from "./use-save-application";
+import { useFormField } from "../console/use-form-field";
+import { UnsavedChanges } from "./save-bar";
+import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
 type Settings = {
   accessTokenTtl: number | null;
@@ -48,19 +47,11 @@ export function TokenSettingsForm({
   machine,
   confidential,
   values,
-}: {
-  id: string;
-  version: number;
-  machine: boolean;
-  confidential: boolean;
-  values: Settings;
-}) {
+}: ApplicationSectionProps<Settings> & { machine: boolean; confidential: boolean }) {
   const t = useTranslations("console.tokens");
-  const errorText = useFieldError();
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: toValues(values) });
-  const { errors, isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  const field = useFormField(form);
 
   async function submit(next: Values) {
     const result = await save({
@@ -88,32 +79,25 @@ export function TokenSettingsForm({
     <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
   );
 
+  /** A lifetime in whole minutes or days; blank keeps the server's default. */
+  const lifetime = (name: "accessMinutes" | "refreshDays", hint: string, placeholder: string) => (
+    <Field
+      label={t(name)}
+      hint={t(hint)}
+      inputMode="numeric"
+      placeholder={placeholder}
+      {...field(name, { validate: (v) => v.trim() === "" || /^\d+$/.test(v.trim()) || "numberRequired" })}
+    />
+  );
+
   return (
     <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-6">
       <Card title={t("title")} description={t("description")} help="tokens">
         <div className="flex max-w-xl flex-col gap-5">
-          <Field
-            label={t("accessMinutes")}
-            hint={t("accessHint")}
-            inputMode="numeric"
-            placeholder="60"
-            error={errorText(errors.accessMinutes?.message)}
-            {...form.register("accessMinutes", {
-              validate: (v) => v.trim() === "" || /^\d+$/.test(v.trim()) || "numberRequired",
-            })}
-          />
+          {lifetime("accessMinutes", "accessHint", "60")}
           {!machine && (
             <>
-              <Field
-                label={t("refreshDays")}
-                hint={t("refreshHint")}
-                inputMode="numeric"
-                placeholder="14"
-                error={errorText(errors.refreshDays?.message)}
-                {...form.register("refreshDays", {
-                  validate: (v) => v.trim() === "" || /^\d+$/.test(v.trim()) || "numberRequired",
-                })}
-              />
+              {lifetime("refreshDays", "refreshHint", "14")}
               {checkbox("alwaysIssueRefreshToken")}
               <p className="-mt-3 ml-7 text-sm text-slate-600">{t("offlineAccessRule")}</p>
               {checkbox("rotateRefreshToken")}
@@ -134,8 +118,7 @@ export function TokenSettingsForm({
           )}
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

@@ -7,3 +7,6 @@ import { useSave } from "../console/use-save";
 export function useSaveApplication(id: string, loadedVersion: number) {
   return useSave<ApplicationView>(`/api/v1/applications/${id}`, loadedVersion);
 }
+
+/** What a form for one section of an application is given: the app, its version, the section's values. */
+export type ApplicationSectionProps<Values> = { id: string; version: number; values: Values };

@@ -2,9 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useSignInStart } from "@/components/ui/use-sign-in-start";
 import { CONSOLE_PROVIDER_ID } from "@/lib/console/client-id";
 
 /**
@@ -21,21 +21,12 @@ export function ConsoleSignIn({
   signedOut: boolean;
 }) {
   const t = useTranslations("console.signIn");
-  const [busy, setBusy] = useState(false);
-  const started = useRef(false);
   const notAdmin = error === "not_admin";
-
-  function start() {
-    setBusy(true);
+  const { busy, start } = useSignInStart(
     // Someone signed in who is not an admin must be able to switch accounts.
-    void signIn(CONSOLE_PROVIDER_ID, { callbackUrl: returnTo }, notAdmin ? { prompt: "login" } : undefined);
-  }
-
-  useEffect(() => {
-    if (error || signedOut || started.current) return;
-    started.current = true;
-    start();
-  });
+    () => void signIn(CONSOLE_PROVIDER_ID, { callbackUrl: returnTo }, notAdmin ? { prompt: "login" } : undefined),
+    Boolean(error) || signedOut,
+  );
 
   return (
     <div className="flex flex-col gap-4">

@@ -6,22 +6,22 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, NewPasswordField } from "@/components/ui/field";
 import { type FirstAdminInput, firstAdminSchema } from "@/lib/validation/user";
 import { ApiError, callApi } from "./api";
 import { applyServerErrors } from "./server-errors";
 import { signInAfterSetup } from "./sign-in-after-setup";
-import { useFieldError } from "./use-field-error";
+import { useFormField } from "./use-form-field";
 
 export function FirstAdminForm() {
   const t = useTranslations("console.setup");
-  const errorText = useFieldError();
   const [failure, setFailure] = useState<string>();
   const form = useForm<FirstAdminInput>({
     resolver: zodResolver(firstAdminSchema),
     defaultValues: { name: "", email: "", password: "", confirmPassword: "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
+  const field = useFormField(form);
 
   async function submit(values: FirstAdminInput) {
     setFailure(undefined);
@@ -39,29 +39,10 @@ export function FirstAdminForm() {
   return (
     <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
       {failure && <Alert tone="error">{failure}</Alert>}
-      <Field label={t("name")} autoComplete="name" error={errorText(errors.name?.message)} {...form.register("name")} />
-      <Field
-        label={t("email")}
-        type="email"
-        autoComplete="email"
-        error={errorText(errors.email?.message)}
-        {...form.register("email")}
-      />
-      <Field
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        hint={t("passwordHint")}
-        error={errorText(errors.password?.message)}
-        {...form.register("password")}
-      />
-      <Field
-        label={t("confirmPassword")}
-        type="password"
-        autoComplete="new-password"
-        error={errorText(errors.confirmPassword?.message)}
-        {...form.register("confirmPassword")}
-      />
+      <Field label={t("name")} autoComplete="name" {...field("name")} />
+      <Field label={t("email")} type="email" autoComplete="email" {...field("email")} />
+      <NewPasswordField label={t("password")} hint={t("passwordHint")} {...field("password")} />
+      <NewPasswordField label={t("confirmPassword")} {...field("confirmPassword")} />
       <Button type="submit" busy={isSubmitting}>
         {t("submit")}
       </Button>

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect } from "react";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
+import { useDisclosure } from "@/components/ui/use-disclosure";
 
 type Item = { href: string; label: string };
 
@@ -14,8 +15,7 @@ type Item = { href: string; label: string };
  */
 export function NavLinks({ items, label, menuLabel }: { items: Item[]; label: string; menuLabel: string }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  const listId = useId();
+  const { open, setOpen, panelId: listId, toggle } = useDisclosure();
 
   // A followed link closes the menu; so does Escape.
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the effect of a new address.
@@ -25,16 +25,13 @@ export function NavLinks({ items, label, menuLabel }: { items: Item[]; label: st
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
+  }, [open, setOpen]);
 
   const current = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label={label}>
       <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((value) => !value)}
+        {...toggle}
         className="inline-flex min-h-10 items-center gap-2 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:hidden"
       >
         {open ? <CloseIcon className="size-5" /> : <MenuIcon className="size-5" />}

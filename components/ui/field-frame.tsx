@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type ForwardedRef, forwardRef, type ReactNode, useId } from "react";
 
 /**
  * Ids for a form control with a label, hint and error, so each control wires aria-describedby the
@@ -96,3 +96,28 @@ export const controlClass = (error?: string) =>
   `min-h-10 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 sm:text-sm ${
     error ? "border-red-500" : "border-slate-300"
   }`;
+
+/** A labelled control's props: the element's own attributes, plus its label, hint and error. */
+export type LabelledProps<Attributes> = Attributes & { label: string; error?: string; hint?: string };
+
+/**
+ * Makes a labelled control (Field, TextArea, SelectField) from the element it renders: the label,
+ * hint, error, id and class are taken here; the rest of the props and the ref go to `render`.
+ */
+export function labelledControl<Element, Attributes extends { id?: string; className?: string }>(
+  name: string,
+  render: (props: Omit<Attributes, "id" | "className">, ref: ForwardedRef<Element>, wiring: ControlWiring) => ReactNode,
+) {
+  const control = forwardRef<Element, LabelledProps<Attributes>>((all, ref) => {
+    const { label, error, hint, id, className, ...props } = all;
+    return (
+      <LabelledControl
+        {...{ label, error, hint, id, className }}
+        // The rest is Attributes without id and className; TypeScript cannot see that through the generic.
+        render={(wiring) => render(props as unknown as Omit<Attributes, "id" | "className">, ref, wiring)}
+      />
+    );
+  });
+  control.displayName = name;
+  return control;
+}

@@ -16,36 +16,27 @@ export async function ListPagination({
   if (pageCount <= 1) return null;
   const t = await getTranslations("console.pagination");
   const link = "rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-inset";
+  // A step past either end stays in place, greyed, so the other button does not jump.
+  const step = (enabled: boolean, target: number, rel: "prev" | "next", label: string) =>
+    enabled ? (
+      <Link
+        href={hrefFor(target)}
+        rel={rel}
+        className={`${link} bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}
+      >
+        {label}
+      </Link>
+    ) : (
+      <span aria-disabled="true" className={`${link} text-slate-400 ring-slate-200`}>
+        {label}
+      </span>
+    );
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>{t("summary", { page, pageCount, total })}</p>
       <div className="flex gap-2">
-        {page > 1 ? (
-          <Link
-            href={hrefFor(page - 1)}
-            rel="prev"
-            className={`${link} bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}
-          >
-            {t("previous")}
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={`${link} text-slate-400 ring-slate-200`}>
-            {t("previous")}
-          </span>
-        )}
-        {page < pageCount ? (
-          <Link
-            href={hrefFor(page + 1)}
-            rel="next"
-            className={`${link} bg-white text-slate-800 ring-slate-300 hover:bg-slate-50`}
-          >
-            {t("next")}
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={`${link} text-slate-400 ring-slate-200`}>
-            {t("next")}
-          </span>
-        )}
+        {step(page > 1, page - 1, "prev", t("previous"))}
+        {step(page < pageCount, page + 1, "next", t("next"))}
       </div>
     </nav>
   );

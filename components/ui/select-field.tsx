@@ -1,30 +1,19 @@
-import { forwardRef, type SelectHTMLAttributes } from "react";
-import { LabelledControl } from "./field-frame";
+import type { SelectHTMLAttributes } from "react";
+import { type LabelledProps, labelledControl } from "./field-frame";
 
-export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string;
-  options: { value: string; label: string }[];
-  hint?: string;
-  error?: string;
-};
+type SelectAttributes = SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] };
+export type SelectFieldProps = LabelledProps<SelectAttributes>;
 
 /** A labelled <select>: native, so keyboards, screen readers and phones handle it well. */
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { label, options, hint, error, id, className, ...props },
-  ref,
-) {
-  return (
-    <LabelledControl
-      {...{ label, error, hint, id, className }}
-      render={(wiring) => (
-        <select {...props} ref={ref} {...wiring}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    />
-  );
-});
+export const SelectField = labelledControl<HTMLSelectElement, SelectAttributes>(
+  "SelectField",
+  ({ options, ...props }, ref, wiring) => (
+    <select {...props} ref={ref} {...wiring}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  ),
+);

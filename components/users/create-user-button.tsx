@@ -8,21 +8,20 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, NewPasswordField } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
-import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { adminCreateUserSchema } from "@/lib/validation/user";
 import { ApiError, callApi } from "../console/api";
 import { applyServerErrors } from "../console/server-errors";
-import { useFieldError } from "../console/use-field-error";
+import { useFormField } from "../console/use-form-field";
+import { RoleSelect } from "./role-select";
 
 type Values = z.input<typeof adminCreateUserSchema>;
 
 /** Creates a user (or an admin) with a first password they can change later. */
 export function CreateUserButton() {
   const t = useTranslations("console.users");
-  const errorText = useFieldError();
   const toast = useToast();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -30,7 +29,8 @@ export function CreateUserButton() {
     resolver: zodResolver(adminCreateUserSchema),
     defaultValues: { email: "", name: "", password: "", role: "user", emailVerified: false },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
+  const field = useFormField(form);
 
   async function submit(values: Values) {
     try {
@@ -52,32 +52,10 @@ export function CreateUserButton() {
       {open && (
         <Dialog open onClose={() => setOpen(false)} title={t("createTitle")}>
           <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
-            <Field
-              label={t("fields.email")}
-              type="email"
-              autoComplete="off"
-              error={errorText(errors.email?.message)}
-              {...form.register("email")}
-            />
-            <Field
-              label={t("fields.name")}
-              autoComplete="off"
-              error={errorText(errors.name?.message)}
-              {...form.register("name")}
-            />
-            <Field
-              label={t("fields.password")}
-              type="password"
-              autoComplete="new-password"
-              hint={t("passwordHint")}
-              error={errorText(errors.password?.message)}
-              {...form.register("password")}
-            />
-            <SelectField
-              label={t("fields.role")}
-              options={(["user", "admin"] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              {...form.register("role")}
-            />
+            <Field label={t("fields.email")} type="email" autoComplete="off" {...field("email")} />
+            <Field label={t("fields.name")} autoComplete="off" {...field("name")} />
+            <NewPasswordField label={t("fields.password")} hint={t("passwordHint")} {...field("password")} />
+            <RoleSelect {...form.register("role")} />
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
                 {t("cancel")}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Field, NewPasswordField } from "@/components/ui/field";
 import { TrashIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { ApiError, callApi } from "../console/api";
@@ -94,10 +94,8 @@ export function UserActions({ user }: Props) {
           }}
         >
           <p className="text-sm text-slate-600">{t("passwordExplain")}</p>
-          <Field
+          <NewPasswordField
             label={t("newPassword")}
-            type="password"
-            autoComplete="new-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             hint={t("passwordHint")}

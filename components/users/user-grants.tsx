@@ -5,12 +5,11 @@ import { useTranslations } from "next-intl";
 import { GrantList } from "@/components/grants/grant-list";
 import { Card } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
+import type { ConnectedAppRow } from "@/lib/grants/connected-apps";
 import { callApi } from "../console/api";
 
-type App = { clientId: string; name: string; logoUrl: string; scopes: string[]; authorized: string };
-
 /** The third-party apps this user authorized; revoking asks for consent again next time. */
-export function UserGrants({ userId, apps }: { userId: string; apps: App[] }) {
+export function UserGrants({ userId, apps }: { userId: string; apps: ConnectedAppRow[] }) {
   const t = useTranslations("console.users");
   const toast = useToast();
   const router = useRouter();

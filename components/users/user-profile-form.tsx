@@ -4,12 +4,11 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import type { UserDetail } from "@/lib/users/admin";
-import { SaveBar } from "../applications/save-bar";
-import { useUnsavedChangesWarning } from "../applications/unsaved-changes";
-import { useFieldError } from "../console/use-field-error";
+import { UnsavedChanges } from "../applications/save-bar";
+import { useFormField } from "../console/use-form-field";
 import { useSave } from "../console/use-save";
+import { RoleSelect } from "./role-select";
 
 type Values = {
   name: string;
@@ -31,11 +30,9 @@ const toValues = (u: UserDetail): Values => ({
 /** The claims this user's apps receive (for the scopes granted), and their role here. */
 export function UserProfileForm({ user }: { user: UserDetail }) {
   const t = useTranslations("console.users");
-  const errorText = useFieldError();
   const save = useSave<UserDetail>(`/api/v1/users/${user.id}`, user.version);
   const form = useForm<Values>({ defaultValues: toValues(user) });
-  const { errors, isDirty, isSubmitting } = form.formState;
-  const leaveGuard = useUnsavedChangesWarning(isDirty);
+  const field = useFormField(form);
 
   async function submit(values: Values) {
     const result = await save(values);
@@ -49,39 +46,18 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
     <form onSubmit={form.handleSubmit(submit)} noValidate>
       <Card title={t("profile")} description={t("profileDescription")} help="profile">
         <div className="flex flex-col gap-4">
-          <Field label={t("fields.name")} error={errorText(errors.name?.message)} {...form.register("name")} />
-          <Field
-            label={t("fields.email")}
-            type="email"
-            error={errorText(errors.email?.message)}
-            {...form.register("email")}
-          />
+          <Field label={t("fields.name")} {...field("name")} />
+          <Field label={t("fields.email")} type="email" {...field("email")} />
           <label className="flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" className="size-4 accent-brand-600" {...form.register("emailVerified")} />
             {t("fields.emailVerified")}
           </label>
-          <Field
-            label={t("fields.phone")}
-            inputMode="tel"
-            error={errorText(errors.phone?.message)}
-            {...form.register("phone")}
-          />
-          <Field
-            label={t("fields.picture")}
-            inputMode="url"
-            placeholder="https://"
-            error={errorText(errors.picture?.message)}
-            {...form.register("picture")}
-          />
-          <SelectField
-            label={t("fields.role")}
-            options={(["user", "admin"] as const).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-            {...form.register("role")}
-          />
+          <Field label={t("fields.phone")} inputMode="tel" {...field("phone")} />
+          <Field label={t("fields.picture")} inputMode="url" placeholder="https://" {...field("picture")} />
+          <RoleSelect {...form.register("role")} />
         </div>
       </Card>
-      {isDirty && <SaveBar busy={isSubmitting} onDiscard={() => form.reset()} />}
-      {leaveGuard}
+      <UnsavedChanges form={form} />
     </form>
   );
 }

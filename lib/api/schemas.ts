@@ -52,6 +52,9 @@ export const createdApplicationSchema = z
   })
   .meta({ id: "CreatedApplication" });
 
+/** Where a page sits in its list: every paged response carries these beside its items. */
+const paging = { total: z.number().int(), page: z.number().int(), pageCount: z.number().int() };
+
 export const applicationPageSchema = z
   .object({
     items: z.array(
@@ -59,9 +62,7 @@ export const applicationPageSchema = z
         missingRedirect: z.boolean().describe("A third-party app with no redirect URI: nobody can sign in to it yet"),
       }),
     ),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageCount: z.number().int(),
+    ...paging,
     pageSize: z.number().int(),
     counts: z.object({ "first-party": z.number().int(), "third-party": z.number().int() }),
   })
@@ -86,9 +87,7 @@ export const userSchema = z
 export const userPageSchema = z
   .object({
     items: z.array(userSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageCount: z.number().int(),
+    ...paging,
     pageSize: z.number().int(),
   })
   .meta({ id: "UserPage" });
@@ -122,9 +121,7 @@ export const auditEventSchema = z
 export const auditPageSchema = z
   .object({
     items: z.array(auditEventSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageCount: z.number().int(),
+    ...paging,
   })
   .meta({ id: "AuditPage" });
 

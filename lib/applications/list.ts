@@ -1,4 +1,5 @@
 import { containsText, type Database } from "../db/client";
+import { pageOf, pageSizeOf, searchTextOf } from "../db/paging";
 import type { ApplicationType } from "./types";
 
 export const parties = ["first-party", "third-party"] as const;
@@ -35,9 +36,8 @@ export type ListQuery = { party: Party; search?: string; page?: number; pageSize
  */
 export async function listApplicationPage(database: Database, query: ListQuery): Promise<ApplicationPage> {
   const db = database.prisma;
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  // A control character matches no name, and PostgreSQL refuses NUL in a query: drop them.
-  const search = query.search?.replace(/\p{Cc}/gu, "").trim();
+  const pageSize = pageSizeOf(query.pageSize, 20);
+  const search = searchTextOf(query.search);
   const typeFilter = query.party === "third-party" ? { type: "third-party" } : { type: { in: firstPartyTypes } };
   const nameFilter = search ? { name: containsText(database, search) } : {};
   const where = { ...typeFilter, ...nameFilter };
@@ -48,13 +48,10 @@ export async function listApplicationPage(database: Database, query: ListQuery):
     search ? db.application.count({ where }) : undefined,
   ]);
   const matching = total ?? (query.party === "third-party" ? thirdParty : firstParty);
-  const pageCount = Math.max(1, Math.ceil(matching / pageSize));
-  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
+  const { page, pageCount, query: pageQuery } = pageOf(matching, query.page, pageSize);
   const rows = await db.application.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+    ...pageQuery,
     select: { id: true, clientId: true, name: true, type: true, createdAt: true, redirectUris: true },
   });
   return {

@@ -3,13 +3,17 @@
  * guide also says what the service needs of the app (how it sends its secret, whether it can
  * do PKCE, whether it insists on refresh tokens), so the console can adjust the app to match.
  */
-export type GuideValues = {
+/** This provider's addresses, as a service is told them. */
+export type ProviderEndpoints = {
   issuer: string;
   discoveryUrl: string;
   authorizationEndpoint: string;
   tokenEndpoint: string;
   userinfoEndpoint: string;
   endSessionEndpoint: string;
+};
+
+export type GuideValues = ProviderEndpoints & {
   clientId: string;
   /** The secret if one was just created, else a placeholder the admin replaces. */
   clientSecret: string;

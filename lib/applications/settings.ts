@@ -74,6 +74,9 @@ const branding = {
   client: { record: "branding" },
   default: "",
 } as const;
+/** A branding link or logo: a web address the consent page shows or links to. */
+const brandingUrl = (flag: string, example: string) =>
+  setting({ ...branding, input: pageUrl, example, cli: { flag, kind: "text" } });
 /** Read by the provider's token hooks (lifetimes, refresh tokens, PKCE). */
 const tokenSetting = { appliesTo: all, stored: "plain", exported: true, client: { record: "tokens" } } as const;
 
@@ -166,30 +169,10 @@ export const applicationSettings = {
     example: "The Wiki",
     cli: { flag: "display-name", kind: "text" },
   }),
-  logoUrl: setting({
-    ...branding,
-    input: pageUrl,
-    example: "https://wiki.example.com/logo.png",
-    cli: { flag: "logo-url", kind: "text" },
-  }),
-  logoDarkUrl: setting({
-    ...branding,
-    input: pageUrl,
-    example: "https://wiki.example.com/logo-dark.png",
-    cli: { flag: "logo-dark-url", kind: "text" },
-  }),
-  termsUrl: setting({
-    ...branding,
-    input: pageUrl,
-    example: "https://wiki.example.com/terms",
-    cli: { flag: "terms-url", kind: "text" },
-  }),
-  privacyUrl: setting({
-    ...branding,
-    input: pageUrl,
-    example: "https://wiki.example.com/privacy",
-    cli: { flag: "privacy-url", kind: "text" },
-  }),
+  logoUrl: brandingUrl("logo-url", "https://wiki.example.com/logo.png"),
+  logoDarkUrl: brandingUrl("logo-dark-url", "https://wiki.example.com/logo-dark.png"),
+  termsUrl: brandingUrl("terms-url", "https://wiki.example.com/terms"),
+  privacyUrl: brandingUrl("privacy-url", "https://wiki.example.com/privacy"),
   accessTokenTtl: setting({
     view: lifetimeView,
     input: lifetime(tokenLimits.accessTokenTtl, "accessTtlTooShort", "accessTtlTooLong"),

@@ -13,6 +13,19 @@ export type ConnectedApp = {
   authorizedAt: Date;
 };
 
+/** A connected app as a page hands it to the browser: the date already written in the reader's language. */
+export type ConnectedAppRow = { clientId: string; name: string; logoUrl: string; scopes: string[]; authorized: string };
+
+export function connectedAppRows(apps: ConnectedApp[], formatDate: (value: Date) => string): ConnectedAppRow[] {
+  return apps.map(({ clientId, name, logoUrl, scopes, authorizedAt }) => ({
+    clientId,
+    name,
+    logoUrl,
+    scopes,
+    authorized: formatDate(authorizedAt),
+  }));
+}
+
 type GrantPayload = { iat?: number; openid?: { scope?: string } };
 
 /**

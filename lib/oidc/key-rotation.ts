@@ -19,15 +19,9 @@ export type SigningKeyView = {
   retiresAt?: Date;
 };
 
-function view(key: ScheduledKey): SigningKeyView {
-  return {
-    kid: key.id,
-    alg: key.alg,
-    status: key.status,
-    createdAt: key.createdAt,
-    ...(key.status === "next" ? { activatesAt: key.activatesAt } : {}),
-    ...(key.retiresAt ? { retiresAt: key.retiresAt } : {}),
-  };
+function view({ id, alg, status, createdAt, activatesAt, retiresAt }: ScheduledKey): SigningKeyView {
+  const dates = { ...(status === "next" ? { activatesAt } : {}), ...(retiresAt ? { retiresAt } : {}) };
+  return { kid: id, alg, status, createdAt, ...dates };
 }
 
 /** The published keys, signing keys first. */

@@ -2,6 +2,7 @@ import type { Actor, AuditEventType } from "../audit/events";
 import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { containsText, type Database, type Db } from "../db/client";
+import { pageOf, pageSizeOf, searchTextOf } from "../db/paging";
 import { ConflictError, NotFoundError } from "../errors";
 import { revokeConnectedApp } from "../grants/connected-apps";
 import { randomId } from "../ids";
@@ -60,21 +61,14 @@ export async function listUsers(
   query: { search?: string; page?: number; pageSize?: number },
 ): Promise<UserPage> {
   const db = database.prisma;
-  const pageSize = Math.min(Math.max(query.pageSize ?? 25, 1), 100);
-  // A control character matches no name or email, and PostgreSQL refuses NUL in a query: drop them.
-  const search = query.search?.replace(/\p{Cc}/gu, "").trim();
+  const pageSize = pageSizeOf(query.pageSize, 25);
+  const search = searchTextOf(query.search);
   const where = search
     ? { OR: [{ email: containsText(database, search.toLowerCase()) }, { name: containsText(database, search) }] }
     : {};
   const total = await db.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), pageCount);
-  const rows = await db.user.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
+  const { page, pageCount, query: pageQuery } = pageOf(total, query.page, pageSize);
+  const rows = await db.user.findMany({ where, ...pageQuery });
   return { items: rows.map(toDetail), total, page, pageCount, pageSize };
 }
 

@@ -3,34 +3,23 @@ import type { Db } from "../db/client";
 import { ConflictError, conflictOnUnique } from "../errors";
 import { randomId } from "../ids";
 import { type CreateUserInput, createUserSchema, firstAdminSchema } from "../validation/user";
+import type { UserDetail } from "./admin";
 
 export type Role = "user" | "admin";
 
-export type UserView = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: string;
-  createdAt: Date;
-};
+/** What the CLI shows of a user: a part of what the console shows (UserDetail). */
+export type UserView = Pick<UserDetail, "id" | "email" | "name" | "role" | "status" | "createdAt">;
 
-function toView(user: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  status: string;
-  createdAt: Date;
-}): UserView {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role as Role,
-    status: user.status,
-    createdAt: user.createdAt,
-  };
+/** A stored user as the CLI shows it; the database keeps the role and status as plain text. */
+function toView({
+  id,
+  email,
+  name,
+  role,
+  status,
+  createdAt,
+}: Record<"role" | "status", string> & Omit<UserView, "role" | "status">): UserView {
+  return { id, email, name, role: role as Role, status: status as UserView["status"], createdAt };
 }
 
 export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {

@@ -25,16 +25,21 @@ export function urlCharacterProblem(value: string): string | undefined {
   return problem;
 }
 
-/** Why `value` is not an acceptable redirect URI (a `validation` message key), or undefined when it is. */
-export function redirectUriProblem(value: string, rules: UriRules): string | undefined {
+/** The parsed URL, or the `validation` key saying why `value` is none: its characters first, then `notAbsolute`. */
+function parseUrl(value: string, notAbsolute: string): URL | string {
   const raw = urlCharacterProblem(value);
   if (raw) return raw;
-  let url: URL;
   try {
-    url = new URL(value);
+    return new URL(value);
   } catch {
-    return "uriNotAbsolute";
+    return notAbsolute;
   }
+}
+
+/** Why `value` is not an acceptable redirect URI (a `validation` message key), or undefined when it is. */
+export function redirectUriProblem(value: string, rules: UriRules): string | undefined {
+  const url = parseUrl(value, "uriNotAbsolute");
+  if (typeof url === "string") return url;
   if (url.hash || value.includes("#")) return "uriFragment";
   if (url.protocol === "https:") return url.hostname ? undefined : "uriHost";
   if (url.protocol === "http:") {
@@ -46,14 +51,8 @@ export function redirectUriProblem(value: string, rules: UriRules): string | und
 
 /** Why `value` is not an absolute web address a browser may load (a `validation` key), or undefined. */
 export function webUrlProblem(value: string): string | undefined {
-  const raw = urlCharacterProblem(value);
-  if (raw) return raw;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "urlNotAbsolute";
-  }
+  const url = parseUrl(value, "urlNotAbsolute");
+  if (typeof url === "string") return url;
   if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:") return loopbackHosts.has(url.hostname) ? undefined : "uriHttpsRequired";
   return "urlWebOnly";

@@ -59,12 +59,12 @@ describe("stopping", () => {
     const burst = tokenBurst(server.issuer, app, {
       workers: 8,
       deadlineMs: 60_000,
-      stop: (answers) => {
-        if (!signalledAt && answers.length >= 100) {
+      disrupt: {
+        when: (answers) => answers.length >= 100,
+        act: () => {
           signalledAt = performance.now();
           server.kill("SIGTERM");
-        }
-        return false;
+        },
       },
     });
     await eventually("the burst to reach 100 answers", async () => signalledAt > 0);

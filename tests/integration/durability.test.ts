@@ -13,20 +13,16 @@ describe("issued tokens are stored", () => {
     const { url } = await freshDatabase(kind);
     let server = await startServer(url);
     const app = createM2mApp(server);
-    let killed = false;
     const burst = await tokenBurst(server.issuer, app, {
       workers: 16,
       deadlineMs: 60_000,
       // SIGKILL with requests still in flight: the ones answered 200 must all survive.
-      stop: (answers) => {
-        if (!killed && answers.filter((a) => a.status === 200).length >= 150) {
-          server.kill("SIGKILL");
-          killed = true;
-        }
-        return false;
+      disrupt: {
+        when: (answers) => answers.filter((a) => a.status === 200).length >= 150,
+        act: () => server.kill("SIGKILL"),
       },
     });
-    expect(killed).toBe(true);
+    expect(burst.disrupted).toBe(true);
     expect(burst.answers.filter((a) => a.status !== 200)).toEqual([]);
     expect(await server.exited).toBe("SIGKILL");
 
@@ -95,18 +91,15 @@ describe("with the database down", () => {
 
   it("answers 503 temporarily_unavailable, never 200 for a token it did not store, and recovers", async () => {
     const app = createM2mApp(server);
-    let halted = false;
     const burst = await tokenBurst(server.issuer, app, {
       workers: 8,
       deadlineMs: 60_000,
-      stop: (answers) => {
-        if (!halted && answers.length >= 100) {
-          halted = true;
-          // pg_ctl waits for the stop, blocking this process for a moment: requests keep flowing to the server.
-          setImmediate(() => postgres.halt());
-        }
-        return answers.filter((a) => a.status === 503).length >= 30;
+      disrupt: {
+        when: (answers) => answers.length >= 100,
+        // pg_ctl waits for the stop, blocking this process for a moment: requests keep flowing to the server.
+        act: () => setImmediate(() => postgres.halt()),
       },
+      stop: (answers) => answers.filter((a) => a.status === 503).length >= 30,
     });
     try {
       expect(burst.failures).toEqual([]);

@@ -50,21 +50,35 @@ export async function inactiveTokens(issuer: string, app: M2mApp, tokens: string
 export type Answer = { status: number; body: Record<string, unknown>; retryAfter: string | null };
 
 /**
- * Token requests from `workers` concurrent clients until `stop()` says so or the deadline passes.
- * Every answer is kept; a request that fails to connect or is cut off ends its client and is
- * counted in `failures` by its error code.
+ * Token requests from `workers` concurrent clients until `stop()` says so (never, by default) or
+ * the deadline passes. `disrupt.act` runs once, mid-burst, as soon as `disrupt.when` holds (a kill,
+ * a database halt). Every answer is kept; a request that fails to connect or is cut off ends its
+ * client and is counted in `failures` by its error code.
  */
 export async function tokenBurst(
   issuer: string,
   app: M2mApp,
-  options: { workers: number; stop: (answers: Answer[]) => boolean; deadlineMs: number },
+  options: {
+    workers: number;
+    deadlineMs: number;
+    stop?: (answers: Answer[]) => boolean;
+    disrupt?: { when: (answers: Answer[]) => boolean; act: () => void };
+  },
 ) {
   const answers: Answer[] = [];
   const failures: string[] = [];
   const deadline = Date.now() + options.deadlineMs;
+  let disrupted = false;
+  const carryOn = () => {
+    if (!disrupted && options.disrupt?.when(answers)) {
+      disrupted = true;
+      options.disrupt.act();
+    }
+    return !options.stop?.(answers) && Date.now() < deadline;
+  };
   await Promise.all(
     Array.from({ length: options.workers }, async () => {
-      while (!options.stop(answers) && Date.now() < deadline) {
+      while (carryOn()) {
         try {
           const response = await requestToken(issuer, app);
           const body = (await response.json()) as Record<string, unknown>;
@@ -77,7 +91,12 @@ export async function tokenBurst(
       }
     }),
   );
-  return { answers, failures, tokens: answers.filter((a) => a.status === 200).map((a) => String(a.body.access_token)) };
+  return {
+    answers,
+    failures,
+    disrupted,
+    tokens: answers.filter((a) => a.status === 200).map((a) => String(a.body.access_token)),
+  };
 }
 
 /** Polls until `check` holds, a check that throws counting as not yet (each check bounded by the caller). */

@@ -20,11 +20,18 @@ describe("the console's admin check", () => {
     const missing = readers.flatMap((file) => {
       const source = readFileSync(file, "utf8");
       const entries = [...source.matchAll(/export (?:default )?async function (\w+)[\s\S]*?\{\n\s*([^\n]*)/g)];
-      return entries
-        .filter(([, , first]) => !/^(const \w+ = )?await requireAdmin\(\);$/.test(first))
-        .map(([, name]) => `${file.slice(consoleDir.length)}: ${name}`);
+      // A generateMetadata made rather than written must come from adminPageTitle, which checks first (below).
+      const consts = [...source.matchAll(/export const (generateMetadata) = (?!adminPageTitle\()/g)];
+      return [
+        ...entries.filter(([, , first]) => !/^(const \w+ = )?await requireAdmin\(\);$/.test(first)),
+        ...consts,
+      ].map(([, name]) => `${file.slice(consoleDir.length)}: ${name}`);
     });
     expect(missing, "pages that read data without calling requireAdmin() first").toEqual([]);
+    const titled = readers.filter((file) => readFileSync(file, "utf8").includes("= adminPageTitle("));
+    expect(titled.length).toBeGreaterThan(0);
+    const helper = readFileSync(join(consoleDir, "..", "..", "lib", "console", "page-title.ts"), "utf8");
+    expect(helper).toMatch(/async function generateMetadata\(\): Promise<Metadata> \{\n\s*await requireAdmin\(\);\n/);
   });
 
   it("gates every section of the console, so a new one cannot be left outside the gate", () => {

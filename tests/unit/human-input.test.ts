@@ -16,21 +16,31 @@ import {
 } from "../../lib/validation/user";
 
 describe("human text", () => {
-  it.each([
-    ["NUL", "Ada\u0000Lovelace", "textControlCharacter"],
-    ["a C0 control", "Ada\u0007", "textControlCharacter"],
-    ["a tab inside", "Ada\tLovelace", "textControlCharacter"],
-    ["a line break inside", "Ada\nLovelace", "textControlCharacter"],
-    ["DEL", "Ada\u007f", "textControlCharacter"],
-    ["a C1 control (NEL)", "Ada\u0085Lovelace", "textControlCharacter"],
-    ["a line separator", "Ada\u2028Lovelace", "textControlCharacter"],
-    ["a lone high surrogate", "Wiki\uD800", "textBrokenCharacter"],
-    ["a lone low surrogate", "\uDFFFWiki", "textBrokenCharacter"],
-    ["right-to-left override", "Invoice \u202Efdp.exe", "textBidiControl"],
-    ["left-to-right embedding", "\u202AWiki\u202C", "textBidiControl"],
-    ["a right-to-left isolate", "Wiki \u2067x\u2069", "textBidiControl"],
-    ["first strong isolate", "\u2068Wiki", "textBidiControl"],
-  ])("refuses %s", (_what, value, key) => {
+  // Grouped by the problem each value must be refused for.
+  const refused: Record<string, Record<string, string>> = {
+    textControlCharacter: {
+      NUL: "Ada\u0000Lovelace",
+      "a C0 control": "Ada\u0007",
+      "a tab inside": "Ada\tLovelace",
+      "a line break inside": "Ada\nLovelace",
+      DEL: "Ada\u007f",
+      "a C1 control (NEL)": "Ada\u0085Lovelace",
+      "a line separator": "Ada\u2028Lovelace",
+    },
+    textBrokenCharacter: {
+      "a lone high surrogate": "Wiki\uD800",
+      "a lone low surrogate": "\uDFFFWiki",
+    },
+    textBidiControl: {
+      "right-to-left override": "Invoice \u202Efdp.exe",
+      "left-to-right embedding": "\u202AWiki\u202C",
+      "a right-to-left isolate": "Wiki \u2067x\u2069",
+      "first strong isolate": "\u2068Wiki",
+    },
+  };
+  it.each(
+    Object.entries(refused).flatMap(([key, cases]) => Object.entries(cases).map(([what, value]) => [what, value, key])),
+  )("refuses %s", (_what, value, key) => {
     expect(humanTextProblem(value)).toBe(key);
   });
 

@@ -5,7 +5,7 @@ import { ConnectedApps } from "@/components/account/connected-apps";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
-import { type ConnectedApp, listConnectedApps } from "@/lib/grants/connected-apps";
+import { type ConnectedApp, connectedAppRows, listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 import { clientIdSchema } from "@/lib/validation/client-id";
@@ -51,16 +51,7 @@ export default async function AccountPage({ searchParams }: Props) {
         <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signedInAs", { email: user.email })}</p>
       </div>
-      <ConnectedApps
-        apps={apps.map((app) => ({
-          clientId: app.clientId,
-          name: app.name,
-          logoUrl: app.logoUrl,
-          scopes: app.scopes,
-          authorized: formatDate(app.authorizedAt),
-        }))}
-        revoked={revoked}
-      />
+      <ConnectedApps apps={connectedAppRows(apps, formatDate)} revoked={revoked} />
       <SignOutButton endSessionUrl={endSessionUrl(rt.env.ISSUER, client.clientId, client.postLogoutRedirectUri)} />
     </div>
   );

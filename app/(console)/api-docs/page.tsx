@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -6,13 +5,10 @@ import { CopyField } from "@/components/ui/copy-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { runtime } from "@/lib/runtime";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("console.apiDocs");
-  return { title: t("title") };
-}
+export const generateMetadata = adminPageTitle("console.apiDocs");
 
 type Schema = {
   type?: string | string[];

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditList } from "@/components/audit/audit-list";
@@ -7,14 +6,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { auditQuerySchema, listAuditEvents } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("console.audit");
-  return { title: t("title") };
-}
+export const generateMetadata = adminPageTitle("console.audit");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

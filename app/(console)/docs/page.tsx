@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/docs/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { readReadme } from "@/lib/docs/readme";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("console.help");
-  return { title: t("docsTitle") };
-}
+export const generateMetadata = adminPageTitle("console.help", "docsTitle");
 
 /** The README of this installation, where each card's "Learn more" link points. */
 export default async function DocsPage() {

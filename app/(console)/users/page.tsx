@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -9,15 +8,12 @@ import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 import { listUsers } from "@/lib/users/admin";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("console.users");
-  return { title: t("title") };
-}
+export const generateMetadata = adminPageTitle("console.users");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

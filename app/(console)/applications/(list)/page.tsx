@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApplicationTable } from "@/components/applications/application-table";
 import { CreateAppButton } from "@/components/applications/create-app-button";
@@ -10,14 +9,11 @@ import { ListPagination } from "@/components/ui/pagination";
 import { TabLinks } from "@/components/ui/tabs";
 import { listApplicationPage, type Party } from "@/lib/applications/list";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("console.applications");
-  return { title: t("title") };
-}
+export const generateMetadata = adminPageTitle("console.applications");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

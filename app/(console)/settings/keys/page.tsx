@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { KeyTable } from "@/components/keys/key-table";
 import { RotateKeyButton } from "@/components/keys/rotate-key-button";
@@ -6,16 +5,13 @@ import { CopyField } from "@/components/ui/copy-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/console-session";
+import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { readDiscovery } from "@/lib/oidc/discovery";
 import { listSigningKeys } from "@/lib/oidc/key-rotation";
 import { runtime } from "@/lib/runtime";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await requireAdmin();
-  const t = await getTranslations("keys");
-  return { title: t("title") };
-}
+export const generateMetadata = adminPageTitle("keys");
 
 /** The published signing keys and their schedule; rotating one starts from here. */
 export default async function SigningKeysPage() {

@@ -7,7 +7,7 @@ import { UserGrants } from "@/components/users/user-grants";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadUser } from "@/lib/console/loaders";
-import { listConnectedApps } from "@/lib/grants/connected-apps";
+import { connectedAppRows, listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
 
@@ -46,16 +46,7 @@ export default async function UserPage({ params }: Props) {
         </div>
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <UserActions user={{ id: user.id, email: user.email, status: user.status }} />
-          <UserGrants
-            userId={user.id}
-            apps={apps.map((app) => ({
-              clientId: app.clientId,
-              name: app.name,
-              logoUrl: app.logoUrl,
-              scopes: app.scopes,
-              authorized: formatDate(app.authorizedAt),
-            }))}
-          />
+          <UserGrants userId={user.id} apps={connectedAppRows(apps, formatDate)} />
         </div>
       </div>
     </div>
