@@ -18,6 +18,7 @@ type Settings = {
   rotateRefreshToken: boolean;
   requirePkce: boolean;
   tokenEndpointAuthMethod: string;
+  deviceFlow: boolean;
 };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
 type Values = {
@@ -27,6 +28,7 @@ type Values = {
   rotateRefreshToken: boolean;
   requirePkce: boolean;
   tokenEndpointAuthMethod: string;
+  deviceFlow: boolean;
 };
 
 const toValues = (s: Settings): Values => ({
@@ -36,6 +38,7 @@ const toValues = (s: Settings): Values => ({
   rotateRefreshToken: s.rotateRefreshToken,
   requirePkce: s.requirePkce,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
+  deviceFlow: s.deviceFlow,
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
 
@@ -44,12 +47,15 @@ export function TokenSettingsForm({
   version,
   machine,
   confidential,
+  native,
   values,
 }: {
   id: string;
   version: number;
   machine: boolean;
   confidential: boolean;
+  /** Native apps may turn on device sign-in (RFC 8628). */
+  native: boolean;
   values: Settings;
 }) {
   const t = useTranslations("console.tokens");
@@ -71,6 +77,7 @@ export function TokenSettingsForm({
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
       ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
+      ...(native ? { deviceFlow: next.deviceFlow } : {}),
     });
     if (result && "saved" in result) form.reset(toValues(result.saved));
     const field = { accessTokenTtl: "accessMinutes", refreshTokenTtl: "refreshDays" } as const;
@@ -80,7 +87,7 @@ export function TokenSettingsForm({
     }
   }
 
-  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce") => (
+  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "deviceFlow") => (
     <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
   );
 
@@ -114,6 +121,7 @@ export function TokenSettingsForm({
               <p className="-mt-3 ml-7 text-sm text-slate-600">{t("offlineAccessRule")}</p>
               {checkbox("rotateRefreshToken")}
               {confidential && checkbox("requirePkce")}
+              {native && checkbox("deviceFlow")}
             </>
           )}
           {confidential && (

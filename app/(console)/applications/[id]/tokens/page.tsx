@@ -13,6 +13,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
       version={app.version}
       machine={app.type === "m2m"}
       confidential={hasClientSecret(app.type)}
+      native={app.type === "native"}
       values={{
         accessTokenTtl: app.accessTokenTtl,
         refreshTokenTtl: app.refreshTokenTtl,
@@ -20,6 +21,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         rotateRefreshToken: app.rotateRefreshToken,
         requirePkce: app.requirePkce,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
+        deviceFlow: app.deviceFlow,
       }}
     />
   );
