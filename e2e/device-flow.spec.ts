@@ -112,3 +112,25 @@ for (const lang of languages) {
     await page.context().close();
   });
 }
+
+test("an admin turns device sign-in on for a native app on its Tokens tab", async ({ browser }, info) => {
+  const admin = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signInToConsole(admin, info);
+  const { application } = await createViaApi(admin, { type: "native", name: unique("Terminal", info) });
+  await admin.goto(`${server().url}/applications/${application.id}/tokens`);
+  const checkbox = admin.getByRole("checkbox", { name: "Allow device sign-in" });
+  await expect(checkbox).not.toBeChecked();
+  await checkbox.check();
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect
+    .poll(
+      async () => {
+        const response = await admin.request.get(`${server().url}/api/v1/applications/${application.id}`);
+        const body = (await response.json()) as { deviceFlow?: boolean; application?: { deviceFlow?: boolean } };
+        return (body.application ?? body).deviceFlow;
+      },
+      { message: "the saved app has device sign-in on", timeout: 15_000 },
+    )
+    .toBe(true);
+  await admin.context().close();
+});
