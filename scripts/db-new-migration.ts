@@ -37,7 +37,9 @@ for (const provider of ["sqlite", "postgresql"] as const) {
   }
   const { sql, repaired } = repairPartialIndexes(generated);
   if (repaired.length) console.log(`${provider}: kept partial (WHERE put back): ${repaired.join(", ")}`);
-  const next = String(readdirSync(dir).filter((f) => f.endsWith(".sql")).length + 1).padStart(4, "0");
+  // After the highest number, not the count: parallel branches leave gaps (0008, then 0012).
+  const numbers = readdirSync(dir).map((f) => Number(/^(\d{4})_.*\.sql$/.exec(f)?.[1] ?? 0));
+  const next = String(Math.max(0, ...numbers) + 1).padStart(4, "0");
   const file = join(dir, `${next}_${name}.sql`);
   writeFileSync(file, sql);
   writeFileSync(snapshot, readFileSync(current, "utf8"));

@@ -18,6 +18,7 @@ type Settings = {
   requirePkce: boolean;
   requirePar: boolean;
   tokenEndpointAuthMethod: string;
+  deviceFlow: boolean;
 };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
 type Values = {
@@ -28,6 +29,7 @@ type Values = {
   requirePkce: boolean;
   requirePar: boolean;
   tokenEndpointAuthMethod: string;
+  deviceFlow: boolean;
 };
 
 const toValues = (s: Settings): Values => ({
@@ -38,6 +40,7 @@ const toValues = (s: Settings): Values => ({
   requirePkce: s.requirePkce,
   requirePar: s.requirePar,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
+  deviceFlow: s.deviceFlow,
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
 
@@ -46,8 +49,14 @@ export function TokenSettingsForm({
   version,
   machine,
   confidential,
+  native,
   values,
-}: ApplicationSectionProps<Settings> & { machine: boolean; confidential: boolean }) {
+}: ApplicationSectionProps<Settings> & {
+  machine: boolean;
+  confidential: boolean;
+  /** Native apps may turn on device sign-in (RFC 8628). */
+  native: boolean;
+}) {
   const t = useTranslations("console.tokens");
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: toValues(values) });
@@ -66,6 +75,7 @@ export function TokenSettingsForm({
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
       ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
+      ...(native ? { deviceFlow: next.deviceFlow } : {}),
     });
     if (result && "saved" in result) form.reset(toValues(result.saved));
     const field = { accessTokenTtl: "accessMinutes", refreshTokenTtl: "refreshDays" } as const;
@@ -75,7 +85,9 @@ export function TokenSettingsForm({
     }
   }
 
-  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar") => (
+  const checkbox = (
+    name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar" | "deviceFlow",
+  ) => (
     <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
   );
 
@@ -103,6 +115,7 @@ export function TokenSettingsForm({
               {checkbox("rotateRefreshToken")}
               {confidential && checkbox("requirePkce")}
               {checkbox("requirePar")}
+              {native && checkbox("deviceFlow")}
             </>
           )}
           {confidential && (

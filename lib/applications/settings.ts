@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEVICE_CODE_GRANT } from "../oidc/device-grant";
 import { managementScope } from "../oidc/scopes";
 import {
   allowedScopeList,
@@ -29,7 +30,7 @@ type Spec<V> = {
   input: z.ZodType | ((type: ApplicationType) => z.ZodType);
   /** The types the setting means something for; the others refuse it with `refusal`. */
   appliesTo: readonly ApplicationType[];
-  refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly";
+  refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly" | "nativeOnly";
   /** How the Application row keeps it: as is, or a list as JSON text. */
   stored: "plain" | "json";
   /** Whether `apps export` carries it (an export must recreate the app, and holds no secret). */
@@ -272,6 +273,24 @@ export const applicationSettings = {
     default: true,
     example: false,
     cli: { flag: "backchannel-logout-session-required", kind: "boolean" },
+  }),
+  // RFC 8628 device authorization grant: the app (a TV, a command-line tool) shows a code the user
+  // types at /oidc/device on another screen (lib/oidc/device-flow.ts). Native apps are public
+  // clients, which is what the grant is for.
+  deviceFlow: setting({
+    view: z.boolean(),
+    input: flag,
+    appliesTo: ["native"],
+    refusal: "nativeOnly",
+    stored: "plain",
+    exported: true,
+    client: {
+      metadata: "grant_types",
+      toMetadata: (on: boolean) => (on ? ["authorization_code", "refresh_token", DEVICE_CODE_GRANT] : undefined),
+    },
+    default: false,
+    example: true,
+    cli: { flag: "device-flow", kind: "boolean" },
   }),
 };
 

@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors";
 import type { ClientStore } from "./client-store";
+import { pacePoll } from "./device-polling";
 import { currentRoute } from "./internals";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
@@ -138,9 +139,20 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
     find(id: string) {
       if (this.model === "Client") return clients.metadata(id).catch(unavailableAsOidc);
       if (this.model === BATCHED) return findBatched(id).catch(unavailableAsOidc);
+      if (this.model === "DeviceCode" && currentRoute() === "token") return this.findPolled(id);
       return db.oidcPayload
         .findUnique({ where: { model_id: { model: this.model, id } }, select })
         .then(decode, unavailableAsOidc);
+    }
+
+    /** A device polling the token endpoint: held to its interval (device-polling.ts). */
+    private async findPolled(id: string) {
+      const row = await db.oidcPayload
+        .findUnique({ where: { model_id: { model: this.model, id } }, select })
+        .catch(unavailableAsOidc);
+      const payload = decode(row);
+      if (row && payload) await pacePoll(db, id, row.payload).catch(unavailableAsOidc);
+      return payload;
     }
 
     /** Looks a device-flow object up by the code the user typed. */

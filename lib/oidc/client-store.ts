@@ -10,6 +10,7 @@ import {
 import { defaultSettings, readSettings, settingsGroup } from "../applications/settings-rows";
 import { type ApplicationType, hasClientSecret } from "../applications/types";
 import type { Db } from "../db/client";
+import { DEVICE_CODE_GRANT } from "./device-grant";
 import type { SecretVerdict } from "./internals";
 
 /** `hash` is the secret's SHA-256 in hex, as stored. */
@@ -110,6 +111,12 @@ export function toMetadata(clientId: string, type: ApplicationType, settings: Ap
     if (client === "console" || !client.metadata || !settingApplies(name, type)) continue;
     const value = client.toMetadata ? client.toMetadata(settings[name], type) : settings[name];
     if (value !== undefined) metadata[client.metadata] = value;
+  }
+  // Device sign-in and no redirect URI: an app only for TVs and command-line tools, which never
+  // uses the authorization endpoint (oidc-provider refuses a code flow without redirect URIs).
+  if (metadata.grant_types?.includes(DEVICE_CODE_GRANT) && settings.redirectUris.length === 0) {
+    metadata.grant_types = [DEVICE_CODE_GRANT, "refresh_token"];
+    metadata.response_types = [];
   }
   return metadata;
 }

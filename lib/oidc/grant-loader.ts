@@ -18,7 +18,9 @@ async function rememberedGrantId(db: Db, accountId: string, clientId: string): P
  * oidc-provider's loadExistingGrant. Consent is remembered per user and app, not per session,
  * so a user who already granted an app its scopes is not asked again after signing in anew.
  * First-party apps are trusted: their grant is extended to whatever they ask, so they never
- * show the consent page.
+ * show the consent page. A device sign-in (RFC 8628) is the exception: whoever typed the code is
+ * shown the app and asked every time, since the code may have come from someone else's device
+ * (RFC 8628 §5.4, remote phishing); only the consent given in this very interaction counts.
  */
 export function createGrantLoader(db: Db, clients: ClientStore) {
   return async function loadExistingGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
@@ -27,6 +29,11 @@ export function createGrantLoader(db: Db, clients: ClientStore) {
     const accountId = session.accountId;
     const owned = (grant: Grant | undefined) =>
       grant && grant.accountId === accountId && grant.clientId === client.clientId ? grant : undefined;
+
+    if (ctx.oidc.route === "code_verification" || ctx.oidc.route === "device_resume") {
+      const given = ctx.oidc.result?.consent?.grantId;
+      return given ? owned(await provider.Grant.find(given)) : undefined;
+    }
 
     const ownId = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
     let grant = ownId ? owned(await provider.Grant.find(ownId)) : undefined;

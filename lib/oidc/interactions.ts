@@ -191,7 +191,9 @@ export function createInteractions({
       if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
       const common = { uid, csrf, client, account: { email: user.email, name: user.name } };
       if (interaction.prompt.name === "select_account") view = selectAccountView(interaction, common);
-      else if (!client.thirdParty) return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
+      // First-party apps skip consent, except for a device sign-in (see grant-loader.ts).
+      else if (!client.thirdParty && !(interaction as { deviceCode?: string }).deviceCode)
+        return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
       else view = consentView(interaction, common);
     }
     res.setHeader("cache-control", "no-store");

@@ -3,14 +3,17 @@ import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
-import type { ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
+import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
+import { DEVICE_PATH, deviceFlowFeature, prefilledUserCodeMiddleware } from "./device-flow";
+import { POLL_INTERVAL_SECONDS } from "./device-polling";
 import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
 import { createInteractionPolicy } from "./interaction-policy";
 import {
+  announcePollInterval,
   cacheClientInstances,
   checkClientSecrets,
   errorEvents,
@@ -31,6 +34,7 @@ export type ProviderViews = {
   error(ctx: KoaContextWithOIDC, view: ErrorView, status: number): Promise<void>;
   logout(ctx: KoaContextWithOIDC, view: LogoutView): Promise<void>;
   signedOut(ctx: KoaContextWithOIDC, view: SignedOutView): Promise<void>;
+  device(ctx: KoaContextWithOIDC, view: DeviceView, status: number): Promise<void>;
 };
 
 export type ProviderDeps = {
@@ -96,7 +100,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     // chosen (lib/oidc/internals/client-secrets.ts). No app can register a key, so neither
     // private_key_jwt nor client_secret_jwt (secrets are stored as hashes) is offered.
     clientAuthMethods: ["client_secret_basic", "client_secret_post", "none"],
-    routes: { revocation: REVOCATION_PATH },
+    routes: { revocation: REVOCATION_PATH, code_verification: DEVICE_PATH },
     clientDefaults: {
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
@@ -114,6 +118,8 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // RFC 8628, for native apps with "Device sign-in" on (lib/oidc/device-flow.ts).
+      deviceFlow: deviceFlowFeature(views.device),
       userinfo: { enabled: true },
       revocation: {
         enabled: true,
@@ -195,6 +201,8 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     ttl: {
       AccessToken: (_ctx, _token, client) => tokenSettings(client?.clientId).accessTokenTtl ?? HOUR,
       AuthorizationCode: 60,
+      // Long enough to walk to a computer, sign in and type the code (RFC 8628 suggests minutes).
+      DeviceCode: 10 * 60,
       ClientCredentials: HOUR,
       IdToken: HOUR,
       RefreshToken: (_ctx, _token, client) => tokenSettings(client?.clientId).refreshTokenTtl ?? 14 * DAY,
@@ -230,6 +238,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
 
   provider.use(revocationWithoutBody(REVOCATION_PATH));
   provider.use(renderedAfterRoute);
+  provider.use(prefilledUserCodeMiddleware);
   // client_credentials token values start with the id of the batch that stores them.
   prefixClientCredentialsIds(provider, (random) => batches.tokenId(random));
   // Presented secrets are compared with the stored hashes (every unexpired secret of the app
@@ -244,6 +253,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   );
   cacheClientInstances(provider, (clientId) => clients.fresh(clientId));
   queueSignOutLogouts(provider, db);
+  announcePollInterval(provider, POLL_INTERVAL_SECONDS);
   return provider;
 }
 

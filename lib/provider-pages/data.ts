@@ -61,12 +61,21 @@ export type ErrorView = {
 export type LogoutView = { xsrf: string; action: string; clientName?: string; clientId?: string };
 export type SignedOutView = { clientName?: string; clientId?: string };
 
-export type ViewName = "interaction" | "error" | "logout" | "signed-out";
+/** Why the device page asks for the code again (oidc-provider's re-render errors, by name). */
+export type DeviceCodeProblem = "not_found" | "expired" | "already_used" | "aborted" | "no_code" | "generic";
+/** The device authorization grant's pages (RFC 8628), at /oidc/device: enter the code, confirm it, done. */
+export type DeviceView =
+  | { step: "input"; action: string; xsrf: string; userCode?: string; problem?: DeviceCodeProblem }
+  | { step: "confirm"; action: string; xsrf: string; userCode: string; clientName?: string; clientId: string }
+  | { step: "success"; clientName?: string; clientId?: string };
+
+export type ViewName = "interaction" | "error" | "logout" | "signed-out" | "device";
 export type ViewData = {
   interaction: InteractionView;
   error: ErrorView;
   logout: LogoutView;
   "signed-out": SignedOutView;
+  device: DeviceView;
 };
 
 /** The request header that carries a view; the server strips it from every incoming request. */

@@ -9,6 +9,7 @@ const viewPaths: Record<ViewName, string | undefined> = {
   error: "/error",
   logout: "/sign-out",
   "signed-out": "/signed-out",
+  device: "/device",
 };
 
 /**

@@ -70,6 +70,7 @@ function providerViews(render: RenderView): ProviderViews {
     error: (ctx, view, status) => render(...take(ctx), "error", view, status),
     logout: (ctx, view) => render(...take(ctx), "logout", view),
     signedOut: (ctx, view) => render(...take(ctx), "signed-out", view),
+    device: (ctx, view, status) => render(...take(ctx), "device", view, status),
   };
 }
 

@@ -170,6 +170,7 @@ describe("the application settings table", () => {
           clientCredentials: { enabled: true },
           rpInitiatedLogout: { enabled: true },
           backchannelLogout: { enabled: true },
+          deviceFlow: { enabled: true },
         },
       });
       const client = await provider.Client.find(`client-${type}`);

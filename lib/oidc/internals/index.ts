@@ -12,6 +12,14 @@ export { findClientCredentials, type IssuedClientCredentials } from "./client-cr
 export { cacheClientInstances } from "./client-instances";
 export { checkClientSecrets, type SecretVerdict } from "./client-secrets";
 export { currentRoute } from "./current-route";
+export {
+  announcePollInterval,
+  deviceCodeProblem,
+  deviceFormXsrf,
+  keepDeviceFormSecret,
+  prefilledUserCode,
+  takePrefilledUserCode,
+} from "./device-flow";
 export { errorEvents } from "./error-events";
 export { logoutFormXsrf } from "./logout-form";
 export { nameRefusedScopes } from "./refused-scope";

@@ -13,6 +13,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
       version={app.version}
       machine={app.type === "m2m"}
       confidential={hasClientSecret(app.type)}
+      native={app.type === "native"}
       values={{
         accessTokenTtl: app.accessTokenTtl,
         refreshTokenTtl: app.refreshTokenTtl,
@@ -21,6 +22,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         requirePkce: app.requirePkce,
         requirePar: app.requirePar,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
+        deviceFlow: app.deviceFlow,
       }}
     />
   );

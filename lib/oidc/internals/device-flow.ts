@@ -1,0 +1,87 @@
+import type Provider from "oidc-provider";
+import type { KoaContextWithOIDC } from "oidc-provider";
+import type { DeviceCodeProblem } from "../../provider-pages/data";
+
+/**
+ * oidc-provider hands `features.deviceFlow.userCodeInputSource` and `userCodeConfirmSource` their
+ * form as HTML (9.13.3, lib/helpers/user_code_form.js: one hidden input named xsrf), and Latchkey
+ * renders its own page, so it needs the form's anti-forgery value. Throws rather than render a
+ * form whose post would fail.
+ */
+export function deviceFormXsrf(form: string): string {
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(form)?.[1];
+  if (!xsrf) throw new Error("oidc-provider's device form no longer carries an xsrf input");
+  return xsrf;
+}
+
+/**
+ * Why the code page is shown again, from the error oidc-provider passes (9.13.3,
+ * lib/helpers/re_render_errors.js names them by class; any other error, such as a failed xsrf
+ * check, is "generic").
+ */
+export function deviceCodeProblem(err: unknown): DeviceCodeProblem | undefined {
+  if (!err) return undefined;
+  switch ((err as { name?: string }).name) {
+    case "NotFoundError":
+      return "not_found";
+    case "ExpiredError":
+      return "expired";
+    case "AlreadyUsedError":
+      return "already_used";
+    case "AbortedError":
+      return "aborted";
+    case "NoCodeError":
+      return "no_code";
+    default:
+      return "generic";
+  }
+}
+
+/**
+ * When a code is refused, oidc-provider's error handler (9.13.3, lib/shared/error_handler.js)
+ * makes a new xsrf secret for the page it shows again, after its session middleware has already
+ * saved the session: without saving it again, the next post of that page fails the xsrf check.
+ * Call once the route has finished (see render-after-route.ts).
+ */
+export async function keepDeviceFormSecret(ctx: KoaContextWithOIDC): Promise<void> {
+  // `touched` is oidc-provider's own mark of a session changed since it was saved (not typed).
+  const session = ctx.oidc?.session as
+    | (NonNullable<KoaContextWithOIDC["oidc"]["session"]> & { touched?: boolean })
+    | undefined;
+  if (session?.touched && typeof session.exp === "number") await session.persist();
+}
+
+/**
+ * oidc-provider answers `GET /device?user_code=...` (the verification_uri_complete) with a page
+ * that posts the code by script (9.13.3, lib/actions/code_verification.js: formPost), in English
+ * and useless without JavaScript. Latchkey moves the code aside instead, so the route renders
+ * the usual page with the code filled in, and the user confirms it with one button.
+ */
+export function takePrefilledUserCode(devicePath: string) {
+  return async function prefilledUserCode(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+    if (ctx.method === "GET" && ctx.path === devicePath && typeof ctx.query.user_code === "string") {
+      const { user_code: userCode, ...rest } = ctx.query;
+      (ctx.state as PrefilledState)[PREFILLED] = userCode.slice(0, 64);
+      ctx.query = rest;
+    }
+    await next();
+  };
+}
+
+const PREFILLED = Symbol("user code from verification_uri_complete");
+type PrefilledState = { [PREFILLED]?: string };
+
+export function prefilledUserCode(ctx: KoaContextWithOIDC): string | undefined {
+  return (ctx.state as PrefilledState)[PREFILLED];
+}
+
+/**
+ * Says the polling interval in the device authorization response (RFC 8628 §3.2 `interval`),
+ * which oidc-provider leaves out. Its `device_authorization.success` event is emitted with the
+ * response body just before it is sent (9.13.3, lib/actions/authorization/device.js).
+ */
+export function announcePollInterval(provider: Provider, seconds: number) {
+  provider.on("device_authorization.success", (_ctx: unknown, body: Record<string, unknown>) => {
+    body.interval = seconds;
+  });
+}
