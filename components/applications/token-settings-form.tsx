@@ -87,9 +87,7 @@ export function TokenSettingsForm({
 
   const checkbox = (
     name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar" | "deviceFlow",
-  ) => (
-    <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
-  );
+  ) => <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />;
 
   /** A lifetime in whole minutes or days; blank keeps the server's default. */
   const lifetime = (name: "accessMinutes" | "refreshDays", hint: string, placeholder: string) => (
