@@ -10,9 +10,8 @@ import { useFormField } from "../console/use-form-field";
 import { UnsavedChanges } from "./save-bar";
 import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
-type Settings = {
-  accessTokenTtl: number | null;
-  refreshTokenTtl: number | null;
+/** The settings edited as they are stored. */
+type Choices = {
   alwaysIssueRefreshToken: boolean;
   rotateRefreshToken: boolean;
   requirePkce: boolean;
@@ -20,17 +19,9 @@ type Settings = {
   tokenEndpointAuthMethod: string;
   deviceFlow: boolean;
 };
+type Settings = Choices & { accessTokenTtl: number | null; refreshTokenTtl: number | null };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
-type Values = {
-  accessMinutes: string;
-  refreshDays: string;
-  alwaysIssueRefreshToken: boolean;
-  rotateRefreshToken: boolean;
-  requirePkce: boolean;
-  requirePar: boolean;
-  tokenEndpointAuthMethod: string;
-  deviceFlow: boolean;
-};
+type Values = Choices & { accessMinutes: string; refreshDays: string };
 
 const toValues = (s: Settings): Values => ({
   accessMinutes: s.accessTokenTtl === null ? "" : String(s.accessTokenTtl / 60),
