@@ -5,6 +5,7 @@ import {
   deviceFormXsrf,
   keepDeviceFormSecret,
   prefilledUserCode,
+  restartSessionlessDeviceForm,
   takePrefilledUserCode,
 } from "./internals";
 import { renderAfterRoute } from "./render-after-route";
@@ -66,3 +67,4 @@ export function deviceFlowFeature(render: RenderDevicePage): DeviceFeature {
 }
 
 export const prefilledUserCodeMiddleware = takePrefilledUserCode(DEVICE_PATH);
+export const sessionlessDeviceFormMiddleware = restartSessionlessDeviceForm(DEVICE_PATH);

@@ -7,7 +7,12 @@ import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provid
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
-import { DEVICE_PATH, deviceFlowFeature, prefilledUserCodeMiddleware } from "./device-flow";
+import {
+  DEVICE_PATH,
+  deviceFlowFeature,
+  prefilledUserCodeMiddleware,
+  sessionlessDeviceFormMiddleware,
+} from "./device-flow";
 import { POLL_INTERVAL_SECONDS } from "./device-polling";
 import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
@@ -237,6 +242,8 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   }
 
   provider.use(revocationWithoutBody(REVOCATION_PATH));
+  // Outside renderedAfterRoute: a restarted form must not also render the page set up for it.
+  provider.use(sessionlessDeviceFormMiddleware);
   provider.use(renderedAfterRoute);
   provider.use(prefilledUserCodeMiddleware);
   // client_credentials token values start with the id of the batch that stores them.

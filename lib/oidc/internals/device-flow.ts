@@ -68,6 +68,27 @@ export function takePrefilledUserCode(devicePath: string) {
   };
 }
 
+/**
+ * A code posted with no stored session behind it (no cookie, or one whose session expired) fails
+ * oidc-provider's xsrf check; its error handler then makes a new xsrf secret in a session that was
+ * never stored, and its own `ensureSessionSave` throws a TypeError for it (9.13.3,
+ * lib/helpers/initialize_app.js and lib/models/session.js `persist`): a 500. The user is sent back
+ * to the form instead, which starts a session. Install it outside `renderedAfterRoute`.
+ */
+export function restartSessionlessDeviceForm(devicePath: string) {
+  return async function restartSessionless(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+    try {
+      await next();
+    } catch (error) {
+      const unstored = error instanceof TypeError && error.message.startsWith("persist can only be called");
+      if (!unstored || ctx.method !== "POST" || ctx.path !== devicePath) throw error;
+      ctx.status = 303;
+      ctx.set("cache-control", "no-store");
+      ctx.redirect(ctx.oidc.urlFor("code_verification"));
+    }
+  };
+}
+
 const PREFILLED = Symbol("user code from verification_uri_complete");
 type PrefilledState = { [PREFILLED]?: string };
 

@@ -18,6 +18,7 @@ export {
   deviceFormXsrf,
   keepDeviceFormSecret,
   prefilledUserCode,
+  restartSessionlessDeviceForm,
   takePrefilledUserCode,
 } from "./device-flow";
 export { errorEvents } from "./error-events";
