@@ -1,13 +1,6 @@
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 import type { DeviceView } from "../provider-pages/data";
-import {
-  deviceCodeProblem,
-  deviceFormXsrf,
-  keepDeviceFormSecret,
-  prefilledUserCode,
-  restartSessionlessDeviceForm,
-  takePrefilledUserCode,
-} from "./internals";
+import { deviceCodeProblem, deviceFormXsrf, keepDeviceFormSecret, prefilledUserCode } from "./internals";
 import { renderAfterRoute } from "./render-after-route";
 
 /** oidc-provider's route for the verification page, under the issuer: the verification_uri. */
@@ -65,6 +58,3 @@ export function deviceFlowFeature(render: RenderDevicePage): DeviceFeature {
     },
   };
 }
-
-export const prefilledUserCodeMiddleware = takePrefilledUserCode(DEVICE_PATH);
-export const sessionlessDeviceFormMiddleware = restartSessionlessDeviceForm(DEVICE_PATH);

@@ -7,12 +7,7 @@ import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provid
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
-import {
-  DEVICE_PATH,
-  deviceFlowFeature,
-  prefilledUserCodeMiddleware,
-  sessionlessDeviceFormMiddleware,
-} from "./device-flow";
+import { DEVICE_PATH, deviceFlowFeature } from "./device-flow";
 import { POLL_INTERVAL_SECONDS } from "./device-polling";
 import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
@@ -25,7 +20,9 @@ import {
   logoutFormXsrf,
   nameRefusedScopes,
   prefixClientCredentialsIds,
+  restartSessionlessDeviceForm,
   revocationWithoutBody,
+  takePrefilledUserCode,
 } from "./internals";
 import type { KeySet } from "./keys";
 import { pkceRequired } from "./pkce-policy";
@@ -243,9 +240,9 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
 
   provider.use(revocationWithoutBody(REVOCATION_PATH));
   // Outside renderedAfterRoute: a restarted form must not also render the page set up for it.
-  provider.use(sessionlessDeviceFormMiddleware);
+  provider.use(restartSessionlessDeviceForm(DEVICE_PATH));
   provider.use(renderedAfterRoute);
-  provider.use(prefilledUserCodeMiddleware);
+  provider.use(takePrefilledUserCode(DEVICE_PATH));
   // client_credentials token values start with the id of the batch that stores them.
   prefixClientCredentialsIds(provider, (random) => batches.tokenId(random));
   // Presented secrets are compared with the stored hashes (every unexpired secret of the app
