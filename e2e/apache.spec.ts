@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../tests/support/ports";
-import { screenshot, server, signInOnProvider, signInToConsole, userOf } from "./support";
+import { acknowledgeSecret, screenshot, server, signInOnProvider, signInToConsole, userOf } from "./support";
 
 const APACHE = "/usr/sbin/apache2";
 const MODULES = "/usr/lib/apache2/modules";
@@ -72,6 +72,7 @@ test.describe("a real service provider configured from Latchkey's snippet", () =
     await wizard.getByLabel("Name").fill("Intranet (Apache)");
     await wizard.getByRole("button", { name: "Create application" }).click();
     await page.waitForURL(/\/applications\/[a-z0-9]+$/);
+    await acknowledgeSecret(page);
     await page.getByTestId("tab-strip").getByRole("link", { name: "Connect a service" }).click();
     await page.getByRole("group", { name: "Service" }).getByText("Apache (mod_auth_openidc)").click();
     await page.getByLabel("Your Apache (mod_auth_openidc)'s address").fill(serviceUrl);

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
+import { acknowledgeSecret, createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 const typeChoices = [
   { type: "traditional", label: "Traditional web", secret: true, redirect: "https://portal.example.com/callback" },
@@ -8,13 +8,6 @@ const typeChoices = [
   { type: "m2m", label: "Machine-to-machine", secret: true, redirect: undefined },
   { type: "third-party", label: "Third-party OIDC", secret: true, redirect: "https://wiki.example.com/oidc/callback" },
 ] as const;
-
-/** Ticks "I have saved the client secret" and closes the dialog that shows a new secret. */
-async function acknowledgeSecret(page: Page) {
-  await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
-  await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
-}
 
 test("the wizard creates one app of every type and lands on its detail page", async ({ page }, info) => {
   await signInToConsole(page, info);

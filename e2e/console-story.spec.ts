@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import * as oidc from "openid-client";
 import { clientAuth } from "../tests/support/oidc-client";
-import { redirectUri, server, signInOnProvider, signInToConsole, userOf } from "./support";
+import { acknowledgeSecret, redirectUri, server, signInOnProvider, signInToConsole, userOf } from "./support";
 
 /**
  * The whole story an admin lives: register a third-party app in the console, copy its values
@@ -26,8 +26,7 @@ test("a service configured only with values copied from the console signs a user
   const clientSecret = (await page.getByTestId("new-client-secret").textContent()) ?? "";
   const discoveryUrl = (await page.getByTestId("discovery-url").textContent()) ?? "";
   expect(clientId).toMatch(/^[a-z0-9]{21}$/);
-  await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
-  await page.getByRole("button", { name: "Done" }).click();
+  await acknowledgeSecret(page);
 
   // ...and the redirect URI the service shows them, added in the console.
   await page.getByRole("button", { name: "Add a URI" }).first().click();

@@ -125,3 +125,10 @@ export function freshServer(): () => TestServer {
     return fresh;
   };
 }
+
+/** Ticks "I have saved the client secret" and closes the dialog that shows a new secret. */
+export async function acknowledgeSecret(page: Page) {
+  await page.getByRole("checkbox", { name: "I have saved the client secret" }).check();
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
+}
