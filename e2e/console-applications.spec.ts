@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { acknowledgeSecret, createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 const typeChoices = [
