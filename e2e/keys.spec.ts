@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshot, server, signInToConsole } from "./support";
+import { consoleNav, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 /**
  * Each viewport rotates a different algorithm: one rotation per algorithm may wait at a time, and
@@ -9,7 +9,10 @@ test("an admin sees the signing keys and rotates one through the dialog", async 
   const alg = info.project.name === "desktop" ? "RS256" : "ES256";
   await signInToConsole(page, info, "/settings/keys");
   await expect(page.getByRole("heading", { level: 1, name: "Signing keys" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Signing keys" })).toHaveAttribute("aria-current", "page");
+  await expect((await consoleNav(page, info)).getByRole("link", { name: "Signing keys" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 
   const table = page.getByRole("table", { name: "Published signing keys" });
   const rows = table.getByRole("row");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshot, server, signInToConsole } from "./support";
+import { consoleNav, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 test("an admin creates, edits and suspends a user, and finds it all in the audit log", async ({ page }, info) => {
   const email = `sam.${info.project.name}@example.com`;
@@ -36,7 +36,7 @@ test("an admin creates, edits and suspends a user, and finds it all in the audit
   await expectAccessible(page);
   await screenshot(page, info, "console-users");
 
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await (await consoleNav(page, info)).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("Event").selectOption("user.suspended");
   await page.getByRole("button", { name: "Filter" }).click();
   const event = page.getByTestId("audit-event").filter({ hasText: email }).first();

@@ -132,3 +132,16 @@ export async function acknowledgeSecret(page: Page) {
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("new-client-secret")).toHaveCount(0);
 }
+
+/**
+ * The console's navigation, opened first on a phone (where it is one Menu button) so its links
+ * can be read and followed the same way at every size.
+ */
+export async function consoleNav(page: Page, info: TestInfo) {
+  const nav = page.getByRole("navigation", { name: "Console" });
+  if (info.project.name === "phone") {
+    const menu = nav.getByRole("button", { name: "Menu" });
+    if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  }
+  return nav;
+}
