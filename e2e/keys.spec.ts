@@ -13,6 +13,8 @@ test("an admin sees the signing keys and rotates one through the dialog", async 
     "aria-current",
     "page",
   );
+  // The phone's menu drops down over the page: closed again before the page is used.
+  await page.keyboard.press("Escape");
 
   const table = page.getByRole("table", { name: "Published signing keys" });
   const rows = table.getByRole("row");
