@@ -35,6 +35,8 @@ export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 /** A response that carries what its request's log line needs: when it started, and its path. */
 class LoggedResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
   readonly started = performance.now();
+  /** As the request arrived: rendering a provider page rewrites `req.method` and `req.url`. */
+  method = "";
   path = "";
 }
 
@@ -256,7 +258,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   // (it reads the response it is called on) so no closure is made per request.
   function logRequest(this: LoggedResponse) {
     log.request(
-      this.req.method ?? "",
+      this.method,
       this.path,
       this.statusCode,
       Math.round((performance.now() - this.started) * 10) / 10,
@@ -270,6 +272,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       // The path only: query strings carry codes, tokens and hints that must not reach logs.
       const query = url.indexOf("?");
       const path = query === -1 ? url : url.slice(0, query);
+      res.method = req.method ?? "";
       res.path = path;
       res.on("finish", logRequest);
       // From here on every reader sees the address and scheme TRUST_PROXY allows.
