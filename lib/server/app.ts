@@ -257,12 +257,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   // One log line per request, written when its response is finished. The listener is shared
   // (it reads the response it is called on) so no closure is made per request.
   function logRequest(this: LoggedResponse) {
-    log.request(
-      this.method,
-      this.path,
-      this.statusCode,
-      Math.round((performance.now() - this.started) * 10) / 10,
-    );
+    log.request(this.method, this.path, this.statusCode, Math.round((performance.now() - this.started) * 10) / 10);
   }
 
   const server = createServer<typeof IncomingMessage, typeof LoggedResponse>(
