@@ -335,8 +335,9 @@ for (const lang of languages) {
       for (const tab of ["", "/connect", "/permissions", "/branding", "/tokens"]) {
         await page.goto(`${server().url}/applications/${application.id}${tab}`);
         const cards = page.locator("main section:has(> div > div > h2)");
+        // count() does not wait: let the tab's first card arrive before counting them.
+        await expect(cards.first(), `the ${tab || "settings"} tab shows its cards`).toBeVisible();
         const count = await cards.count();
-        expect(count).toBeGreaterThan(0);
         for (let i = 0; i < count; i++) {
           await expect(cards.nth(i).getByRole("link", { name: new RegExp(c.help.learnMore) })).toHaveAttribute(
             "href",
