@@ -102,7 +102,8 @@ test("Connect a service fills in this app's values and registers the service's r
   await page.getByRole("button", { name: "Apply these settings" }).click();
   await expect(page.getByText("Outline needs this app set differently:")).toHaveCount(0);
   await page.getByRole("link", { name: "Tokens" }).click();
-  await expect(page.getByRole("checkbox", { name: /Always require PKCE/ })).not.toBeChecked();
+  // Outline sends only a state: the app must accept requests without PKCE or a nonce.
+  await expect(page.getByLabel("PKCE", { exact: true })).toHaveValue("not_required");
   await expect(page.getByRole("checkbox", { name: /Always issue a refresh token/ })).toBeChecked();
   await expect(page.getByLabel("Token endpoint authentication")).toHaveValue("client_secret_post");
   // Require PAR (RFC 9126), off by default, saved from the same tab.

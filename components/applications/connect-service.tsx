@@ -85,10 +85,10 @@ export function ConnectService({ app, provider }: Props) {
     setBusy(true);
     const result = await save({ ...guide.needs });
     if (result && "saved" in result) {
-      const { tokenEndpointAuthMethod, requirePkce, alwaysIssueRefreshToken } = result.saved;
+      const { tokenEndpointAuthMethod, pkcePolicy, alwaysIssueRefreshToken } = result.saved;
       setSettings({
         tokenEndpointAuthMethod: tokenEndpointAuthMethod as GuideNeeds["tokenEndpointAuthMethod"],
-        requirePkce,
+        pkcePolicy: pkcePolicy as GuideNeeds["pkcePolicy"],
         alwaysIssueRefreshToken,
       });
     }

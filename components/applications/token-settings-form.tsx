@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { type PkcePolicy, pkcePolicies } from "@/lib/validation/application-rules";
 import { useFormField } from "../console/use-form-field";
 import { UnsavedChanges } from "./save-bar";
 import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
@@ -14,7 +15,7 @@ import { type ApplicationSectionProps, useSaveApplication } from "./use-save-app
 type Choices = {
   alwaysIssueRefreshToken: boolean;
   rotateRefreshToken: boolean;
-  requirePkce: boolean;
+  pkcePolicy: PkcePolicy;
   requirePar: boolean;
   tokenEndpointAuthMethod: string;
   deviceFlow: boolean;
@@ -28,7 +29,7 @@ const toValues = (s: Settings): Values => ({
   refreshDays: s.refreshTokenTtl === null ? "" : String(s.refreshTokenTtl / 86400),
   alwaysIssueRefreshToken: s.alwaysIssueRefreshToken,
   rotateRefreshToken: s.rotateRefreshToken,
-  requirePkce: s.requirePkce,
+  pkcePolicy: s.pkcePolicy,
   requirePar: s.requirePar,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
   deviceFlow: s.deviceFlow,
@@ -52,6 +53,7 @@ export function TokenSettingsForm({
   const save = useSaveApplication(id, version);
   const form = useForm<Values>({ defaultValues: toValues(values) });
   const field = useFormField(form);
+  const pkce = form.watch("pkcePolicy");
 
   async function submit(next: Values) {
     const result = await save({
@@ -65,7 +67,7 @@ export function TokenSettingsForm({
             requirePar: next.requirePar,
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
-      ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
+      ...(confidential && !machine ? { pkcePolicy: next.pkcePolicy } : {}),
       ...(native ? { deviceFlow: next.deviceFlow } : {}),
     });
     if (result && "saved" in result) form.reset(toValues(result.saved));
@@ -76,9 +78,9 @@ export function TokenSettingsForm({
     }
   }
 
-  const checkbox = (
-    name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar" | "deviceFlow",
-  ) => <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />;
+  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePar" | "deviceFlow") => (
+    <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
+  );
 
   /** A lifetime in whole minutes or days; blank keeps the server's default. */
   const lifetime = (name: "accessMinutes" | "refreshDays", hint: string, placeholder: string) => (
@@ -102,7 +104,14 @@ export function TokenSettingsForm({
               {checkbox("alwaysIssueRefreshToken")}
               <p className="-mt-3 ml-7 text-sm text-slate-600">{t("offlineAccessRule")}</p>
               {checkbox("rotateRefreshToken")}
-              {confidential && checkbox("requirePkce")}
+              {confidential && (
+                <SelectField
+                  label={t("pkcePolicy.label")}
+                  hint={t(`pkcePolicy.hint.${pkce}`)}
+                  options={pkcePolicies.map((value) => ({ value, label: t(`pkcePolicy.options.${value}`) }))}
+                  {...form.register("pkcePolicy")}
+                />
+              )}
               {checkbox("requirePar")}
               {native && checkbox("deviceFlow")}
             </>

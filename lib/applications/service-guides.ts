@@ -1,3 +1,5 @@
+import type { PkcePolicy } from "../validation/application-rules";
+
 /**
  * Ready-to-paste settings for real service providers, filled in with one app's values. Each
  * guide also says what the service needs of the app (how it sends its secret, whether it can
@@ -27,8 +29,11 @@ export type GuideValues = ProviderEndpoints & {
 
 export type GuideNeeds = {
   tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post";
-  /** "Always require PKCE": on when the snippet makes the service send PKCE every time. */
-  requirePkce: boolean;
+  /**
+   * "required" when the snippet makes the service send PKCE every time; "pkce_or_nonce" when it
+   * sends a nonce instead; "not_required" when it sends neither.
+   */
+  pkcePolicy: PkcePolicy;
   alwaysIssueRefreshToken: boolean;
 };
 
@@ -46,7 +51,7 @@ export type ServiceGuide = {
 /** Services whose snippet sends PKCE every time: the app can then always require it. */
 const basicWithPkce: GuideNeeds = {
   tokenEndpointAuthMethod: "client_secret_basic",
-  requirePkce: true,
+  pkcePolicy: "required",
   alwaysIssueRefreshToken: false,
 };
 
@@ -56,7 +61,7 @@ export const serviceGuides: ServiceGuide[] = [
     name: "Generic OpenID Connect",
     target: "The service's OpenID Connect / OAuth settings",
     // PKCE when the service can send it; otherwise a nonce (see "PKCE" in the README).
-    needs: { ...basicWithPkce, requirePkce: false },
+    needs: { ...basicWithPkce, pkcePolicy: "pkce_or_nonce" },
     snippet: (v) =>
       [
         `Issuer / provider URL:   ${v.issuer}`,
@@ -80,7 +85,7 @@ export const serviceGuides: ServiceGuide[] = [
     redirectPath: "/redirect_uri",
     // mod_auth_openidc sends a nonce on every request, which is enough for a confidential app
     // (RFC 9700 §2.1.1): nothing about PKCE needs configuring (e2e/apache.spec.ts signs in so).
-    needs: { ...basicWithPkce, requirePkce: false },
+    needs: { ...basicWithPkce, pkcePolicy: "pkce_or_nonce" },
     snippet: (v) =>
       [
         `OIDCProviderMetadataURL ${v.discoveryUrl}`,
@@ -184,7 +189,7 @@ export const serviceGuides: ServiceGuide[] = [
     name: "Nextcloud (user_oidc)",
     target: "A shell on the Nextcloud server, in its directory",
     redirectPath: "/apps/user_oidc/code",
-    needs: { tokenEndpointAuthMethod: "client_secret_post", requirePkce: true, alwaysIssueRefreshToken: false },
+    needs: { tokenEndpointAuthMethod: "client_secret_post", pkcePolicy: "required", alwaysIssueRefreshToken: false },
     snippet: (v) =>
       [
         `php occ app:install user_oidc`,
@@ -219,8 +224,9 @@ export const serviceGuides: ServiceGuide[] = [
     name: "Outline",
     target: "Outline's .env (or the container's environment)",
     redirectPath: "/auth/oidc.callback",
-    // Outline sends its secret in the form body, no PKCE, and needs a refresh token.
-    needs: { tokenEndpointAuthMethod: "client_secret_post", requirePkce: false, alwaysIssueRefreshToken: true },
+    // Outline's OpenID Connect plugin (passport-oauth2) sends its secret in the form body and
+    // neither PKCE nor a nonce, only `state`; and it needs a refresh token.
+    needs: { tokenEndpointAuthMethod: "client_secret_post", pkcePolicy: "not_required", alwaysIssueRefreshToken: true },
     snippet: (v) =>
       [
         `URL=${v.serviceUrl}`,

@@ -10,7 +10,9 @@ import {
   flag,
   lifetime,
   originList,
+  type PkcePolicy,
   pageUrl,
+  pkcePolicy,
   redirectUriList,
   tokenAuthMethod,
   tokenLimits,
@@ -206,17 +208,18 @@ export const applicationSettings = {
     example: false,
     cli: { flag: "rotate-refresh-token", kind: "boolean" },
   }),
-  requirePkce: setting({
-    view: z.boolean(),
-    input: flag,
+  // RFC 9700 §2.1.1; public clients always need PKCE (lib/oidc/pkce-policy.ts).
+  pkcePolicy: setting({
+    view: pkcePolicy,
+    input: pkcePolicy,
     appliesTo: confidential,
     refusal: "confidentialOnly",
     stored: "plain",
     exported: true,
     client: { record: "tokens" },
-    default: false,
-    example: true,
-    cli: { flag: "require-pkce", kind: "boolean" },
+    default: "pkce_or_nonce" as PkcePolicy,
+    example: "required" as PkcePolicy,
+    cli: { flag: "pkce-policy", kind: "text" },
   }),
   // RFC 9126: the app's authorization requests must come through the pushed authorization request
   // endpoint, so their parameters are sent (authenticated) from its server and never in the URL.

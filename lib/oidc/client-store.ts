@@ -21,7 +21,7 @@ export type Branding = SettingsGroup<"branding">;
 
 /**
  * Per-app token settings (the "tokens" group); a null lifetime means the provider's default.
- * `requirePkce`: confidential apps must then always use PKCE (public ones always must).
+ * `pkcePolicy`: when a confidential app's requests need PKCE (public ones always do).
  */
 export type TokenSettings = SettingsGroup<"tokens">;
 
@@ -66,7 +66,10 @@ export function issuedToThisApp(
  * For the built-in clients, and for a client whose record is not at hand: a new app's token
  * settings, with PKCE always required (the built-in clients always send it).
  */
-export const defaultTokenSettings: TokenSettings = { ...settingsGroup(defaultSettings, "tokens"), requirePkce: true };
+export const defaultTokenSettings: TokenSettings = {
+  ...settingsGroup(defaultSettings, "tokens"),
+  pkcePolicy: "required",
+};
 
 type Entry = { record: ClientRecord | undefined; loadedAt: number };
 

@@ -88,13 +88,13 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
     conformIdTokenClaims: false,
     scopes: supportedScopes,
     responseTypes: ["code"],
-    // PKCE per RFC 9700: always for public clients; confidential ones may use a nonce instead on
-    // OpenID requests unless their app always requires PKCE (see pkce-policy.ts).
+    // PKCE per RFC 9700: always for public clients; confidential ones as their app's PKCE policy
+    // says (see pkce-policy.ts).
     pkce: {
       required: (ctx, client) =>
         pkceRequired(ctx.oidc.params ?? {}, {
           confidential: client.clientAuthMethod !== "none",
-          alwaysRequirePkce: tokenSettings(client.clientId).requirePkce,
+          policy: tokenSettings(client.clientId).pkcePolicy,
         }),
     },
     allowOmittingSingleRegisteredRedirectUri: false,

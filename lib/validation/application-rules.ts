@@ -33,6 +33,15 @@ export const allowedScopeList = (type: ApplicationType) => (type === "m2m" ? m2m
 export const tokenAuthMethods = ["client_secret_basic", "client_secret_post"] as const;
 export const tokenAuthMethod = z.enum(tokenAuthMethods, "authMethodUnknown");
 
+/**
+ * When a confidential app's authorization requests need PKCE (RFC 9700 §2.1.1): every time; or
+ * PKCE, or a nonce on OpenID requests (the default); or neither, for older services that send
+ * only a `state` (less safe: a stolen code could be injected into their sign-in).
+ */
+export const pkcePolicies = ["required", "pkce_or_nonce", "not_required"] as const;
+export type PkcePolicy = (typeof pkcePolicies)[number];
+export const pkcePolicy = z.enum(pkcePolicies, "pkcePolicyUnknown");
+
 /** Branding and legal links: absolute web addresses (https, or http on loopback); empty clears. */
 export const pageUrl = z
   .string()

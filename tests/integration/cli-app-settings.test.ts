@@ -30,7 +30,7 @@ describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind
       ...["--logo-url", "https://wiki.example.com/logo.png", "--logo-dark-url", "https://wiki.example.com/dark.png"],
       ...["--terms-url", "https://wiki.example.com/terms", "--privacy-url", "https://wiki.example.com/privacy"],
       ...["--access-token-ttl", "900", "--refresh-token-ttl", "604800", "--token-auth-method", "client_secret_post"],
-      ...["--require-pkce", "--always-issue-refresh-token", "--no-rotate-refresh-token"],
+      ...["--pkce-policy", "required", "--always-issue-refresh-token", "--no-rotate-refresh-token"],
     );
     const expected = {
       type: "third-party",
@@ -48,7 +48,7 @@ describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind
       accessTokenTtl: 900,
       refreshTokenTtl: 604800,
       tokenEndpointAuthMethod: "client_secret_post",
-      requirePkce: true,
+      pkcePolicy: "required",
       alwaysIssueRefreshToken: true,
       rotateRefreshToken: false,
     };
@@ -60,15 +60,21 @@ describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind
 
   it("updates only the settings given, and turns switches off, lifetimes to default and lists empty", async () => {
     const app = await json(
-      ...["apps", "create", "--type", "traditional", "--name", "Portal", "--require-pkce"],
+      ...["apps", "create", "--type", "traditional", "--name", "Portal", "--pkce-policy", "required"],
       ...["--cors-origin", "https://portal.example.com", "--access-token-ttl", "600"],
     );
     const updated = await json(
-      ...["apps", "update", app.clientId, "--no-require-pkce", "--access-token-ttl", "default", "--cors-origin", ""],
+      ...["apps", "update", app.clientId, "--pkce-policy", "not_required", "--access-token-ttl", "default"],
+      ...["--cors-origin", ""],
     );
-    expect(updated).toMatchObject({ requirePkce: false, accessTokenTtl: null, corsOrigins: [], name: "Portal" });
+    expect(updated).toMatchObject({
+      pkcePolicy: "not_required",
+      accessTokenTtl: null,
+      corsOrigins: [],
+      name: "Portal",
+    });
     expect(updated.version).toBe(app.version + 1);
-    expect((await json("apps", "update", app.clientId, "--name", "Portal 2")).requirePkce).toBe(false);
+    expect((await json("apps", "update", app.clientId, "--name", "Portal 2")).pkcePolicy).toBe("not_required");
   });
 
   it("names the flag of a bad value and changes nothing", async () => {
@@ -77,7 +83,7 @@ describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind
       [["--access-token-ttl", "10"], "--access-token-ttl"],
       [["--access-token-ttl", "1h"], "--access-token-ttl"],
       [["--cors-origin", "https://board.example.com/path"], "--cors-origin"],
-      [["--require-pkce"], "--require-pkce"],
+      [["--pkce-policy", "not_required"], "--pkce-policy"],
       [["--token-auth-method", "client_secret_post"], "--token-auth-method"],
       [["--display-name", "Board"], "--display-name"],
     ];

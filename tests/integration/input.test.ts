@@ -211,7 +211,7 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
     const appFields = [
       ...["type", "name", "description", "redirectUris", "postLogoutRedirectUris", "corsOrigins", "allowedScopes"],
       ...["displayName", "logoUrl", "logoDarkUrl", "termsUrl", "privacyUrl", "accessTokenTtl", "refreshTokenTtl"],
-      ...["alwaysIssueRefreshToken", "rotateRefreshToken", "requirePkce", "tokenEndpointAuthMethod", "version"],
+      ...["alwaysIssueRefreshToken", "rotateRefreshToken", "pkcePolicy", "tokenEndpointAuthMethod", "version"],
     ];
     const userFields = ["email", "password", "name", "role", "emailVerified", "phone", "picture", "version"];
     const calls: [string, string, Record<string, unknown>, string[]][] = [

@@ -15,7 +15,8 @@ type Created = { application: { id: string; clientId: string }; clientSecret?: s
 /**
  * PKCE per RFC 9700 §2.1.1, driven with openid-client as real services drive it: a confidential
  * app may protect an OpenID sign-in with a nonce instead of PKCE (as Apache's mod_auth_openidc
- * does), a public one never; "always require PKCE" takes the nonce's place away; and neither
+ * does), a public one never; the app's PKCE policy can take the nonce's place away ("required") or accept
+ * a service that sends neither ("not_required", Outline); and neither
  * side of PKCE can be dropped between the authorization and the token request.
  */
 describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
@@ -104,9 +105,9 @@ describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
 
   it("refuses a nonce alone once the app always requires PKCE", async () => {
     const { application, config } = await create({ type: "third-party", name: "Strict" });
-    const changed = await api("PATCH", `/applications/${application.id}`, { requirePkce: true });
+    const changed = await api("PATCH", `/applications/${application.id}`, { pkcePolicy: "required" });
     expect(changed.status).toBe(200);
-    expect(changed.body.requirePkce).toBe(true);
+    expect(changed.body.pkcePolicy).toBe("required");
     expect(refusal(await signIn(nonceOnly(config).url))).toEqual(pkceRefused);
     const { url, verifier } = await authorizationRequest(config, REDIRECT, { nonce: "n-strict-1" });
     const tokens = await oidc.authorizationCodeGrant(config, new URL(await signIn(url)), {
@@ -114,6 +115,41 @@ describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
       expectedNonce: "n-strict-1",
     });
     expect(tokens.claims()?.email).toBe(USER.email);
+  });
+
+  it("signs in a service that sends only a state once its app accepts that, and still checks a challenge it sends", async () => {
+    // What Outline's OpenID Connect plugin sends: a state, no nonce, no PKCE, its secret in the body.
+    const { application, config } = await create({
+      type: "third-party",
+      name: "Outline",
+      tokenEndpointAuthMethod: "client_secret_post",
+      pkcePolicy: "not_required",
+    });
+    const state = oidc.randomState();
+    const bare = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid email", state });
+    const callback = await signIn(bare.href);
+    expect(refusal(callback).code).toBeTruthy();
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { expectedState: state });
+    expect(tokens.claims()?.email).toBe(USER.email);
+
+    // A challenge sent anyway must still be met with its verifier.
+    const withChallenge = await authorizationRequest(config, REDIRECT, { nonce: "n-lenient-1" });
+    await expect(
+      oidc.authorizationCodeGrant(config, new URL(await signIn(withChallenge.url)), { expectedNonce: "n-lenient-1" }),
+    ).rejects.toMatchObject({ error: "invalid_grant" });
+
+    // Back to the default: the same bare request is refused again.
+    expect((await api("PATCH", `/applications/${application.id}`, { pkcePolicy: "pkce_or_nonce" })).status).toBe(200);
+    expect(refusal(await signIn(bare.href))).toEqual(pkceRefused);
+  });
+
+  it("refuses a PKCE policy on a public app, and an unknown one, naming the field", async () => {
+    const spa = await api("POST", "/applications", { type: "spa", name: "Board", pkcePolicy: "not_required" });
+    expect(spa.status).toBe(400);
+    expect(JSON.stringify(spa.body)).toContain("pkcePolicy");
+    const web = await api("POST", "/applications", { type: "traditional", name: "Odd", pkcePolicy: "sometimes" });
+    expect(web.status).toBe(400);
+    expect(JSON.stringify(web.body)).toContain("pkcePolicy");
   });
 
   it("refuses to drop PKCE between the authorization and the token request, either way", async () => {

@@ -87,14 +87,18 @@ describe("the application settings table", () => {
       corsOrigins: [1],
     });
     expect(result.error?.issues.map((issue) => issue.path.join(".")).sort()).toEqual(["corsOrigins.0", "name", "type"]);
-    const spa = createApplicationSchema.safeParse({ type: "spa", name: "Board", requirePkce: true });
+    const spa = createApplicationSchema.safeParse({ type: "spa", name: "Board", pkcePolicy: "not_required" });
     expect(spa.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-      ["requirePkce", "confidentialOnly"],
+      ["pkcePolicy", "confidentialOnly"],
+    ]);
+    const web = createApplicationSchema.safeParse({ type: "traditional", name: "Wiki", pkcePolicy: "sometimes" });
+    expect(web.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["pkcePolicy", "pkcePolicyUnknown"],
     ]);
   });
 
   it("gives a new app the declared defaults", () => {
-    expect(defaultSettings.requirePkce).toBe(false);
+    expect(defaultSettings.pkcePolicy).toBe("pkce_or_nonce");
     expect(defaultSettings.rotateRefreshToken).toBe(true);
     expect(defaultSettings.allowedScopes).toEqual(["profile", "email"]);
   });
@@ -228,14 +232,16 @@ describe("the CLI's setting flags", () => {
   });
 
   it("turns switches off, lifetimes back to the default and lists empty", () => {
-    expect(settingsFromFlags({ "no-require-pkce": true, "refresh-token-ttl": "default", "cors-origin": [""] })).toEqual(
-      {
-        requirePkce: false,
-        refreshTokenTtl: null,
-        corsOrigins: [],
-      },
-    );
+    expect(
+      settingsFromFlags({ "no-rotate-refresh-token": true, "refresh-token-ttl": "default", "cors-origin": [""] }),
+    ).toEqual({
+      rotateRefreshToken: false,
+      refreshTokenTtl: null,
+      corsOrigins: [],
+    });
     expect(() => settingsFromFlags({ "access-token-ttl": "1h" })).toThrow(/--access-token-ttl/);
-    expect(() => settingsFromFlags({ "require-pkce": true, "no-require-pkce": true })).toThrow(/--require-pkce/);
+    expect(() => settingsFromFlags({ "rotate-refresh-token": true, "no-rotate-refresh-token": true })).toThrow(
+      /--rotate-refresh-token/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { pkceRequired } from "../../lib/oidc/pkce-policy";
 
-const publicClient = { confidential: false, alwaysRequirePkce: false };
-const confidential = { confidential: true, alwaysRequirePkce: false };
-const strict = { confidential: true, alwaysRequirePkce: true };
+const publicClient = { confidential: false, policy: "not_required" } as const;
+const confidential = { confidential: true, policy: "pkce_or_nonce" } as const;
+const strict = { confidential: true, policy: "required" } as const;
+const lenient = { confidential: true, policy: "not_required" } as const;
 
 describe("when an authorization request must carry PKCE (RFC 9700 §2.1.1)", () => {
   it("always for a public client, nonce or not", () => {
@@ -23,5 +24,10 @@ describe("when an authorization request must carry PKCE (RFC 9700 §2.1.1)", () 
 
   it("always when the app says so", () => {
     expect(pkceRequired({ scope: "openid", nonce: "n-0S6_WzA2Mj" }, strict)).toBe(true);
+  });
+
+  it("never for a confidential app that accepts neither (a service that sends only state)", () => {
+    expect(pkceRequired({ scope: "openid email" }, lenient)).toBe(false);
+    expect(pkceRequired({ scope: "email" }, lenient)).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ id: st
         redirectUris: app.redirectUris,
         settings: {
           tokenEndpointAuthMethod: app.tokenEndpointAuthMethod as "client_secret_basic",
-          requirePkce: app.requirePkce,
+          pkcePolicy: app.pkcePolicy,
           alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
         },
       }}

@@ -19,7 +19,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         refreshTokenTtl: app.refreshTokenTtl,
         alwaysIssueRefreshToken: app.alwaysIssueRefreshToken,
         rotateRefreshToken: app.rotateRefreshToken,
-        requirePkce: app.requirePkce,
+        pkcePolicy: app.pkcePolicy,
         requirePar: app.requirePar,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
         deviceFlow: app.deviceFlow,
