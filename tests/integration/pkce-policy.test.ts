@@ -119,12 +119,18 @@ describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
 
   it("signs in a service that sends only a state once its app accepts that, and still checks a challenge it sends", async () => {
     // What Outline's OpenID Connect plugin sends: a state, no nonce, no PKCE, its secret in the body.
-    const { application, config } = await create({
+    const { application, clientSecret } = await create({
       type: "third-party",
       name: "Outline",
       tokenEndpointAuthMethod: "client_secret_post",
       pkcePolicy: "not_required",
     });
+    const config = await discoverClient(
+      fixture.server.issuer,
+      application.clientId,
+      clientSecret,
+      "client_secret_post",
+    );
     const state = oidc.randomState();
     const bare = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: "openid email", state });
     const callback = await signIn(bare.href);
