@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { humanText } from "./text";
+
+/**
+ * The profile claims OpenID Connect Core §5.1 names beside `name` and `picture`: a username
+ * (preferred_username), given and family names, a locale and a time zone. Each may be empty,
+ * which means "not set": the claim is then left out of ID tokens and userinfo.
+ */
+
+/**
+ * 1 to 64 letters, digits, dots, dashes and underscores, starting with a letter or a digit:
+ * what services that take preferred_username as a login (Nextcloud, GitLab, Python social-auth)
+ * accept, and ASCII so that "unique whatever the letter case" means the same on SQLite and
+ * PostgreSQL. The spelling is kept as typed.
+ */
+export const username = z
+  .string()
+  .trim()
+  .max(64, "tooLong64")
+  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9._-]*$/, "usernameInvalid");
+
+/**
+ * A BCP 47 language tag (en, en-US, ko-KR, zh-Hant-TW), stored in its canonical spelling
+ * (en-us → en-US). Intl refuses what is not BCP 47 (en_US, i-klingon); the language itself must
+ * be an ISO 639 code of 2 or 3 letters, as OpenID Connect's examples are, so "english" is refused too.
+ */
+export const locale = z
+  .string()
+  .trim()
+  .max(35, "localeInvalid")
+  .transform((value, ctx) => {
+    if (value === "") return value;
+    const tag = canonicalTag(value);
+    if (tag && /^[a-z]{2,3}(-|$)/.test(tag)) return tag;
+    ctx.addIssue({ code: "custom", message: "localeInvalid" });
+    return z.NEVER;
+  });
+
+function canonicalTag(value: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(value)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An IANA time zone (Europe/Paris, Asia/Seoul, UTC), as the runtime's time zone database knows
+ * it. Offsets such as +09:00 are not zone names, and newer runtimes accept them, so the shape is
+ * checked first. The letter case is corrected to the database's (europe/paris → Europe/Paris).
+ */
+export const zoneinfo = z
+  .string()
+  .trim()
+  .max(64, "zoneinfoInvalid")
+  .transform((value, ctx) => {
+    if (value === "") return value;
+    const zone = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) ? resolvedZone(value) : undefined;
+    if (zone) return zone;
+    ctx.addIssue({ code: "custom", message: "zoneinfoInvalid" });
+    return z.NEVER;
+  });
+
+function resolvedZone(value: string): string | undefined {
+  try {
+    const resolved = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    // Keep the name given (an alias such as Asia/Calcutta stays as typed) unless only its case differs.
+    return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The profile fields an admin sets, each optional (a PATCH changes only those given). */
+export const profileFields = {
+  username,
+  givenName: humanText(128),
+  familyName: humanText(128),
+  locale,
+  zoneinfo,
+};
