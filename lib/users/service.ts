@@ -8,18 +8,40 @@ import type { UserDetail } from "./admin";
 export type Role = "user" | "admin";
 
 /** What the CLI shows of a user: a part of what the console shows (UserDetail). */
-export type UserView = Pick<UserDetail, "id" | "email" | "name" | "role" | "status" | "createdAt">;
+export type UserView = Pick<
+  UserDetail,
+  | "id"
+  | "email"
+  | "name"
+  | "username"
+  | "givenName"
+  | "familyName"
+  | "locale"
+  | "zoneinfo"
+  | "role"
+  | "status"
+  | "createdAt"
+>;
+
+type UserRow = Awaited<ReturnType<Db["user"]["findUniqueOrThrow"]>>;
 
 /** A stored user as the CLI shows it; the database keeps the role and status as plain text. */
-function toView({
-  id,
-  email,
-  name,
-  role,
-  status,
-  createdAt,
-}: Record<"role" | "status", string> & Omit<UserView, "role" | "status">): UserView {
-  return { id, email, name, role: role as Role, status: status as UserView["status"], createdAt };
+function toView(user: UserRow): UserView {
+  const { id, email, name, givenName, familyName, locale, zoneinfo, createdAt } = user;
+  const [role, status] = [user.role as Role, user.status as UserView["status"]];
+  return {
+    id,
+    email,
+    name,
+    username: user.username ?? "",
+    givenName,
+    familyName,
+    locale,
+    zoneinfo,
+    role,
+    status,
+    createdAt,
+  };
 }
 
 export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {

@@ -17,7 +17,8 @@ export const username = z
   .string()
   .trim()
   .max(64, "tooLong64")
-  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9._-]*$/, "usernameInvalid");
+  .regex(/^$|^[A-Za-z0-9][A-Za-z0-9._-]*$/, "usernameInvalid")
+  .describe("preferred_username: 1-64 letters, digits, . _ -; unique whatever its letter case; empty to clear");
 
 /**
  * A BCP 47 language tag (en, en-US, ko-KR, zh-Hant-TW), stored in its canonical spelling
@@ -34,7 +35,8 @@ export const locale = z
     if (tag && /^[a-z]{2,3}(-|$)/.test(tag)) return tag;
     ctx.addIssue({ code: "custom", message: "localeInvalid" });
     return z.NEVER;
-  });
+  })
+  .describe("locale: a BCP 47 language tag such as en-US or ko-KR; empty to clear");
 
 function canonicalTag(value: string): string | undefined {
   try {
@@ -59,7 +61,8 @@ export const zoneinfo = z
     if (zone) return zone;
     ctx.addIssue({ code: "custom", message: "zoneinfoInvalid" });
     return z.NEVER;
-  });
+  })
+  .describe("zoneinfo: an IANA time zone such as Europe/Paris; empty to clear");
 
 function resolvedZone(value: string): string | undefined {
   try {
@@ -74,8 +77,8 @@ function resolvedZone(value: string): string | undefined {
 /** The profile fields an admin sets, each optional (a PATCH changes only those given). */
 export const profileFields = {
   username,
-  givenName: humanText(128),
-  familyName: humanText(128),
+  givenName: humanText(128).describe("given_name; empty to clear"),
+  familyName: humanText(128).describe("family_name; empty to clear"),
   locale,
   zoneinfo,
 };
