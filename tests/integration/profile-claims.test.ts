@@ -5,6 +5,7 @@ import { adminServerFor } from "../support/admin-server";
 import { authorize, CookieBrowser } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
+import { runCliAsync } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "ops@example.com", password: "admin-passphrase" };
@@ -15,12 +16,14 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
   const latchkey = adminServerFor(kind, ADMIN);
   const { api } = latchkey;
 
+  // Asynchronous: a CLI run that blocks the event loop for seconds lets the server close the
+  // test's idle keep-alive connections unseen, and the next fetch would reuse a dead one.
   function cli(...args: string[]) {
-    return latchkey.server.cli(...args);
+    return runCliAsync(latchkey.server.databaseUrl, args, { APP_URL: latchkey.server.url });
   }
 
-  function cliJson(...args: string[]) {
-    const result = cli(...args, "--json");
+  async function cliJson(...args: string[]) {
+    const result = await cli(...args, "--json");
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout);
   }
@@ -45,15 +48,15 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
   }
 
   it("gives an outside app preferred_username, given_name, family_name, locale and zoneinfo with profile, and none without", async () => {
-    const created = cliJson(
+    const created = await cliJson(
       ...["users", "create", "--email", "ada@example.com", "--password", PASSWORD, "--name", "Ada Lovelace"],
       ...["--username", "Ada.L", "--given-name", "Ada", "--family-name", "Lovelace"],
       ...["--locale", "en-gb", "--zoneinfo", "europe/london"],
     );
     // Stored in their canonical spelling; the username as typed.
     expect(created).toMatchObject({ username: "Ada.L", locale: "en-GB", zoneinfo: "Europe/London" });
-    cliJson("users", "create", "--email", "grace@example.com", "--password", PASSWORD, "--name", "Grace Hopper");
-    const app = cliJson(
+    await cliJson("users", "create", "--email", "grace@example.com", "--password", PASSWORD, "--name", "Grace Hopper");
+    const app = await cliJson(
       ...["apps", "create", "--name", "Team Wiki", "--type", "third-party", "--redirect-uri", REDIRECT],
       ...["--scope", "profile", "--scope", "email"],
     );
@@ -119,7 +122,7 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     expect(email.status).toBe(409);
     expect(Object.keys(email.body.errors)).toEqual(["email"]);
 
-    const viaCli = cli(
+    const viaCli = await cli(
       "users",
       "create",
       "--email",
@@ -131,13 +134,15 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     );
     expect(viaCli.status).toBe(1);
     expect(viaCli.stderr).toContain("A user with this username already exists. (--username)");
-    const updateViaCli = cli("users", "update", "ken@example.com", "--username", "LINUS");
+    const updateViaCli = await cli("users", "update", "ken@example.com", "--username", "LINUS");
     expect(updateViaCli.status).toBe(1);
     expect(updateViaCli.stderr).toContain("(--username)");
 
     // Once cleared, the name is free again.
     expect((await api("PATCH", `/users/${first.body.id}`, { username: "" })).body.username).toBe("");
-    expect(cliJson("users", "update", "ken@example.com", "--username", "LINUS")).toMatchObject({ username: "LINUS" });
+    expect(await cliJson("users", "update", "ken@example.com", "--username", "LINUS")).toMatchObject({
+      username: "LINUS",
+    });
   });
 
   it("refuses a bad username, locale or time zone with 400 naming each field, writing nothing", async () => {
@@ -174,10 +179,19 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     expect(Object.keys(refusedCreate.body.errors)).toEqual(["zoneinfo"]);
     expect((await api("GET", "/users?search=barbara@example.com")).body.total).toBe(0);
 
-    const locale = cli("users", "update", "edsger@example.com", "--given-name", "Edsger", "--locale", "english");
+    const locale = await cli("users", "update", "edsger@example.com", "--given-name", "Edsger", "--locale", "english");
     expect(locale.status).toBe(2);
     expect(locale.stderr).toMatch(/^latchkey: locale: .*\(--locale\)/);
-    const zone = cli("users", "create", "--email", "b@example.com", "--password", PASSWORD, "--zoneinfo", "Mars/X");
+    const zone = await cli(
+      "users",
+      "create",
+      "--email",
+      "b@example.com",
+      "--password",
+      PASSWORD,
+      "--zoneinfo",
+      "Mars/X",
+    );
     expect(zone.status).toBe(2);
     expect(zone.stderr).toContain("(--zoneinfo)");
     expect((await api("GET", `/users/${id}`)).body.givenName).toBe("");
