@@ -25,18 +25,10 @@ export const username = z
  * (en-us → en-US). Intl refuses what is not BCP 47 (en_US, i-klingon); the language itself must
  * be an ISO 639 code of 2 or 3 letters, as OpenID Connect's examples are, so "english" is refused too.
  */
-export const locale = z
-  .string()
-  .trim()
-  .max(35, "localeInvalid")
-  .transform((value, ctx) => {
-    if (value === "") return value;
-    const tag = canonicalTag(value);
-    if (tag && /^[a-z]{2,3}(-|$)/.test(tag)) return tag;
-    ctx.addIssue({ code: "custom", message: "localeInvalid" });
-    return z.NEVER;
-  })
-  .describe("locale: a BCP 47 language tag such as en-US or ko-KR; empty to clear");
+export const locale = normalized(35, "localeInvalid", (value) => {
+  const tag = canonicalTag(value);
+  return tag && /^[a-z]{2,3}(-|$)/.test(tag) ? tag : undefined;
+}).describe("locale: a BCP 47 language tag such as en-US or ko-KR; empty to clear");
 
 function canonicalTag(value: string): string | undefined {
   try {
@@ -51,18 +43,9 @@ function canonicalTag(value: string): string | undefined {
  * it. Offsets such as +09:00 are not zone names, and newer runtimes accept them, so the shape is
  * checked first. The letter case is corrected to the database's (europe/paris → Europe/Paris).
  */
-export const zoneinfo = z
-  .string()
-  .trim()
-  .max(64, "zoneinfoInvalid")
-  .transform((value, ctx) => {
-    if (value === "") return value;
-    const zone = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) ? resolvedZone(value) : undefined;
-    if (zone) return zone;
-    ctx.addIssue({ code: "custom", message: "zoneinfoInvalid" });
-    return z.NEVER;
-  })
-  .describe("zoneinfo: an IANA time zone such as Europe/Paris; empty to clear");
+export const zoneinfo = normalized(64, "zoneinfoInvalid", (value) =>
+  /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) ? resolvedZone(value) : undefined,
+).describe("zoneinfo: an IANA time zone such as Europe/Paris; empty to clear");
 
 function resolvedZone(value: string): string | undefined {
   try {
@@ -72,6 +55,24 @@ function resolvedZone(value: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A trimmed text of at most `max` characters that is either empty (not set) or stored as
+ * `normalize` returns it; `normalize` returning undefined refuses it with `message`.
+ */
+function normalized(max: number, message: string, normalize: (value: string) => string | undefined) {
+  return z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((value, ctx) => {
+      if (value === "") return value;
+      const stored = normalize(value);
+      if (stored !== undefined) return stored;
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    });
 }
 
 /** The profile fields an admin sets, each optional (a PATCH changes only those given). */

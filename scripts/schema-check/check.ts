@@ -14,7 +14,7 @@ import { compareSchemas } from "./compare";
 import { introspectPostgres } from "./introspect-postgres";
 import { introspectSqlite } from "./introspect-sqlite";
 import { prismaDiff } from "./prisma-diff";
-import type { Dialect, Schema } from "./schema";
+import type { Dialect, Index, Schema } from "./schema";
 
 export type CheckOptions = {
   /** The project: its models, generated schemas and Prisma CLI. */
@@ -111,33 +111,35 @@ function modelsSql(root: string, dialect: Dialect): string {
   return sql;
 }
 
-/** The models' schema as the migrations must make it: the declared indexes get their WHERE. */
+/** The models' schema as the migrations must make it: the declared partial indexes get their WHERE. */
 function declarePartial(models: Schema, partial: readonly PartialIndex[]): string[] {
-  const problems: string[] = [];
-  for (const declared of partial) {
-    const index = models.tables
-      .find((table) => table.name === declared.table)
-      ?.indexes.find((item) => item.name === declared.name);
-    if (index) index.where = declared.where;
-    else
-      problems.push(
-        `partial indexes: ${declared.table}.${declared.name} is declared partial in prisma/partial-indexes.ts but the models have no such index (take it out of the list if it is meant to go)`,
-      );
-  }
-  return problems;
+  return declare(models, partial, "partial indexes", "declared partial", (index, item) => {
+    index.where = item.where;
+  });
 }
 
-/** The models' schema as the migrations must make it: the declared indexes get their expression keys. */
+/** The models' schema as the migrations must make it: the declared expression indexes get their keys. */
 function declareExpressions(models: Schema, expressions: readonly ExpressionIndex[]): string[] {
+  return declare(models, expressions, "expression indexes", "declared", (index, item) => {
+    index.columns = [...item.columns];
+  });
+}
+
+/** Applies each declared index to the models' index of that name; one line per declared index the models lack. */
+function declare<T extends { table: string; name: string }>(
+  models: Schema,
+  declared: readonly T[],
+  list: string,
+  how: string,
+  apply: (index: Index, item: T) => void,
+): string[] {
   const problems: string[] = [];
-  for (const declared of expressions) {
-    const index = models.tables
-      .find((table) => table.name === declared.table)
-      ?.indexes.find((item) => item.name === declared.name);
-    if (index) index.columns = [...declared.columns];
+  for (const item of declared) {
+    const index = models.tables.find((table) => table.name === item.table)?.indexes.find((i) => i.name === item.name);
+    if (index) apply(index, item);
     else
       problems.push(
-        `expression indexes: ${declared.table}.${declared.name} is declared in prisma/partial-indexes.ts but the models have no such index (take it out of the list if it is meant to go)`,
+        `${list}: ${item.table}.${item.name} is ${how} in prisma/partial-indexes.ts but the models have no such index (take it out of the list if it is meant to go)`,
       );
   }
   return problems;

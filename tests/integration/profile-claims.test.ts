@@ -22,6 +22,11 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     return runCliAsync(latchkey.server.databaseUrl, args, { APP_URL: latchkey.server.url });
   }
 
+  /** `users create` with a fresh password and the flags given. */
+  function createWithCli(email: string, ...flags: string[]) {
+    return cli("users", "create", "--email", email, "--password", PASSWORD, ...flags);
+  }
+
   async function cliJson(...args: string[]) {
     const result = await cli(...args, "--json");
     expect(result.status, result.stderr).toBe(0);
@@ -122,16 +127,7 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     expect(email.status).toBe(409);
     expect(Object.keys(email.body.errors)).toEqual(["email"]);
 
-    const viaCli = await cli(
-      "users",
-      "create",
-      "--email",
-      "third@example.com",
-      "--password",
-      PASSWORD,
-      "--username",
-      "lInUs",
-    );
+    const viaCli = await createWithCli("third@example.com", "--username", "lInUs");
     expect(viaCli.status).toBe(1);
     expect(viaCli.stderr).toContain("A user with this username already exists. (--username)");
     const updateViaCli = await cli("users", "update", "ken@example.com", "--username", "LINUS");
@@ -182,16 +178,7 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     const locale = await cli("users", "update", "edsger@example.com", "--given-name", "Edsger", "--locale", "english");
     expect(locale.status).toBe(2);
     expect(locale.stderr).toMatch(/^latchkey: locale: .*\(--locale\)/);
-    const zone = await cli(
-      "users",
-      "create",
-      "--email",
-      "b@example.com",
-      "--password",
-      PASSWORD,
-      "--zoneinfo",
-      "Mars/X",
-    );
+    const zone = await createWithCli("b@example.com", "--zoneinfo", "Mars/X");
     expect(zone.status).toBe(2);
     expect(zone.stderr).toContain("(--zoneinfo)");
     expect((await api("GET", `/users/${id}`)).body.givenName).toBe("");
