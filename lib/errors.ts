@@ -42,6 +42,8 @@ export class ConflictError extends Error {
   constructor(
     message: string,
     readonly code: ConflictCode = "duplicate",
+    /** The fields whose value is taken, each with a `validation` message key, shown beside the field. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -62,14 +64,36 @@ export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
 }
 
+/** What a unique violation says of where it happened, as Prisma and its driver adapters report it. */
+type UniqueViolationMeta = {
+  target?: string | string[];
+  driverAdapterError?: { cause?: { originalMessage?: string; constraint?: { fields?: string[]; index?: string } } };
+};
+
+/**
+ * Whether a unique violation was on `column`. Only the error's details are read, never its
+ * message (which quotes the calling code) nor the values written. The drivers word it
+ * differently: SQLite names the column, or the index (`User_username_key`) of an expression
+ * index; PostgreSQL names the key (`lower(username`) and the index.
+ */
+export function isUniqueViolationOn(error: unknown, column: string): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const meta = ((error as { meta?: UniqueViolationMeta }).meta ?? {}) as UniqueViolationMeta;
+  const cause = meta.driverAdapterError?.cause;
+  const words = [meta.target, cause?.originalMessage, cause?.constraint?.fields, cause?.constraint?.index].flat();
+  const named = new RegExp(`(^|[^A-Za-z0-9])${column}([^A-Za-z0-9]|$)|_${column}_key`);
+  return words.some((word) => typeof word === "string" && named.test(word));
+}
+
 /**
  * For a write's `.catch`: a unique violation becomes a 409 saying `message` (which value is
  * taken), anything else is thrown on. Without it the API still answers 409, but with the
- * generic "a record with this value already exists".
+ * generic "a record with this value already exists". Given `fields` (field → message key), the
+ * 409 names the field too, for forms to show beside it.
  */
-export function conflictOnUnique(message: string): (error: unknown) => never {
+export function conflictOnUnique(message: string, fields: Record<string, string> = {}): (error: unknown) => never {
   return (error) => {
-    throw isUniqueViolation(error) ? new ConflictError(message) : error;
+    throw isUniqueViolation(error) ? new ConflictError(message, "duplicate", fields) : error;
   };
 }
 
@@ -88,8 +112,17 @@ export function toProblem(error: unknown, locale?: Locale): Problem {
   }
   if (error instanceof NotFoundError)
     return { type: "about:blank", title: "Not found", status: 404, detail: error.message };
-  if (error instanceof ConflictError)
-    return { type: "about:blank", title: "Conflict", status: 409, detail: error.message, code: error.code };
+  if (error instanceof ConflictError) {
+    const named = Object.entries(error.fields).map(([field, key]) => [field, [validationText(key, locale)]]);
+    return {
+      type: "about:blank",
+      title: "Conflict",
+      status: 409,
+      detail: error.message,
+      code: error.code,
+      ...(named.length ? { errors: Object.fromEntries(named) } : {}),
+    };
+  }
   if (isUniqueViolation(error)) {
     return { type: "about:blank", title: "Conflict", status: 409, detail: "A record with this value already exists." };
   }

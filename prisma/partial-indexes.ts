@@ -17,3 +17,18 @@ export const partialIndexes: readonly PartialIndex[] = [
   { table: "OidcPayload", name: "OidcPayload_userCode_idx", where: '"userCode" IS NOT NULL' },
   { table: "OidcPayload", name: "OidcPayload_model_accountId_idx", where: '"accountId" IS NOT NULL' },
 ];
+
+/**
+ * Indexes whose key the migrations make an expression, which Prisma's schema language cannot
+ * say either: the models declare a plain `@unique`, the hand-written SQL indexes the expression.
+ * `npm run db:check` expects exactly these keys (quotes aside) on both databases, and
+ * `npm run db:new-migration` puts them back when Prisma's SQL recreates the index plainly.
+ *
+ * Why: usernames are unique whatever their letter case (Ada and ada are one user), on SQLite
+ * and PostgreSQL alike, while the user's own spelling is kept for preferred_username.
+ */
+export type ExpressionIndex = { table: string; name: string; columns: string[] };
+
+export const expressionIndexes: readonly ExpressionIndex[] = [
+  { table: "User", name: "User_username_key", columns: ['lower("username")'] },
+];

@@ -38,7 +38,8 @@ export function useSave<T extends { version: number }>(path: string, loadedVersi
       router.refresh();
       return { saved };
     } catch (error) {
-      if (error instanceof ApiError && error.problem.status === 400 && error.problem.errors) {
+      // 400: invalid fields; 409: a value another record holds (a username), named by field.
+      if (error instanceof ApiError && [400, 409].includes(error.problem.status) && error.problem.errors) {
         return { fieldErrors: error.problem.errors };
       }
       toast.error(error instanceof ApiError ? problemText(t, error) : t("saveFailed"));

@@ -27,7 +27,16 @@ export function CreateUserButton() {
   const [open, setOpen] = useState(false);
   const form = useForm<Values>({
     resolver: zodResolver(adminCreateUserSchema),
-    defaultValues: { email: "", name: "", password: "", role: "user", emailVerified: false },
+    defaultValues: {
+      email: "",
+      name: "",
+      username: "",
+      givenName: "",
+      familyName: "",
+      password: "",
+      role: "user",
+      emailVerified: false,
+    },
   });
   const { isSubmitting } = form.formState;
   const field = useFormField(form);
@@ -54,6 +63,18 @@ export function CreateUserButton() {
           <form onSubmit={form.handleSubmit(submit)} noValidate className="flex flex-col gap-4">
             <Field label={t("fields.email")} type="email" autoComplete="off" {...field("email")} />
             <Field label={t("fields.name")} autoComplete="off" {...field("name")} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label={t("fields.givenName")} autoComplete="off" {...field("givenName")} />
+              <Field label={t("fields.familyName")} autoComplete="off" {...field("familyName")} />
+            </div>
+            <Field
+              label={t("fields.username")}
+              hint={t("usernameHint")}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              {...field("username")}
+            />
             <NewPasswordField label={t("fields.password")} hint={t("passwordHint")} {...field("password")} />
             <RoleSelect {...form.register("role")} />
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -12,6 +12,11 @@ import { RoleSelect } from "./role-select";
 
 type Values = {
   name: string;
+  username: string;
+  givenName: string;
+  familyName: string;
+  locale: string;
+  zoneinfo: string;
   email: string;
   emailVerified: boolean;
   phone: string;
@@ -20,6 +25,11 @@ type Values = {
 };
 const toValues = (u: UserDetail): Values => ({
   name: u.name,
+  username: u.username,
+  givenName: u.givenName,
+  familyName: u.familyName,
+  locale: u.locale,
+  zoneinfo: u.zoneinfo,
   email: u.email,
   emailVerified: u.emailVerified,
   phone: u.phone,
@@ -47,6 +57,17 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
       <Card title={t("profile")} description={t("profileDescription")} help="profile">
         <div className="flex flex-col gap-4">
           <Field label={t("fields.name")} {...field("name")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("fields.givenName")} {...field("givenName")} />
+            <Field label={t("fields.familyName")} {...field("familyName")} />
+          </div>
+          <Field
+            label={t("fields.username")}
+            hint={t("usernameHint")}
+            autoCapitalize="none"
+            spellCheck={false}
+            {...field("username")}
+          />
           <Field label={t("fields.email")} type="email" {...field("email")} />
           <label className="flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" className="size-4 accent-brand-600" {...form.register("emailVerified")} />
@@ -54,6 +75,10 @@ export function UserProfileForm({ user }: { user: UserDetail }) {
           </label>
           <Field label={t("fields.phone")} inputMode="tel" {...field("phone")} />
           <Field label={t("fields.picture")} inputMode="url" placeholder="https://" {...field("picture")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("fields.locale")} hint={t("localeHint")} spellCheck={false} {...field("locale")} />
+            <Field label={t("fields.zoneinfo")} hint={t("zoneinfoHint")} spellCheck={false} {...field("zoneinfo")} />
+          </div>
           <RoleSelect {...form.register("role")} />
         </div>
       </Card>

@@ -75,7 +75,7 @@ export const serviceGuides: ServiceGuide[] = [
         `End session endpoint:    ${v.endSessionEndpoint}`,
         `Token endpoint auth:     client_secret_basic`,
         `PKCE:                    S256 if the service can; otherwise it must send a nonce`,
-        `User ID claim:           sub   (email: email, name: name)`,
+        `User ID claim:           sub   (email: email, name: name, username: preferred_username)`,
       ].join("\n"),
   },
   {

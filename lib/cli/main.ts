@@ -17,19 +17,31 @@ import { ConflictError, fieldErrors, NotFoundError } from "../errors";
 import { configuredIssuer } from "../issuer";
 import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
 import { errorFields } from "../server/log-error";
-import { setUserStatus } from "../users/admin";
+import { getUser, setUserStatus, updateUser } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
-import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
+import {
+  type Output,
+  printApplication,
+  printApplications,
+  printKeys,
+  printRotation,
+  printUpdatedUser,
+  printUser,
+} from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
 import { UsageError } from "./usage-error";
+import { profileFromFlags, profileOptions, profileUsage, userFlagFor } from "./user-flags";
 
 const usage = `Usage: latchkey <command> [options] [--json]
 
 Commands:
-  admins create --email E --password P [--name N]
-  users create --email E --password P [--name N]
+  admins create --email E --password P [profile]
+  users create --email E --password P [profile]
+  users update <email> [profile]      (changes only the fields given; "" clears one)
+              profile: ${profileUsage}
+              (--username: preferred_username, unique whatever its letter case)
   apps create --name N --type <${applicationTypes.join("|")}> [settings]
   apps update <clientId> [settings]     (changes only the settings given)
               settings, each as on the app's pages in the console (--scope: what a
@@ -79,15 +91,22 @@ const createUserCommand =
     const { values } = options(args, {
       email: { type: "string" },
       password: { type: "string" },
-      name: { type: "string" },
+      ...profileOptions,
     });
     const user = await createUser(
       database.prisma,
-      { email: required(values, "email"), password: required(values, "password"), name: (values.name as string) ?? "" },
+      { email: required(values, "email"), password: required(values, "password"), ...profileFromFlags(values) },
       role,
     );
     printUser(out, user);
   };
+
+/** The user an email names, for the commands that take one. */
+async function userByEmail(database: Database, email: string) {
+  const found = await database.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!found) throw new NotFoundError(`User ${email}`);
+  return found;
+}
 
 const userStatusCommand =
   (status: "active" | "suspended"): Command =>
@@ -95,8 +114,7 @@ const userStatusCommand =
     const { positionals } = options(args, {});
     if (positionals.length !== 1)
       throw new UsageError(`users ${status === "active" ? "reactivate" : "suspend"} takes one email`);
-    const found = await database.prisma.user.findUnique({ where: { email: positionals[0].trim().toLowerCase() } });
-    if (!found) throw new NotFoundError(`User ${positionals[0]}`);
+    const found = await userByEmail(database, positionals[0]);
     const user = await setUserStatus(database.prisma, found.id, status, cliActor);
     if (out.json) return out.write(`${JSON.stringify({ id: user.id, email: user.email, status: user.status })}\n`);
     out.write(`${user.email} is ${user.status}\n`);
@@ -160,6 +178,16 @@ const commands: Record<string, Command> = {
     if (result.withoutSecret.length) {
       out.write(`Without a client secret (add one in the console): ${result.withoutSecret.join(", ")}\n`);
     }
+  },
+  "users update": async (database, args, out) => {
+    const { values, positionals } = options(args, profileOptions);
+    if (positionals.length !== 1) throw new UsageError("users update takes one email");
+    const profile = profileFromFlags(values);
+    if (Object.keys(profile).length === 0)
+      throw new UsageError(`users update needs a field to change: ${profileUsage}`);
+    const found = await userByEmail(database, positionals[0]);
+    await updateUser(database.prisma, found.id, profile, cliActor);
+    printUpdatedUser(out, await getUser(database.prisma, found.id));
   },
   "users suspend": userStatusCommand("suspended"),
   "users reactivate": userStatusCommand("active"),
@@ -245,12 +273,13 @@ export async function run(
     }
     if (error instanceof ZodError) {
       const [path, messages] = Object.entries(fieldErrors(error))[0];
-      const flag = argv[0] === "apps" ? flagFor(path) : undefined;
+      const flag = argv[0] === "apps" ? flagFor(path) : userFlagFor(path);
       errorLine(`${path}: ${messages[0]}${flag ? ` (${flag})` : ""}`);
       return 2;
     }
     if (error instanceof NotFoundError || error instanceof ConflictError) {
-      errorLine(error.message);
+      const flags = error instanceof ConflictError ? Object.keys(error.fields).map(userFlagFor).filter(Boolean) : [];
+      errorLine(`${error.message}${flags.length ? ` (${flags.join(", ")})` : ""}`);
       return 1;
     }
     // Prisma's messages start with a blank line and carry the query's arguments: print only the reason.

@@ -3,6 +3,7 @@ import type { MigrationResult } from "../db/migrate";
 import type { Env } from "../env";
 import type { IssuerSource } from "../issuer";
 import type { SigningKeyView } from "../oidc/key-rotation";
+import type { UserDetail } from "../users/admin";
 import type { UserView } from "../users/service";
 
 export type Output = {
@@ -21,8 +22,18 @@ function line(out: Output, value: unknown) {
 }
 
 export function printUser(out: Output, user: UserView) {
-  if (out.json) return line(out, { id: user.id, email: user.email, name: user.name, role: user.role });
+  if (out.json) {
+    const { status: _status, createdAt: _createdAt, ...shown } = user;
+    return line(out, shown);
+  }
   line(out, `Created ${user.role} ${user.email} (id ${user.id})`);
+}
+
+/** A user after `users update`: the profile as apps receive it. */
+export function printUpdatedUser(out: Output, user: UserDetail) {
+  const { id, email, name, username, givenName, familyName, locale, zoneinfo } = user;
+  if (out.json) return line(out, { id, email, name, username, givenName, familyName, locale, zoneinfo });
+  line(out, `Updated ${email} (id ${id})`);
 }
 
 function applicationJson(out: Output, app: ApplicationView, clientSecret?: string) {

@@ -5,6 +5,11 @@ type UserRow = {
   id: string;
   email: string;
   name: string;
+  username: string | null;
+  givenName: string;
+  familyName: string;
+  locale: string;
+  zoneinfo: string;
   emailVerified: boolean;
   phone: string | null;
   picture: string | null;
@@ -12,13 +17,21 @@ type UserRow = {
   updatedAt: Date;
 };
 
-/** The claims of a user, keyed as OpenID Connect names them; oidc-provider filters by scope. */
+/**
+ * The claims of a user, keyed as OpenID Connect names them; oidc-provider filters by scope.
+ * What the user has not set is undefined, so the claim is left out rather than sent empty.
+ */
 export function claimsOf(user: UserRow): AccountClaims {
   return {
     sub: user.id,
     email: user.email,
     email_verified: user.emailVerified,
     name: user.name || undefined,
+    preferred_username: user.username || undefined,
+    given_name: user.givenName || undefined,
+    family_name: user.familyName || undefined,
+    locale: user.locale || undefined,
+    zoneinfo: user.zoneinfo || undefined,
     picture: user.picture ?? undefined,
     phone_number: user.phone ?? undefined,
     phone_number_verified: user.phone ? false : undefined,

@@ -1,7 +1,10 @@
-/** The claims each scope releases, as OpenID Connect Core section 5.4 defines them. */
+/**
+ * The claims each scope releases, as OpenID Connect Core section 5.4 defines them (those of
+ * §5.1 that Latchkey keeps; a claim a user has not set is left out, never sent empty).
+ */
 export const scopeClaims = {
   openid: ["sub"],
-  profile: ["name", "picture", "updated_at"],
+  profile: ["name", "given_name", "family_name", "preferred_username", "picture", "zoneinfo", "locale", "updated_at"],
   email: ["email", "email_verified"],
   phone: ["phone_number", "phone_number_verified"],
   address: ["address"],

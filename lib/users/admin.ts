@@ -10,12 +10,18 @@ import { queueLogoutsForAccount } from "../logout/queue";
 import { clientIdParamSchema } from "../validation/client-id";
 import { expectedVersion } from "../validation/numbers";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema } from "../validation/user";
-import { emailTaken } from "./service";
+import { userTaken } from "./service";
 
 export type UserDetail = {
   id: string;
   email: string;
   name: string;
+  /** Empty when not set; unique whatever its letter case. */
+  username: string;
+  givenName: string;
+  familyName: string;
+  locale: string;
+  zoneinfo: string;
   emailVerified: boolean;
   phone: string;
   picture: string;
@@ -33,6 +39,11 @@ function toDetail(user: UserRow): UserDetail {
     id: user.id,
     email: user.email,
     name: user.name,
+    username: user.username ?? "",
+    givenName: user.givenName,
+    familyName: user.familyName,
+    locale: user.locale,
+    zoneinfo: user.zoneinfo,
     emailVerified: user.emailVerified,
     phone: user.phone ?? "",
     picture: user.picture ?? "",
@@ -44,10 +55,10 @@ function toDetail(user: UserRow): UserDetail {
   };
 }
 
-/** What the audit log shows of a user: never the password hash. */
+/** What the audit log shows of a user: the profile, role and status (a UserDetail has no password hash). */
 function audited(user: UserDetail): Record<string, unknown> {
-  const { email, name, emailVerified, phone, picture, role, status } = user;
-  return { email, name, emailVerified, phone, picture, role, status };
+  const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = user;
+  return fields;
 }
 
 export type UserPage = { items: UserDetail[]; total: number; page: number; pageCount: number; pageSize: number };
@@ -89,6 +100,11 @@ export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): P
             id: randomId(),
             email: data.email,
             name: data.name,
+            username: data.username || null,
+            givenName: data.givenName,
+            familyName: data.familyName,
+            locale: data.locale,
+            zoneinfo: data.zoneinfo,
             role: data.role,
             emailVerified: data.emailVerified,
             passwordHash,
@@ -98,7 +114,7 @@ export async function createUserAsAdmin(db: Db, input: unknown, actor: Actor): P
       await recordAudit(tx, { type: "user.created", actor, userId: user.id, after: audited(user) });
       return user;
     })
-    .catch(emailTaken);
+    .catch(userTaken);
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -146,6 +162,7 @@ export async function updateUser(db: Db, id: string, input: unknown, actor: Acto
         where: { id, version: expected ?? current.version },
         data: {
           ...data,
+          ...(data.username !== undefined ? { username: data.username || null } : {}),
           ...(data.phone !== undefined ? { phone: data.phone || null } : {}),
           ...(data.picture !== undefined ? { picture: data.picture || null } : {}),
           version: { increment: 1 },
@@ -159,7 +176,7 @@ export async function updateUser(db: Db, id: string, input: unknown, actor: Acto
         await recordAudit(tx, { type: "user.updated", actor, userId: id, ...diff });
       return after;
     })
-    .catch(emailTaken);
+    .catch(userTaken);
 }
 
 export async function setUserPassword(db: Db, id: string, input: unknown, actor: Actor): Promise<void> {

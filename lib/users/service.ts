@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db/client";
-import { ConflictError, conflictOnUnique } from "../errors";
+import { ConflictError, conflictOnUnique, isUniqueViolationOn } from "../errors";
 import { randomId } from "../ids";
 import { type CreateUserInput, createUserSchema, firstAdminSchema } from "../validation/user";
 import type { UserDetail } from "./admin";
@@ -8,26 +8,49 @@ import type { UserDetail } from "./admin";
 export type Role = "user" | "admin";
 
 /** What the CLI shows of a user: a part of what the console shows (UserDetail). */
-export type UserView = Pick<UserDetail, "id" | "email" | "name" | "role" | "status" | "createdAt">;
+export type UserView = Pick<
+  UserDetail,
+  | "id"
+  | "email"
+  | "name"
+  | "username"
+  | "givenName"
+  | "familyName"
+  | "locale"
+  | "zoneinfo"
+  | "role"
+  | "status"
+  | "createdAt"
+>;
+
+type UserRow = Awaited<ReturnType<Db["user"]["findUniqueOrThrow"]>>;
 
 /** A stored user as the CLI shows it; the database keeps the role and status as plain text. */
-function toView({
-  id,
-  email,
-  name,
-  role,
-  status,
-  createdAt,
-}: Record<"role" | "status", string> & Omit<UserView, "role" | "status">): UserView {
-  return { id, email, name, role: role as Role, status: status as UserView["status"], createdAt };
+function toView(user: UserRow): UserView {
+  const { id, email, name, givenName, familyName, locale, zoneinfo, createdAt } = user;
+  const [role, status] = [user.role as Role, user.status as UserView["status"]];
+  return {
+    id,
+    email,
+    name,
+    username: user.username ?? "",
+    givenName,
+    familyName,
+    locale,
+    zoneinfo,
+    role,
+    status,
+    createdAt,
+  };
 }
 
 export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
+  const { password: _, username, ...profile } = data;
   const user = await db.user
-    .create({ data: { id: randomId(), email: data.email, name: data.name, passwordHash, role } })
-    .catch(emailTaken);
+    .create({ data: { id: randomId(), ...profile, username: username || null, passwordHash, role } })
+    .catch(userTaken);
   return toView(user);
 }
 
@@ -61,8 +84,15 @@ export async function ensureInitialAdmin(db: Db, email?: string, password?: stri
   }
 }
 
-/** An email already taken by another user: 409, from any write that sets one. */
-export const emailTaken = conflictOnUnique("A user with this email already exists.");
+/** An email already taken by another user: 409 naming the field, from any write that sets one. */
+export const emailTaken = conflictOnUnique("A user with this email already exists.", { email: "emailTaken" });
+
+/** An email or a username (whatever its letter case) already taken: 409 naming the field. */
+export function userTaken(error: unknown): never {
+  if (isUniqueViolationOn(error, "username"))
+    throw new ConflictError("A user with this username already exists.", "duplicate", { username: "usernameTaken" });
+  return emailTaken(error);
+}
 
 const FIRST_ADMIN_MARKER = "first-admin";
 

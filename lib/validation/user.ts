@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileFields } from "./profile";
 import { humanText } from "./text";
 import { urlCharacterProblem } from "./uri";
 
@@ -10,6 +11,11 @@ export const createUserSchema = z.object({
   email,
   password,
   name: humanText(128).default(""),
+  username: profileFields.username.default(""),
+  givenName: profileFields.givenName.default(""),
+  familyName: profileFields.familyName.default(""),
+  locale: profileFields.locale.default(""),
+  zoneinfo: profileFields.zoneinfo.default(""),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -60,6 +66,7 @@ const picture = z
 export const updateUserSchema = z
   .object({
     name: humanText(128),
+    ...profileFields,
     email,
     emailVerified: z.boolean("booleanRequired"),
     phone,

@@ -4,12 +4,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { type PartialIndex, partialIndexes } from "../../prisma/partial-indexes";
+import {
+  type ExpressionIndex,
+  expressionIndexes,
+  type PartialIndex,
+  partialIndexes,
+} from "../../prisma/partial-indexes";
 import { compareSchemas } from "./compare";
 import { introspectPostgres } from "./introspect-postgres";
 import { introspectSqlite } from "./introspect-sqlite";
 import { prismaDiff } from "./prisma-diff";
-import type { Dialect, Schema } from "./schema";
+import type { Dialect, Index, Schema } from "./schema";
 
 export type CheckOptions = {
   /** The project: its models, generated schemas and Prisma CLI. */
@@ -20,6 +25,8 @@ export type CheckOptions = {
   postgresUrl?: string;
   /** The indexes the migrations make partial; prisma/partial-indexes.ts when left out. */
   partial?: readonly PartialIndex[];
+  /** The indexes whose key the migrations make an expression; prisma/partial-indexes.ts when left out. */
+  expressions?: readonly ExpressionIndex[];
 };
 
 export type CheckResult = { differences: string[]; checked: Dialect[] };
@@ -32,7 +39,7 @@ type Built = { schema?: Schema; error?: string };
  * lists every difference between the two, and between the two dialects' migrated databases.
  */
 export async function checkMigrations(options: CheckOptions): Promise<CheckResult> {
-  const { root, postgresUrl, partial = partialIndexes } = options;
+  const { root, postgresUrl, partial = partialIndexes, expressions = expressionIndexes } = options;
   const dirs = {
     sqlite: options.migrations?.sqlite ?? join(root, "prisma", "migrations", "sqlite"),
     postgresql: options.migrations?.postgresql ?? join(root, "prisma", "migrations", "postgresql"),
@@ -50,7 +57,10 @@ export async function checkMigrations(options: CheckOptions): Promise<CheckResul
     if (!fromMigrations.schema || !fromModels.schema) continue;
     migrated[dialect] = fromMigrations.schema;
     // The list is the same for both dialects: say what is wrong with it once.
-    for (const line of declarePartial(fromModels.schema, partial))
+    for (const line of [
+      ...declarePartial(fromModels.schema, partial),
+      ...declareExpressions(fromModels.schema, expressions),
+    ])
       if (!differences.includes(line)) differences.push(line);
     differences.push(
       ...compareSchemas(
@@ -101,17 +111,35 @@ function modelsSql(root: string, dialect: Dialect): string {
   return sql;
 }
 
-/** The models' schema as the migrations must make it: the declared indexes get their WHERE. */
+/** The models' schema as the migrations must make it: the declared partial indexes get their WHERE. */
 function declarePartial(models: Schema, partial: readonly PartialIndex[]): string[] {
+  return declare(models, partial, "partial indexes", "declared partial", (index, item) => {
+    index.where = item.where;
+  });
+}
+
+/** The models' schema as the migrations must make it: the declared expression indexes get their keys. */
+function declareExpressions(models: Schema, expressions: readonly ExpressionIndex[]): string[] {
+  return declare(models, expressions, "expression indexes", "declared", (index, item) => {
+    index.columns = [...item.columns];
+  });
+}
+
+/** Applies each declared index to the models' index of that name; one line per declared index the models lack. */
+function declare<T extends { table: string; name: string }>(
+  models: Schema,
+  declared: readonly T[],
+  list: string,
+  how: string,
+  apply: (index: Index, item: T) => void,
+): string[] {
   const problems: string[] = [];
-  for (const declared of partial) {
-    const index = models.tables
-      .find((table) => table.name === declared.table)
-      ?.indexes.find((item) => item.name === declared.name);
-    if (index) index.where = declared.where;
+  for (const item of declared) {
+    const index = models.tables.find((table) => table.name === item.table)?.indexes.find((i) => i.name === item.name);
+    if (index) apply(index, item);
     else
       problems.push(
-        `partial indexes: ${declared.table}.${declared.name} is declared partial in prisma/partial-indexes.ts but the models have no such index (take it out of the list if it is meant to go)`,
+        `${list}: ${item.table}.${item.name} is ${how} in prisma/partial-indexes.ts but the models have no such index (take it out of the list if it is meant to go)`,
       );
   }
   return problems;

@@ -60,7 +60,9 @@ function compareColumns(a: Table, b: Table, crossDialect: boolean, names: string
 }
 
 function compareIndexes(subject: string, x: Index, y: Index, differ: Differ) {
-  differ(subject, "columns", list(x.columns), list(y.columns));
+  // Expression keys are compared without quotes: PostgreSQL writes lower(username), a migration lower("username").
+  const key = (columns: string[]) => list(columns.map((column) => column.replace(/"/g, "")));
+  differ(subject, "columns", key(x.columns), key(y.columns));
   differ(subject, "unique", String(x.unique), String(y.unique));
   // Predicates are compared normalized but shown as each database wrote them.
   if (normalizePredicate(x.where) !== normalizePredicate(y.where))

@@ -73,13 +73,40 @@ function readIndexes(db: Database.Database, table: string): Index[] {
       // The primary key's own index is compared as the primary key.
       .filter((row) => row.origin !== "pk")
       .map((row) => {
+        const sql = (definition.get(row.name) as string | null) ?? "";
+        const expressions = keyTerms(sql);
         const columns = (db.prepare(`PRAGMA index_xinfo(${quote(row.name)})`).all() as IndexColumnRow[])
           .filter((column) => column.key === 1)
-          .map((column) => `${column.name ?? "(expression)"}${column.desc ? " DESC" : ""}`);
-        const sql = (definition.get(row.name) as string | null) ?? "";
+          .map(
+            (column, position) =>
+              `${column.name ?? expressions[position] ?? "(expression)"}${column.desc ? " DESC" : ""}`,
+          );
         const where = /\bWHERE\b([\s\S]*)$/i.exec(sql)?.[1].replace(/;\s*$/, "").trim() || null;
         return { name: row.name, columns, unique: row.unique === 1, where };
       })
       .sort((a, b) => a.name.localeCompare(b.name))
   );
+}
+
+/**
+ * The key terms of a `CREATE INDEX ... ON "table"(term, term)` statement as written (SQLite
+ * keeps the text), so an expression key reads `lower("username")` rather than nothing.
+ */
+function keyTerms(sql: string): string[] {
+  const start = /\bON\s+("[^"]+"|\S+?)\s*\(/i.exec(sql);
+  if (!start) return [];
+  const terms: string[] = [];
+  let depth = 0;
+  let term = "";
+  for (const char of sql.slice(start.index + start[0].length)) {
+    if (char === "(") depth++;
+    if (char === ")" && depth-- === 0) break;
+    if (char === "," && depth === 0) {
+      terms.push(term.trim());
+      term = "";
+    } else term += char;
+  }
+  terms.push(term.trim());
+  // DESC is reported from index_xinfo; keep only the term.
+  return terms.map((item) => item.replace(/\s+(ASC|DESC)$/i, ""));
 }

@@ -105,6 +105,16 @@ describe.each(databaseKinds)("the CLI on %s", (kind) => {
     [["apps", "create", "--name", "X", "--type", "spa", "--color", "red"], /Unknown option '--color'/],
     [["users", "create", "--email", "not-an-email", "--password", "longenough"], /email: Enter a valid email/],
     [["users", "create", "--email", "a@example.com", "--password", "short"], /password: Use at least 8/],
+    [
+      ["users", "create", "--email", "a@example.com", "--password", "longenough", "--zoneinfo", "Mars/Base"],
+      /^latchkey: zoneinfo: Enter a time zone .*\(--zoneinfo\)\n/,
+    ],
+    [
+      ["users", "create", "--email", "a@example.com", "--password", "longenough", "--given-name", "\u202Eeve"],
+      /^latchkey: givenName: .*direction-changing.*\(--given-name\)\n/,
+    ],
+    [["users", "update", "a@example.com"], /users update needs a field to change/],
+    [["users", "update", "nobody@example.com", "--locale", "en"], /User nobody@example.com not found/],
     [["apps", "show", "nosuchclient"], /not found/],
     [["frobnicate"], /unknown command/],
   ])("rejects %j with one clear line, a non-zero exit and no change", async (args, message) => {

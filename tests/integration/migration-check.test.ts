@@ -126,6 +126,18 @@ describe("the migration check", () => {
     ]);
   });
 
+  it("reports a username index that is no longer case-insensitive, and db:new-migration's repair restores it", async () => {
+    const plain = 'DROP INDEX "User_username_key";\nCREATE UNIQUE INDEX "User_username_key" ON "User"("username");\n';
+    const { differences } = await check({ sqlite: plain, postgresql: plain });
+    expect(differences).toEqual([
+      "sqlite migrations vs models: index User.User_username_key: columns: migrations (username), models (lower(username))",
+      "postgresql migrations vs models: index User.User_username_key: columns: migrations (username), models (lower(username))",
+    ]);
+    const { sql, repaired } = repairPartialIndexes(plain);
+    expect(repaired).toEqual(["User_username_key"]);
+    expect((await check({ sqlite: sql, postgresql: sql })).differences).toEqual([]);
+  });
+
   it("reports a migration that does not apply, naming the file", async () => {
     const { differences } = await check({ sqlite: 'ALTER TABLE "Nowhere" ADD COLUMN "x" TEXT;' });
     expect(differences).toHaveLength(1);
