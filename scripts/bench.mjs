@@ -37,6 +37,11 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const target = 0.8;
 const targets = { "token (client_credentials)": 0.9, "token (client_credentials), PostgreSQL": 0.8 };
 const benchAdmin = ["bench-admin@example.com", "bench-admin-password"];
+/**
+ * glibc's allocator as `npm start` and the README's supervisor examples set it: each argon2id check
+ * takes 19 MiB, which glibc would otherwise keep per thread after it is freed (see README, Performance).
+ */
+const mallocEnv = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048576" };
 
 const children = [];
 const dir = mkdtempSync(join(tmpdir(), "latchkey-bench-"));
@@ -78,6 +83,7 @@ async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`, e
   const port = await freePort();
   const env = {
     ...process.env,
+    ...mallocEnv,
     ...extraEnv,
     NODE_ENV: "production",
     PORT: String(port),
@@ -246,7 +252,7 @@ function ceiling(concurrency, duration) {
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "scripts/bench-argon2.ts", String(concurrency), String(duration)],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...mallocEnv } },
   );
   if (run.status !== 0) throw new Error("the argon2 ceiling could not be measured");
   return JSON.parse(run.stdout.trim().split("\n").pop());
