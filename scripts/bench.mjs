@@ -11,6 +11,16 @@
 //   BENCH_ROUNDS  (default 3)  measurements per server and endpoint (alternating); the median counts
 //   BENCH_CONNECTIONS (default 8)
 //   BENCH_CONSOLE (default 1)  0 skips the console lists
+//   BENCH_ONLY=sign-in          only the whole-sign-in scenario (below), to iterate on it
+//   BENCH_BUILD (default 1)     0 measures dist/ as it is, without building first
+//
+// The whole-sign-in scenario (scripts/bench-sign-in.mjs): BENCH_PEOPLE (default 6) simulated people
+// sign in to a third-party app through the real pages (prompt=consent, code redeemed) for
+// BENCH_SIGN_IN_SECONDS (default 15) per round, BENCH_SIGN_IN_ROUNDS (default 3) rounds, each beside
+// the argon2id ceiling (scripts/bench-argon2.ts, same parameters and call as a sign-in, as many
+// checks in flight as people) measured for BENCH_CEILING_SECONDS (default 5) just before it. Prints
+// sign-ins/s, p50/p95, the ratio to the ceiling (target 0.6), the server's CPU per sign-in and its
+// resident memory idle and after the load (target under 300 MB).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +29,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { createDatabase, startPostgres } from "../tests/support/postgres.ts";
+import { prepareSignIn, processStats, runSignIns } from "./bench-sign-in.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -26,6 +37,11 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const target = 0.8;
 const targets = { "token (client_credentials)": 0.9, "token (client_credentials), PostgreSQL": 0.8 };
 const benchAdmin = ["bench-admin@example.com", "bench-admin-password"];
+/**
+ * glibc's allocator as `npm start` and the README's supervisor examples set it: each argon2id check
+ * takes 19 MiB, which glibc would otherwise keep per thread after it is freed (see README, Performance).
+ */
+const mallocEnv = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048576" };
 
 const children = [];
 const dir = mkdtempSync(join(tmpdir(), "latchkey-bench-"));
@@ -63,10 +79,12 @@ function ensureBuilt() {
   if (result.status !== 0) throw new Error("build failed");
 }
 
-async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`) {
+async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`, extraEnv = {}) {
   const port = await freePort();
   const env = {
     ...process.env,
+    ...mallocEnv,
+    ...extraEnv,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -91,6 +109,7 @@ async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`) {
     { env, encoding: "utf8" },
   );
   if (admin.status !== 0) throw new Error(admin.stderr);
+  const signIn = extraEnv.BENCH_PEOPLE ? prepareSignIn(env, Number(extraEnv.BENCH_PEOPLE)) : undefined;
   const child = spawn(process.execPath, ["dist/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   const base = `http://127.0.0.1:${port}/oidc`;
@@ -101,6 +120,8 @@ async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`) {
     clientSecret: app.clientSecret,
     appUrl: `http://127.0.0.1:${port}`,
     databaseFile: join(dir, "latchkey.db"),
+    pid: child.pid,
+    signIn,
   };
 }
 
@@ -138,7 +159,14 @@ async function measure(request, duration) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-ensureBuilt();
+if (process.env.BENCH_BUILD !== "0") ensureBuilt();
+const only = process.env.BENCH_ONLY;
+if (only && only !== "sign-in") throw new Error(`BENCH_ONLY: unknown scenario "${only}" (known: sign-in)`);
+const signInResult = await benchSignIns();
+if (only === "sign-in") {
+  writeResults({ signIn: signInResult });
+  process.exit(signInResult.ok ? 0 : 1);
+}
 const latchkey = await startLatchkey();
 postgres = await startPostgres();
 const onPostgres = await startLatchkey(await createDatabase(postgres.url));
@@ -201,10 +229,7 @@ function benchConsole() {
   return result;
 }
 
-mkdirSync("bench-results", { recursive: true });
-const file = join("bench-results", `provider-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, JSON.stringify({ seconds, rounds, connections, rows, console: consoleResult }, null, 2));
-console.log(`\nSamples written to ${file}`);
+writeResults({ seconds, rounds, connections, rows, console: consoleResult, signIn: signInResult });
 const failed = rows.filter((r) => r.ratio < r.target);
 console.log(
   failed.length
@@ -213,4 +238,79 @@ console.log(
 );
 if (slowPages.length) console.log(`${slowPages.length} console page(s) above ${consoleTarget} ms at p95.`);
 // Exit explicitly: the servers' pipes would keep this process alive (the exit handler stops them).
-process.exit(failed.length || slowPages.length ? 1 : 0);
+process.exit(failed.length || slowPages.length || !signInResult.ok ? 1 : 0);
+
+function writeResults(results) {
+  mkdirSync("bench-results", { recursive: true });
+  const file = join("bench-results", `provider-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nSamples written to ${file}`);
+}
+
+/** The argon2id ceiling: password checks per second with the project's parameters (scripts/bench-argon2.ts). */
+function ceiling(concurrency, duration) {
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench-argon2.ts", String(concurrency), String(duration)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...mallocEnv } },
+  );
+  if (run.status !== 0) throw new Error("the argon2 ceiling could not be measured");
+  return JSON.parse(run.stdout.trim().split("\n").pop());
+}
+
+/** Whole sign-ins on a fresh instance, each round beside the argon2id ceiling measured just before it. */
+async function benchSignIns() {
+  const people = Number(process.env.BENCH_PEOPLE ?? 6);
+  const signInSeconds = Number(process.env.BENCH_SIGN_IN_SECONDS ?? 15);
+  const signInRounds = Number(process.env.BENCH_SIGN_IN_ROUNDS ?? 3);
+  const ceilingSeconds = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
+  const file = join(dir, "sign-in.db");
+  const server = await startLatchkey(`file:${file}`, { BENCH_PEOPLE: String(people), TRUST_PROXY: "1" });
+  const target = { appUrl: server.appUrl, ...server.signIn };
+  // Idle: started and answering, nothing signed in yet.
+  const idle = processStats(server.pid);
+  console.log(
+    `Whole sign-ins: ${people} people, ${signInRounds} x ${signInSeconds}s, each beside ${ceilingSeconds}s of argon2id checks.`,
+  );
+  await runSignIns(target, { people, seconds: Math.min(5, signInSeconds), pid: server.pid }); // warm-up
+  const samples = [];
+  for (let round = 0; round < signInRounds; round++) {
+    const hash = ceiling(people, ceilingSeconds);
+    const run = await runSignIns(target, { people, seconds: signInSeconds, pid: server.pid });
+    const sample = {
+      ...run,
+      ceiling: hash.perSecond,
+      hashCpuMs: hash.cpuMs / hash.verifies,
+      ratio: run.perSecond / hash.perSecond,
+    };
+    samples.push(sample);
+    console.log(
+      `  round ${round + 1}: ${run.perSecond.toFixed(1)} sign-ins/s (p50 ${run.p50.toFixed(0)} ms, p95 ${run.p95.toFixed(0)} ms, server CPU ${run.serverCpuMsPerSignIn.toFixed(0)} ms/sign-in)   argon2id ${hash.perSecond.toFixed(1)}/s (${sample.hashCpuMs.toFixed(0)} ms CPU each)   ratio ${sample.ratio.toFixed(2)}`,
+    );
+  }
+  const loaded = processStats(server.pid);
+  const byRatio = [...samples].sort((a, b) => a.ratio - b.ratio);
+  const mid = byRatio[Math.floor(byRatio.length / 2)];
+  const ok = mid.ratio >= 0.6 && loaded.rssMb < 300;
+  console.log(
+    `whole sign-in (median round)          ${mid.perSecond.toFixed(1)} sign-ins/s   argon2id ceiling ${mid.ceiling.toFixed(1)}/s   ratio ${mid.ratio.toFixed(2)} (rounds ${byRatio[0].ratio.toFixed(2)}-${byRatio.at(-1).ratio.toFixed(2)}) ${mid.ratio >= 0.6 ? "ok" : "BELOW 0.6"}`,
+  );
+  console.log(
+    `  p50 ${mid.p50.toFixed(0)} ms, p95 ${mid.p95.toFixed(0)} ms; median per step (ms): ${Object.entries(mid.steps)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `  server memory (RSS): ${idle.rssMb.toFixed(0)} MB idle, ${loaded.rssMb.toFixed(0)} MB after the load ${loaded.rssMb < 300 ? "ok" : "ABOVE 300 MB"}\n`,
+  );
+  return {
+    people,
+    signInSeconds,
+    ceilingSeconds,
+    samples,
+    ratio: mid.ratio,
+    rssIdleMb: idle.rssMb,
+    rssLoadedMb: loaded.rssMb,
+    ok,
+  };
+}

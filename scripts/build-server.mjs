@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Bundles the server and the CLI (TypeScript, with the generated Prisma clients) into dist/.
+// Bundles the server and the CLI (TypeScript, with the generated Prisma clients) into dist/, and
+// builds the end-user pages' stylesheet (Tailwind, as Next.js builds it for its pages).
 // Packages stay external and load from node_modules at run time.
+import { writeFile } from "node:fs/promises";
 import { build } from "esbuild";
+import { tsImport } from "tsx/esm/api";
 
 await build({
   entryPoints: { server: "lib/server/main.ts", cli: "lib/cli/main.ts" },
@@ -15,3 +18,6 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+const { compileStylesheet, STYLESHEET_FILE } = await tsImport("../lib/provider-pages/stylesheet.ts", import.meta.url);
+await writeFile(STYLESHEET_FILE, await compileStylesheet());

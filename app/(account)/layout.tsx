@@ -1,19 +1,8 @@
 import type { ReactNode } from "react";
+import { AccountShell } from "@/components/account/account-shell";
 import { LanguageMenu } from "@/components/ui/language-menu";
-import { Logo } from "@/components/ui/logo";
 
-/** The end-user pages: one centred card, comfortable from 320 px phones up, with the language menu below it. */
+/** The end-user pages Next.js renders (the account page, direct visits); see AccountShell. */
 export default function AccountLayout({ children }: { children: ReactNode }) {
-  return (
-    <main className="flex min-h-dvh flex-col items-center px-4 py-10 sm:justify-center sm:py-16">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-2 text-lg font-semibold text-slate-800">
-          <Logo className="size-7" />
-          <span>Latchkey</span>
-        </div>
-        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
-        <LanguageMenu className="mt-6 justify-center" />
-      </div>
-    </main>
-  );
+  return <AccountShell languageMenu={<LanguageMenu className="mt-6 justify-center" />}>{children}</AccountShell>;
 }

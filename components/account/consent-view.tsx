@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { InteractionView } from "@/lib/provider-pages/data";
 import { AccountSwitch } from "./account-switch";
@@ -11,8 +11,8 @@ type Props = { view: Extract<InteractionView, { kind: "consent" }>; appName: str
 const strong = (chunks: ReactNode) => <strong className="font-semibold break-all text-slate-900">{chunks}</strong>;
 
 /** What a third-party app asks for, who is signed in, and where the answer goes. */
-export async function ConsentView({ view, appName }: Props) {
-  const t = await getTranslations("account.consent");
+export function ConsentView({ view, appName }: Props) {
+  const t = useTranslations("account.consent");
   const branding = view.client.branding;
   const link = (href: string) => (chunks: ReactNode) => (
     <a href={href} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 underline">
@@ -60,7 +60,7 @@ export async function ConsentView({ view, appName }: Props) {
         </p>
       )}
       {agreement && <p className="mb-4 text-sm text-slate-600">{agreement}</p>}
-      <ConsentForm uid={view.uid} csrf={view.csrf} appName={appName} />
+      <ConsentForm uid={view.uid} csrf={view.csrf} />
       <p className="mt-4 text-xs text-slate-600">{t("trustNote")}</p>
     </>
   );

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ErrorView } from "@/lib/provider-pages/data";
 
 type Props = { redirect: NonNullable<ErrorView["redirect"]> };
@@ -7,8 +7,8 @@ type Props = { redirect: NonNullable<ErrorView["redirect"]> };
  * A redirect URI the app cannot use, explained to whoever met it: what the app asked for (shown
  * as text, never as a link: it is unverified), and what its administrator must change.
  */
-export async function RedirectProblem({ redirect }: Props) {
-  const t = await getTranslations("account.error.badRedirectUri");
+export function RedirectProblem({ redirect }: Props) {
+  const t = useTranslations("account.error.badRedirectUri");
   const app = redirect.appName;
   return (
     <>

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { InteractionView } from "@/lib/provider-pages/data";
@@ -12,9 +12,9 @@ const strong = (chunks: ReactNode) => <strong className="font-semibold text-slat
  * prompt=select_account with a session: continue as the signed-in account, or sign in with
  * another. Two plain form posts, so it works without a script.
  */
-export async function SelectAccountView({ view, appName }: Props) {
-  const t = await getTranslations("account.selectAccount");
-  const tc = await getTranslations("account.consent");
+export function SelectAccountView({ view, appName }: Props) {
+  const t = useTranslations("account.selectAccount");
+  const tc = useTranslations("account.consent");
   const { account } = view;
   return (
     <>

@@ -1,87 +1,69 @@
-"use client";
-
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { type SignInInput, signInSchema } from "@/lib/validation/user";
-import { postInteraction } from "./post-json";
+import type { SignInProblem } from "@/lib/provider-pages/data";
 
-/** The errors the server (or the network) can answer a sign-in with, and their `account.signIn.errors` keys. */
+/** The errors the server can answer a sign-in with, and their `account.signIn.errors` keys. */
 const errorKeys = new Map([
   ["invalid_credentials", "invalidCredentials"],
   ["too_many_attempts", "tooManyAttempts"],
-  ["forbidden", "forbidden"],
-  ["interaction_expired", "expired"],
-  ["network", "network"],
 ]);
 
-type Props = { uid: string; csrf: string; loginHint?: string; initialError?: string; initialRetryAfter?: number };
+type Props = {
+  uid: string;
+  csrf: string;
+  /** What the email field holds: what was typed (after a refused form), else the app's login_hint. */
+  email?: string;
+  error?: SignInProblem;
+  /** With too_many_attempts: seconds until the next try is allowed. */
+  retryAfter?: number;
+  /** The fields' own errors (a `validation` catalog key each) after a form that was not filled in. */
+  fieldErrors?: { email?: string; password?: string };
+};
 
-/** The message for an error; a refused try says how long to wait (seconds under two minutes, else minutes). */
-function useErrorMessage() {
-  const t = useTranslations("account.signIn");
-  return (error: string, retryAfter?: number) => {
-    if (error === "too_many_attempts" && retryAfter) {
-      return retryAfter < 120
-        ? t("errors.tooManyAttemptsSeconds", { seconds: retryAfter })
-        : t("errors.tooManyAttemptsMinutes", { minutes: Math.ceil(retryAfter / 60) });
-    }
-    return t(`errors.${errorKeys.get(error) ?? "generic"}`);
-  };
-}
-
-export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAfter }: Props) {
+/**
+ * The sign-in form: a plain form post (no script), answered with the next page, or this one again
+ * with what went wrong. The first field that needs typing has the focus.
+ */
+export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = {} }: Props) {
   const t = useTranslations("account.signIn");
   const tv = useTranslations("validation");
-  const [error, setError] = useState(initialError ? { code: initialError, retryAfter: initialRetryAfter } : undefined);
-  const errorMessage = useErrorMessage();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: loginHint ?? "" } });
-
   /** The schema names its errors by key; one that is not a key (zod's own) is shown as it is. */
   const fieldError = (message: string | undefined) => (message && tv.has(message) ? tv(message) : message);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    const result = await postInteraction(`/interaction/${uid}/login`, { ...values, csrf });
-    if (!result.ok) setError({ code: result.error, retryAfter: result.retryAfter });
-  });
-
+  const emailError = fieldError(fieldErrors.email);
+  const passwordError = fieldError(fieldErrors.password);
+  // A refused try says how long to wait (seconds under two minutes, else minutes).
+  const message =
+    error === "too_many_attempts" && retryAfter
+      ? retryAfter < 120
+        ? t("errors.tooManyAttemptsSeconds", { seconds: retryAfter })
+        : t("errors.tooManyAttemptsMinutes", { minutes: Math.ceil(retryAfter / 60) })
+      : error && t(`errors.${errorKeys.get(error) ?? "generic"}`);
+  const focusEmail = Boolean(emailError) || (!email && !passwordError);
   return (
-    <form
-      method="post"
-      action={`/interaction/${uid}/login`}
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-    >
+    <form method="post" action={`/interaction/${uid}/login`} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="csrf" value={csrf} />
-      {error && <Alert tone="error">{errorMessage(error.code, error.retryAfter)}</Alert>}
+      {message && <Alert tone="error">{message}</Alert>}
       <Field
         label={t("email")}
         type="email"
+        name="email"
         autoComplete="username"
         inputMode="email"
-        autoFocus={!loginHint}
-        error={fieldError(errors.email?.message)}
-        {...register("email")}
+        defaultValue={email ?? ""}
+        autoFocus={focusEmail}
+        error={emailError}
       />
       <Field
         label={t("password")}
         type="password"
+        name="password"
         autoComplete="current-password"
-        autoFocus={Boolean(loginHint)}
-        error={fieldError(errors.password?.message)}
-        {...register("password")}
+        autoFocus={!focusEmail}
+        error={passwordError}
       />
-      <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
+      <Button type="submit" className="mt-2 w-full">
         {t("submit")}
       </Button>
     </form>

@@ -232,6 +232,29 @@ export function createInteractions({
     await recordAudit(db, event).catch((error) => onAuditError(error));
   }
 
+  /**
+   * A sign-in form that was not filled in: the page again, each field with its error and the
+   * typed email kept. Nothing was checked, so nothing is counted or recorded.
+   */
+  async function showFieldErrors(
+    req: IncomingMessage,
+    res: ServerResponse,
+    { form, interaction }: { form: Record<string, string>; interaction: Details },
+    issues: { path: PropertyKey[]; message: string }[],
+  ) {
+    const client = await clientSummary(String(interaction.params.client_id));
+    if (!client) return renderError(req, res, { kind: "unknown_client", error: "invalid_client" });
+    const fieldErrors: { email?: string; password?: string } = {};
+    for (const { path, message } of issues) {
+      const field = path[0];
+      if ((field === "email" || field === "password") && !fieldErrors[field]) fieldErrors[field] = message;
+    }
+    const uid = interaction.uid;
+    const email = typeof form.email === "string" ? form.email.slice(0, 254) : undefined;
+    const view: InteractionView = { kind: "login", uid, csrf: csrfToken(uid), client, email, fieldErrors };
+    await render(req, res, "interaction", view, 400);
+  }
+
   /** POST /interaction/:uid/login */
   async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
@@ -239,6 +262,7 @@ export function createInteractions({
     if (posted.interaction.prompt.name !== "login")
       return renderError(req, res, { kind: "expired", error: "interaction_expired" });
     const parsed = signInSchema.safeParse(posted.form);
+    if (!parsed.success && !wantsJson(req)) return showFieldErrors(req, res, posted, parsed.error.issues);
     const address = clientAddress(req);
     const email = parsed.success ? parsed.data.email : "";
     // A form that names no account (no email, no password) checks nothing, so it counts against no one.

@@ -31,7 +31,7 @@ import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
 import { managementScope, scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
-/** Pages the provider shows, rendered by the web app (see lib/provider-pages/render.ts). */
+/** Pages the provider shows, rendered by the server (see lib/provider-pages/render.tsx). */
 export type ProviderViews = {
   error(ctx: KoaContextWithOIDC, view: ErrorView, status: number): Promise<void>;
   logout(ctx: KoaContextWithOIDC, view: LogoutView): Promise<void>;

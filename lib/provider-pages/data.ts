@@ -1,6 +1,8 @@
 /**
- * What the server hands a Next.js page it renders on the provider's behalf. The server resolves
- * the interaction (checking its cookie) and passes only what the page shows.
+ * What the server's end-user pages show (sign-in, consent, errors, sign-out, device), one type per
+ * view. The server resolves the interaction (checking its cookie) and passes only what the page
+ * shows; lib/provider-pages/render.tsx renders the view's component from components/account/
+ * (see CONTRIBUTING.md, "Adding an end-user view").
  */
 export type ClientSummary = {
   /** The branding's display name when set, else the app's name. */
@@ -11,6 +13,9 @@ export type ClientSummary = {
   branding?: { logoUrl: string; logoDarkUrl: string; termsUrl: string; privacyUrl: string };
 };
 
+/** Why the sign-in page is shown again after a try. */
+export type SignInProblem = "invalid_credentials" | "too_many_attempts";
+
 export type InteractionView =
   | {
       kind: "login";
@@ -18,9 +23,12 @@ export type InteractionView =
       csrf: string;
       client: ClientSummary;
       loginHint?: string;
-      error?: "invalid_credentials" | "too_many_attempts";
+      error?: SignInProblem;
       /** With too_many_attempts: seconds until the next try is allowed. */
       retryAfter?: number;
+      /** A form that was not filled in: what was typed in the email field, and each field's error (a `validation` key). */
+      email?: string;
+      fieldErrors?: { email?: string; password?: string };
     }
   | {
       kind: "consent";
@@ -78,22 +86,5 @@ export type ViewData = {
   device: DeviceView;
 };
 
-/** The request header that carries a view; the server strips it from every incoming request. */
-export const VIEW_HEADER = "x-latchkey-view";
-
 /** The request header that tells a page its own path and query; set by the server only. */
 export const URL_HEADER = "x-latchkey-url";
-
-export function encodeView<N extends ViewName>(name: N, data: ViewData[N]): string {
-  return Buffer.from(JSON.stringify({ name, data })).toString("base64url");
-}
-
-export function decodeView<N extends ViewName>(name: N, header: string | null): ViewData[N] | undefined {
-  if (!header) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { name: string; data: ViewData[N] };
-    return parsed.name === name ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -18,8 +18,9 @@ import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
-import { URL_HEADER, VIEW_HEADER } from "../provider-pages/data";
+import { URL_HEADER } from "../provider-pages/data";
 import { createViewRenderer } from "../provider-pages/render";
+import type { Stylesheet } from "../provider-pages/stylesheet";
 import { type Runtime, registerRuntime } from "../runtime";
 import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
@@ -44,6 +45,8 @@ export type StartOptions = {
   env: Env;
   /** Next.js's request handler; everything that is not the provider's goes to it. */
   web: WebHandler;
+  /** The end-user pages' stylesheet (lib/provider-pages/stylesheet.ts), served by this server. */
+  stylesheet: Stylesheet;
   log?: Logger;
 };
 
@@ -81,7 +84,12 @@ function providerViews(render: RenderView): ProviderViews {
  * requests. /oidc/* goes straight to oidc-provider (no framework in between: this is the hot
  * path), /interaction/* to the sign-in and consent handlers, everything else to Next.js.
  */
-export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }: StartOptions): Promise<App> {
+export async function createApp({
+  env,
+  web,
+  stylesheet,
+  log = createLogger(env.LOG_LEVEL),
+}: StartOptions): Promise<App> {
   const migrations = await migrate(env.DATABASE_URL);
   if (migrations.applied.length) log.info("migrations applied", { applied: migrations.applied });
   const timeouts = databaseTimeouts(env);
@@ -106,7 +114,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   // second while it answers), so an outage is a quick 503 rather than a hung or failed page.
   const probe = new DatabaseProbe(() => db.$queryRawUnsafe("SELECT 1"), timeouts.connectMs);
   let draining = false;
-  const render = createViewRenderer(web);
+  // The end-user pages the server answers itself are rendered here (React to HTML), not by Next.js.
+  const render = createViewRenderer({ stylesheets: [stylesheet.href] });
   const views = providerViews(render);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
   // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
@@ -181,7 +190,6 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
 
   /** The provider's requests: straight to oidc-provider (the hot path, kept free of extra promises). */
   function provide(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
-    delete req.headers[VIEW_HEADER];
     delete req.headers[URL_HEADER];
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
     req.url = url.slice(5) || "/";
@@ -189,10 +197,10 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
-    delete req.headers[VIEW_HEADER];
     delete req.headers[URL_HEADER];
     applySecurityHeaders(req, res, path);
     if (path === "/healthz") return health(res);
+    if (path === stylesheet.href) return sendStylesheet(res);
     if (refusedBadPath(path, res)) return;
     const match = interactionRoute.exec(path);
     if (match) {
@@ -219,9 +227,20 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     res.end(JSON.stringify(body));
   }
 
+  /** Named by a hash of its contents: any cache may keep it for good. */
+  function sendStylesheet(res: ServerResponse) {
+    res.writeHead(200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=31536000, immutable",
+      "content-length": Buffer.byteLength(stylesheet.css),
+    });
+    res.end(stylesheet.css);
+  }
+
   /** Everything but the provider: refused with a 503 while the database is unreachable. */
   async function serveWeb(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
-    if (path === "/healthz" || path.startsWith("/_next/") || (await probe.available()))
+    // The pages' styles are served during an outage too: the "try again shortly" page uses them.
+    if (path === "/healthz" || path.startsWith("/_next/") || path === stylesheet.href || (await probe.available()))
       return route(req, res, url, path);
     return unavailable(req, res, path);
   }
@@ -237,7 +256,6 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       const problem = { type: "about:blank", title: "Service unavailable", status: 503, detail: databaseDownDetail };
       return void res.end(JSON.stringify(problem));
     }
-    delete req.headers[VIEW_HEADER];
     await render(req, res, "error", { kind: "unavailable", error: "temporarily_unavailable" }, 503);
   }
 

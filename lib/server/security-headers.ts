@@ -3,8 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * Latchkey's security headers, in one place: lib/server/app.ts applies them to everything it
- * does not hand to oidc-provider untouched, and lib/provider-pages/render.ts to the pages it renders for
- * the provider. (next.config.js sets none: every page goes through this server.)
+ * does not hand to oidc-provider untouched, and lib/provider-pages/render.tsx to the pages it renders itself. (next.config.js sets none: every page goes through this server.)
  */
 const common: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -48,7 +47,7 @@ const NONCE = Symbol("latchkey.cspNonce");
 type WithNonce = IncomingMessage & { [NONCE]?: string };
 
 /** This request's nonce (made once, so a page rendered after a redirect inside the server keeps it). */
-function nonceOf(req: IncomingMessage): string {
+export function cspNonce(req: IncomingMessage): string {
   const holder = req as WithNonce;
   holder[NONCE] ??= randomBytes(16).toString("base64");
   return holder[NONCE];
@@ -69,7 +68,7 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
     res.setHeader("content-security-policy", DATA_POLICY);
     return;
   }
-  const policy = pagePolicy(nonceOf(req));
+  const policy = pagePolicy(cspNonce(req));
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
   res.setHeader("content-security-policy", policy);

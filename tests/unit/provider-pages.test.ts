@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { InteractionView } from "../../lib/provider-pages/data";
+import { renderPage } from "../../lib/provider-pages/render";
+
+const assets = { stylesheets: ["/_latchkey/pages-test.css"] };
+const client = { name: "Acme Wiki", clientId: "acme-wiki", thirdParty: true };
+const login: InteractionView = { kind: "login", uid: "uid-123", csrf: "csrf-abc", client };
+
+/** The visible text of a document, tags removed, white space collapsed. */
+const textOf = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+
+describe("the end-user pages the server renders", () => {
+  it("shows the sign-in page in English and in Korean, as a form that posts without a script", () => {
+    const en = renderPage("interaction", login, { locale: "en", nonce: "n0nce", assets });
+    expect(en).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(en).toContain("<title>Sign in · Latchkey</title>");
+    expect(textOf(en)).toContain("Sign in to continue to Acme Wiki");
+    const form = /<form\b[^>]*>/.exec(en)?.[0] ?? "";
+    expect(form).toContain('action="/interaction/uid-123/login"');
+    expect(form).toContain('method="post"');
+    expect(en).toContain('name="csrf" value="csrf-abc"');
+    expect(en).toContain('<link rel="stylesheet" href="/_latchkey/pages-test.css"/>');
+
+    const ko = renderPage("interaction", login, { locale: "ko", nonce: "n0nce", assets });
+    expect(ko).toMatch(/^<!DOCTYPE html><html lang="ko">/);
+    expect(ko).toContain(
+      '<strong class="font-semibold text-slate-900">Acme Wiki</strong>(으)로 이동하려면 로그인하세요',
+    );
+    expect(ko).toContain('<option value="ko" lang="ko" selected="">');
+  });
+
+  it("puts the focus on the email field, or on the password when the app named the account", () => {
+    const fresh = renderPage("interaction", login, { locale: "en", nonce: "n", assets });
+    expect(fresh).toMatch(/<input[^>]*type="email"[^>]*autofocus=""/);
+    const hinted = renderPage(
+      "interaction",
+      { ...login, loginHint: "ana@example.com" },
+      { locale: "en", nonce: "n", assets },
+    );
+    expect(hinted).toMatch(/<input[^>]*type="email"[^>]*value="ana@example.com"/);
+    expect(hinted).toMatch(/<input[^>]*type="password"[^>]*autofocus=""/);
+  });
+
+  it("ties a form's field errors to their fields, in the reader's language", () => {
+    const view: InteractionView = { ...login, email: "", fieldErrors: { email: "emailRequired" } };
+    const ko = renderPage("interaction", view, { locale: "ko", nonce: "n", assets });
+    const input = /<input[^>]*type="email"[^>]*>/.exec(ko)?.[0] ?? "";
+    expect(input).toContain('aria-invalid="true"');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(input)?.[1];
+    expect(ko).toContain(`<p id="${describedBy}" class="text-sm text-red-700">이메일 주소를 입력하세요</p>`);
+  });
+
+  it("shows an app's name as text, never as markup, on the consent page and in its title", () => {
+    const name = `<img src=x onerror="alert(1)">Wiki & "Co"`;
+    const consent: InteractionView = {
+      kind: "consent",
+      uid: "uid-123",
+      csrf: "csrf-abc",
+      client: { ...client, name, branding: { logoUrl: "", logoDarkUrl: "", termsUrl: "", privacyUrl: "" } },
+      scopes: ["email"],
+      offline: false,
+      again: false,
+      account: { email: "ana@example.com", name: "Ana" },
+      returnTo: "https://wiki.example.com",
+    };
+    const html = renderPage("interaction", consent, { locale: "en", nonce: "n", assets });
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("<title>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Wiki &amp; &quot;Co&quot; wants");
+    expect(textOf(html)).toContain(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Wiki &amp; &quot;Co&quot; wants to access your account",
+    );
+    // Cancel posts to its own action; both buttons post the form's CSRF token.
+    expect(html).toMatch(/formaction="\/interaction\/uid-123\/abort"/i);
+  });
+
+  it("runs only its own script, carrying the response's nonce", () => {
+    const html = renderPage(
+      "error",
+      { kind: "expired", error: "interaction_expired" },
+      { locale: "en", nonce: "n0nce", assets },
+    );
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts).toEqual(['<script nonce="n0nce">']);
+    expect(textOf(html)).toContain("This sign-in link has expired");
+  });
+
+  it("sends a language change after a form post back to the page's own address", () => {
+    const html = renderPage("interaction", login, { locale: "en", nonce: "n", assets, reload: "/interaction/uid-123" });
+    expect(html).toContain('<body class="min-h-dvh font-sans" data-reload="/interaction/uid-123">');
+  });
+});
