@@ -3,6 +3,7 @@ import { parties } from "../applications/list";
 import { importSchema } from "../applications/transfer";
 import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
+import { createApiSchema, updateApiSchema } from "../validation/api-resource";
 import { createApplicationBody, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
 import { expectedVersion } from "../validation/numbers";
@@ -111,6 +112,57 @@ const operations: Operation[] = [
     path: "/applications/import",
     body: importSchema,
     ok: [200, "ImportResult"],
+  },
+  {
+    operationId: "listApis",
+    summary: "List the APIs (resource servers) apps can ask permissions for",
+    tag: "APIs",
+    method: "get",
+    path: "/apis",
+    ok: [200, "ApiResourceList"],
+  },
+  {
+    operationId: "createApi",
+    summary: "Register an API with its permissions",
+    tag: "APIs",
+    method: "post",
+    path: "/apis",
+    body: createApiSchema,
+    ok: [201, "ApiResource"],
+  },
+  {
+    operationId: "getApi",
+    summary: "Read an API",
+    tag: "APIs",
+    method: "get",
+    path: "/apis/{id}",
+    ok: [200, "ApiResource"],
+  },
+  {
+    operationId: "updateApi",
+    summary: "Change an API (only the fields sent; permissions, when sent, is the whole list)",
+    tag: "APIs",
+    method: "patch",
+    path: "/apis/{id}",
+    body: withVersion(updateApiSchema),
+    ok: [200, "ApiResource"],
+  },
+  {
+    operationId: "deleteApi",
+    summary: "Delete an API; roles and apps lose its permissions",
+    tag: "APIs",
+    method: "delete",
+    path: "/apis/{id}",
+    ok: [204, null],
+  },
+  {
+    operationId: "setApiPermissions",
+    summary: "Replace an API's permissions (kept by name, so roles and apps keep those that stay)",
+    tag: "APIs",
+    method: "put",
+    path: "/apis/{id}/permissions",
+    body: createApiSchema.pick({ permissions: true }),
+    ok: [200, "ApiResource"],
   },
   {
     operationId: "listUsers",
@@ -311,7 +363,7 @@ export function openApiDocument(appUrl: string, issuer: string) {
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ managementToken: [managementScope] }, { consoleSession: [] }],
-    tags: ["Applications", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
+    tags: ["Applications", "APIs", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
     paths,
     components: {
       schemas,

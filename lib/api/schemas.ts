@@ -146,3 +146,22 @@ export const signingKeySchema = z
   .meta({ id: "SigningKey" });
 
 export const signingKeyListSchema = z.object({ keys: z.array(signingKeySchema) }).meta({ id: "SigningKeyList" });
+
+export const apiPermissionSchema = z
+  .object({ name: z.string(), description: z.string().describe("What users read on the consent page") })
+  .meta({ id: "ApiPermission" });
+
+export const apiResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    indicator: z.string().describe("The resource indicator apps send as resource= and tokens carry as aud"),
+    accessTokenTtl: z.number().int().describe("Access-token lifetime in seconds"),
+    permissions: z.array(apiPermissionSchema),
+    version: z.number().int(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "ApiResource" });
+
+export const apiResourceListSchema = z.object({ items: z.array(apiResourceSchema) }).meta({ id: "ApiResourceList" });

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import {
   createApplication,
@@ -20,8 +19,10 @@ import { errorFields } from "../server/log-error";
 import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
+import { apiCommands } from "./apis";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
-import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
+import { type Command, options, required } from "./args";
+import { printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
 import { UsageError } from "./usage-error";
 
@@ -48,30 +49,15 @@ ${settingsUsage("              ")}
               (re-encrypts the stored keys under a new LATCHKEY_SECRET: the old one from
               LATCHKEY_SECRET or data/secret.key, the new one from LATCHKEY_SECRET_NEW, FILE,
               or --generate for a new data/secret.key; all or nothing, safe to run again)
+  apis create --name N --indicator URI [--permission "read:pages=Read your wiki pages" ...]
+              [--access-token-ttl SECONDS]   (an API of your own that apps ask permissions for)
+  apis list
+  apis show <indicator|id>
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
 
 export { UsageError };
-
-type Command = (db: Database, args: string[], out: Output) => Promise<void>;
-
-type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
-type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
-
-function options(args: string[], spec: OptionSpec): Parsed {
-  try {
-    return parseArgs({ args, options: { ...spec, json: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
-  }
-}
-
-function required(values: Record<string, unknown>, name: string): string {
-  const value = values[name];
-  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
-  return value;
-}
 
 const createUserCommand =
   (role: "user" | "admin"): Command =>
@@ -103,6 +89,7 @@ const userStatusCommand =
   };
 
 const commands: Record<string, Command> = {
+  ...apiCommands,
   "db migrate": async (_database, args, out) => {
     options(args, {});
     const { applied, alreadyApplied } = out.migrations;
