@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { appAccessSchema } from "../apis/app-access";
 import { parties } from "../applications/list";
 import { importSchema } from "../applications/transfer";
 import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
-import { createApiSchema, updateApiSchema } from "../validation/api-resource";
+import {
+  createApiSchema,
+  createRoleSchema,
+  roleListSchema,
+  updateApiSchema,
+  updateRoleSchema,
+} from "../validation/api-resource";
 import { createApplicationBody, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
 import { expectedVersion } from "../validation/numbers";
@@ -163,6 +170,82 @@ const operations: Operation[] = [
     path: "/apis/{id}/permissions",
     body: createApiSchema.pick({ permissions: true }),
     ok: [200, "ApiResource"],
+  },
+  {
+    operationId: "listRoles",
+    summary: "List roles with the API permissions they hold",
+    tag: "Roles",
+    method: "get",
+    path: "/roles",
+    ok: [200, "RoleList"],
+  },
+  {
+    operationId: "createRole",
+    summary: "Create a role",
+    tag: "Roles",
+    method: "post",
+    path: "/roles",
+    body: createRoleSchema,
+    ok: [201, "Role"],
+  },
+  {
+    operationId: "getRole",
+    summary: "Read a role",
+    tag: "Roles",
+    method: "get",
+    path: "/roles/{id}",
+    ok: [200, "Role"],
+  },
+  {
+    operationId: "updateRole",
+    summary: "Change a role (permissions, when sent, is the whole list)",
+    tag: "Roles",
+    method: "patch",
+    path: "/roles/{id}",
+    body: updateRoleSchema,
+    ok: [200, "Role"],
+  },
+  {
+    operationId: "deleteRole",
+    summary: "Delete a role; users, apps and access rules stop naming it",
+    tag: "Roles",
+    method: "delete",
+    path: "/roles/{id}",
+    ok: [204, null],
+  },
+  {
+    operationId: "getUserRoles",
+    summary: "The roles a user holds",
+    tag: "Roles",
+    method: "get",
+    path: "/users/{id}/roles",
+    ok: [200, "RoleNames"],
+  },
+  {
+    operationId: "setUserRoles",
+    summary: "Set the roles a user holds (the whole list)",
+    tag: "Roles",
+    method: "put",
+    path: "/users/{id}/roles",
+    body: roleListSchema,
+    ok: [200, "RoleNames"],
+  },
+  {
+    operationId: "getApplicationAccess",
+    summary: "An app's API permissions, roles and who may sign in",
+    tag: "Applications",
+    method: "get",
+    path: "/applications/{id}/access",
+    ok: [200, "ApplicationAccess"],
+  },
+  {
+    operationId: "updateApplicationAccess",
+    summary: "Change an app's API permissions, roles or sign-in rule (each list sent replaces it)",
+    tag: "Applications",
+    method: "patch",
+    path: "/applications/{id}/access",
+    body: appAccessSchema,
+    ok: [200, "ApplicationAccess"],
   },
   {
     operationId: "listUsers",
@@ -363,7 +446,7 @@ export function openApiDocument(appUrl: string, issuer: string) {
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ managementToken: [managementScope] }, { consoleSession: [] }],
-    tags: ["Applications", "APIs", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
+    tags: ["Applications", "APIs", "Roles", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
     paths,
     components: {
       schemas,

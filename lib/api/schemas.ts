@@ -165,3 +165,31 @@ export const apiResourceSchema = z
   .meta({ id: "ApiResource" });
 
 export const apiResourceListSchema = z.object({ items: z.array(apiResourceSchema) }).meta({ id: "ApiResourceList" });
+
+const permissionRefSchema = z
+  .object({ indicator: z.string(), name: z.string() })
+  .meta({ id: "PermissionRef", description: "An API's permission, named by the API's indicator" });
+
+export const roleSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    permissions: z.array(permissionRefSchema),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Role" });
+
+export const roleListSchema = z.object({ items: z.array(roleSchema) }).meta({ id: "RoleList" });
+
+export const roleNamesSchema = z.object({ roles: z.array(z.string()) }).meta({ id: "RoleNames" });
+
+export const appAccessSchema = z
+  .object({
+    apiPermissions: z.array(permissionRefSchema).describe("What the app may ask users for"),
+    roles: z.array(z.string()).describe("Machine-to-machine apps: the roles whose permissions their tokens carry"),
+    accessRoles: z
+      .array(z.string())
+      .describe("Who may sign in: empty for everyone, else users with one of these roles"),
+  })
+  .meta({ id: "ApplicationAccess" });

@@ -24,6 +24,7 @@ import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app
 import { type Command, options, required } from "./args";
 import { printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
+import { roleCommands } from "./roles";
 import { UsageError } from "./usage-error";
 
 const usage = `Usage: latchkey <command> [options] [--json]
@@ -53,6 +54,14 @@ ${settingsUsage("              ")}
               [--access-token-ttl SECONDS]   (an API of your own that apps ask permissions for)
   apis list
   apis show <indicator|id>
+  roles create --name N [--description D] [--permission "URI read:pages [write:pages ...]" ...]
+  roles list
+  roles show <name|id>
+  users roles add|remove <email> <role>
+  apps permissions set <clientId> [--scope S ...] [--api "URI read:pages [...]" ...]
+              (what the app may ask users for: profile scopes, and permissions of your APIs)
+  apps access set <clientId> [--role R ...]   (who may sign in: no role for everyone)
+  apps roles set <clientId> --role R [...]    (machine-to-machine apps: roles their tokens act with)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
@@ -90,6 +99,7 @@ const userStatusCommand =
 
 const commands: Record<string, Command> = {
   ...apiCommands,
+  ...roleCommands,
   "db migrate": async (_database, args, out) => {
     options(args, {});
     const { applied, alreadyApplied } = out.migrations;

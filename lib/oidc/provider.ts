@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
+import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
@@ -76,7 +77,9 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
 
   const configuration: Configuration = {
     adapter: createAdapterClass(db, clients, batches),
-    findAccount: withOutages(createFindAccount(db)),
+    findAccount: withOutages(
+      createFindAccount(db, (clientId, accountId) => allowedByRule(db, clients, clientId, accountId)),
+    ),
     jwks: { keys: keys.jwks },
     cookies: {
       keys: keys.cookieKeys,
@@ -210,7 +213,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       Session: 14 * DAY,
       Grant: 365 * DAY,
     },
-    interactions: { policy: createInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      policy: createInteractionPolicy([accessPrompt(db, clients)]),
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
     async renderError(ctx, out) {
       const error = String(out.error ?? "server_error");
       const description = out.error_description ? String(out.error_description) : undefined;

@@ -70,18 +70,16 @@ export const updateApiSchema = createApiSchema.partial().extend({ permissions: p
 export const permissionRef = z.object({ indicator, name: permissionName });
 export type PermissionRef = z.infer<typeof permissionRef>;
 
-const refList = z.array(permissionRef).max(500, "tooManyPermissions");
+export const permissionRefs = z.array(permissionRef).max(500, "tooManyPermissions");
 
 export const createRoleSchema = z.object({
   name: humanText(64).min(1, "nameRequired"),
   description: humanText(500).default(""),
-  permissions: refList.default([]),
+  permissions: permissionRefs.default([]),
 });
 export const updateRoleSchema = createRoleSchema.partial();
 
 /** Role names, as users, apps and access rules are given them. */
 export const roleNames = z.array(humanText(64).min(1, "nameRequired")).max(100, "tooManyRoles");
 
-/** What a non-m2m app may ask users for, per API. */
-export const appPermissionsSchema = z.object({ permissions: refList });
 export const roleListSchema = z.object({ roles: roleNames });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AccessDeniedView } from "@/components/account/access-denied-view";
 import { clientDisplayName } from "@/components/account/client-name";
 import { ConsentView } from "@/components/account/consent-view";
 import { SelectAccountView } from "@/components/account/select-account-view";
@@ -10,6 +11,10 @@ import { readView } from "@/lib/provider-pages/read";
 export async function generateMetadata(): Promise<Metadata> {
   const view = await readView("interaction");
   if (view?.kind === "select_account") return { title: (await getTranslations("account.selectAccount"))("title") };
+  if (view?.kind === "access_denied") {
+    const app = await clientDisplayName(view.client.clientId, view.client.name);
+    return { title: (await getTranslations("account.accessDenied"))("heading", { app }) };
+  }
   if (view?.kind === "consent") {
     const app = await clientDisplayName(view.client.clientId, view.client.name);
     return { title: (await getTranslations("account.consent"))("heading", { app }) };
@@ -25,6 +30,7 @@ export default async function InteractionPage() {
 
   if (view.kind === "consent") return <ConsentView view={view} appName={appName} />;
   if (view.kind === "select_account") return <SelectAccountView view={view} appName={appName} />;
+  if (view.kind === "access_denied") return <AccessDeniedView view={view} appName={appName} />;
 
   const t = await getTranslations("account.signIn");
   return (
