@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,7 +8,7 @@ import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { cliInProcess } from "../support/cli";
 import { databaseKinds, databases } from "../support/databases";
 import { clientAuth } from "../support/oidc-client";
-import { startServer, type TestServer } from "../support/server";
+import { runCliAsync, startServer, type TestServer, tempSqlite } from "../support/server";
 import { requestToken } from "../support/tokens";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -18,8 +21,10 @@ describe.each(databaseKinds)("your own APIs on %s", (kind) => {
   let cleanup: () => void;
   let app: { clientId: string; clientSecret: string };
 
+  // Spawned without blocking: an in-process run holds this event loop (synchronous SQLite, argon2)
+  // while the server closes idle keep-alive sockets, and the next fetch could reuse a dead one.
   const cli = async (...args: string[]) => {
-    const result = await cliInProcess(server.databaseUrl, args, { APP_URL: server.url });
+    const result = await runCliAsync(server.databaseUrl, args, { APP_URL: server.url });
     expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     return result.stdout;
   };
@@ -154,5 +159,36 @@ describe.each(databaseKinds)("your own APIs on %s", (kind) => {
     const allowed = await signIn(EDITOR, "openid profile");
     expect(allowed.callback.searchParams.get("code")).toBeTruthy();
     await cli("apps", "access", "set", app.clientId);
+  });
+
+  it("carries APIs, roles and access rules through export and import", async () => {
+    await cli("apps", "access", "set", app.clientId, "--role", "Editor");
+    const file = join(mkdtempSync(join(tmpdir(), "latchkey-export-")), "apps.json");
+    await cli("apps", "export", "--out", file);
+    await cli("apps", "access", "set", app.clientId);
+    const target = tempSqlite();
+    try {
+      for (let round = 0; round < 2; round++) {
+        const imported = await cliInProcess(target.url, ["apps", "import", file, "--json"], { APP_URL: server.url });
+        expect(imported.status, imported.stderr).toBe(0);
+      }
+      const shown = await cliInProcess(target.url, ["apis", "show", WIKI, "--json"], { APP_URL: server.url });
+      expect(JSON.parse(shown.stdout).permissions).toEqual([
+        { name: "read:pages", description: "Read your wiki pages" },
+        { name: "write:pages", description: "Change your wiki pages" },
+      ]);
+      const role = await cliInProcess(target.url, ["roles", "show", "Editor", "--json"], { APP_URL: server.url });
+      expect(JSON.parse(role.stdout).permissions).toEqual([{ indicator: WIKI, name: "read:pages" }]);
+      // With no flag, `apps permissions set` changes nothing and prints the app's access as imported.
+      const access = await cliInProcess(target.url, ["apps", "permissions", "set", app.clientId, "--json"], {
+        APP_URL: server.url,
+      });
+      expect(JSON.parse(access.stdout)).toMatchObject({
+        apiPermissions: [{ indicator: WIKI, name: "read:pages" }],
+        accessRoles: ["Editor"],
+      });
+    } finally {
+      target.cleanup();
+    }
   });
 });
