@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { InteractionView } from "@/lib/provider-pages/data";
 import { AccountSwitch } from "./account-switch";
+import { ApiPermissionList } from "./api-permission-list";
 import { ConsentForm } from "./consent-form";
 import { LogoPair } from "./logo-pair";
 import { ScopeList } from "./scope-list";
@@ -53,6 +54,7 @@ export function ConsentView({ view, appName }: Props) {
             {offlineFor && <ScopeList scopes={[]} offlineFor={offlineFor} />}
           </>
         )}
+        {view.apis.length > 0 && <ApiPermissionList apis={view.apis} />}
       </div>
       {view.returnTo && (
         <p className="mb-4 text-sm text-slate-600" data-testid="return-to">

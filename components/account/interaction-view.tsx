@@ -1,13 +1,15 @@
 import type { InteractionView as View } from "@/lib/provider-pages/data";
+import { AccessDeniedView } from "./access-denied-view";
 import { useClientName } from "./client-name";
 import { ConsentView } from "./consent-view";
 import { SelectAccountView } from "./select-account-view";
 import { SignInView } from "./sign-in-view";
 
-/** A step of an authorization request: sign in, consent, or choose the account. */
+/** A step of an authorization request: sign in, consent, choose the account, or refused by the app's access rule. */
 export function InteractionView({ view }: { view: View }) {
   const appName = useClientName()(view.client.clientId, view.client.name);
   if (view.kind === "consent") return <ConsentView view={view} appName={appName} />;
   if (view.kind === "select_account") return <SelectAccountView view={view} appName={appName} />;
+  if (view.kind === "access_denied") return <AccessDeniedView view={view} appName={appName} />;
   return <SignInView view={view} appName={appName} />;
 }

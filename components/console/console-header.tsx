@@ -21,6 +21,8 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
           items={[
             { href: "/applications", label: t("nav.applications") },
             { href: "/users", label: t("nav.users") },
+            { href: "/apis", label: t("nav.apis") },
+            { href: "/roles", label: t("nav.roles") },
             { href: "/audit", label: t("nav.audit") },
             { href: "/api-docs", label: t("nav.api") },
             { href: "/settings/keys", label: tk("nav") },

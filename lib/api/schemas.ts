@@ -151,3 +151,50 @@ export const signingKeySchema = z
   .meta({ id: "SigningKey" });
 
 export const signingKeyListSchema = z.object({ keys: z.array(signingKeySchema) }).meta({ id: "SigningKeyList" });
+
+export const apiPermissionSchema = z
+  .object({ name: z.string(), description: z.string().describe("What users read on the consent page") })
+  .meta({ id: "ApiPermission" });
+
+export const apiResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    indicator: z.string().describe("The resource indicator apps send as resource= and tokens carry as aud"),
+    accessTokenTtl: z.number().int().describe("Access-token lifetime in seconds"),
+    permissions: z.array(apiPermissionSchema),
+    version: z.number().int(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "ApiResource" });
+
+export const apiResourceListSchema = z.object({ items: z.array(apiResourceSchema) }).meta({ id: "ApiResourceList" });
+
+const permissionRefSchema = z
+  .object({ indicator: z.string(), name: z.string() })
+  .meta({ id: "PermissionRef", description: "An API's permission, named by the API's indicator" });
+
+export const roleSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    permissions: z.array(permissionRefSchema),
+    createdAt: dateTime,
+  })
+  .meta({ id: "Role" });
+
+export const roleListSchema = z.object({ items: z.array(roleSchema) }).meta({ id: "RoleList" });
+
+export const roleNamesSchema = z.object({ roles: z.array(z.string()) }).meta({ id: "RoleNames" });
+
+export const appAccessSchema = z
+  .object({
+    apiPermissions: z.array(permissionRefSchema).describe("What the app may ask users for"),
+    roles: z.array(z.string()).describe("Machine-to-machine apps: the roles whose permissions their tokens carry"),
+    accessRoles: z
+      .array(z.string())
+      .describe("Who may sign in: empty for everyone, else users with one of these roles"),
+  })
+  .meta({ id: "ApplicationAccess" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accessImportShape, exportAccess, importAccess } from "../apis/transfer";
 import type { Actor } from "../audit/events";
 import { changedFields, recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
@@ -26,7 +27,7 @@ export type ApplicationsExport = {
   version: 1;
   exportedAt: string;
   applications: Exported[];
-};
+} & Awaited<ReturnType<typeof exportAccess>>;
 
 export async function exportApplications(db: Db): Promise<ApplicationsExport> {
   const rows = await db.application.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
@@ -35,6 +36,7 @@ export async function exportApplications(db: Db): Promise<ApplicationsExport> {
     version: 1,
     exportedAt: new Date().toISOString(),
     applications: rows.map((row) => exported(toView(row))),
+    ...(await exportAccess(db)),
   };
 }
 
@@ -62,6 +64,7 @@ export const importSchema = z.object({
     )
     .max(10_000, "tooManyApps")
     .refine((apps) => new Set(apps.map((app) => app.clientId)).size === apps.length, "clientIdRepeated"),
+  ...accessImportShape,
 });
 
 export type ImportResult = { created: string[]; updated: string[]; unchanged: string[]; withoutSecret: string[] };
@@ -127,6 +130,7 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
           result.withoutSecret.push(item.clientId);
         }
       }
+      await importAccess(tx, file, actor);
     },
     { timeout: 60_000 },
   );

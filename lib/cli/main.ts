@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import {
   createApplication,
@@ -20,9 +19,10 @@ import { errorFields } from "../server/log-error";
 import { getUser, setUserStatus, updateUser } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
+import { apiCommands } from "./apis";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
+import { type Command, options, required } from "./args";
 import {
-  type Output,
   printApplication,
   printApplications,
   printKeys,
@@ -31,6 +31,7 @@ import {
   printUser,
 } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
+import { roleCommands } from "./roles";
 import { UsageError } from "./usage-error";
 import { profileFromFlags, profileOptions, profileUsage, userFlagFor } from "./user-flags";
 
@@ -60,30 +61,23 @@ ${settingsUsage("              ")}
               (re-encrypts the stored keys under a new LATCHKEY_SECRET: the old one from
               LATCHKEY_SECRET or data/secret.key, the new one from LATCHKEY_SECRET_NEW, FILE,
               or --generate for a new data/secret.key; all or nothing, safe to run again)
+  apis create --name N --indicator URI [--permission "read:pages=Read your wiki pages" ...]
+              [--access-token-ttl SECONDS]   (an API of your own that apps ask permissions for)
+  apis list
+  apis show <indicator|id>
+  roles create --name N [--description D] [--permission "URI read:pages [write:pages ...]" ...]
+  roles list
+  roles show <name|id>
+  users roles add|remove <email> <role>
+  apps permissions set <clientId> [--scope S ...] [--api "URI read:pages [...]" ...]
+              (what the app may ask users for: profile scopes, and permissions of your APIs)
+  apps access set <clientId> [--role R ...]   (who may sign in: no role for everyone)
+  apps roles set <clientId> --role R [...]    (machine-to-machine apps: roles their tokens act with)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
 
 export { UsageError };
-
-type Command = (db: Database, args: string[], out: Output) => Promise<void>;
-
-type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
-type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
-
-function options(args: string[], spec: OptionSpec): Parsed {
-  try {
-    return parseArgs({ args, options: { ...spec, json: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
-  }
-}
-
-function required(values: Record<string, unknown>, name: string): string {
-  const value = values[name];
-  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
-  return value;
-}
 
 const createUserCommand =
   (role: "user" | "admin"): Command =>
@@ -121,6 +115,8 @@ const userStatusCommand =
   };
 
 const commands: Record<string, Command> = {
+  ...apiCommands,
+  ...roleCommands,
   "db migrate": async (_database, args, out) => {
     options(args, {});
     const { applied, alreadyApplied } = out.migrations;

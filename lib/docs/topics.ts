@@ -14,6 +14,7 @@ export const helpTopics = {
   access: "password-and-access",
   grants: "connected-apps",
   api: "management-api-page",
+  apis: "your-own-apis-roles-and-who-may-sign-in",
 } as const;
 
 export type HelpTopic = keyof typeof helpTopics;

@@ -1,4 +1,4 @@
-import type { Account, AccountClaims } from "oidc-provider";
+import type { Account, AccountClaims, KoaContextWithOIDC } from "oidc-provider";
 import type { Db } from "../db/client";
 
 type UserRow = {
@@ -40,11 +40,20 @@ export function claimsOf(user: UserRow): AccountClaims {
   };
 }
 
-/** oidc-provider's findAccount: only active users exist as far as tokens are concerned. */
-export function createFindAccount(db: Db) {
-  return async (_ctx: unknown, sub: string): Promise<Account | undefined> => {
+/**
+ * oidc-provider's findAccount: only active users exist as far as tokens are concerned. At the
+ * token endpoint (code, refresh token, device code) the app's access rule is checked again, so
+ * a user who lost the role the app requires gets invalid_grant rather than fresh tokens.
+ */
+export function createFindAccount(
+  db: Db,
+  mayUse: (clientId: string, accountId: string) => Promise<boolean> = async () => true,
+) {
+  return async (ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
     const user = await db.user.findUnique({ where: { id: sub } });
     if (user?.status !== "active") return undefined;
+    const clientId = ctx.oidc?.route === "token" ? ctx.oidc.client?.clientId : undefined;
+    if (clientId && !(await mayUse(clientId, user.id))) return undefined;
     return { accountId: user.id, claims: () => claimsOf(user) };
   };
 }

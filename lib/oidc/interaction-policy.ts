@@ -1,5 +1,7 @@
 import { interactionPolicy, type KoaContextWithOIDC } from "oidc-provider";
 
+type Prompt = InstanceType<typeof interactionPolicy.Prompt>;
+
 const { base, Check, Prompt } = interactionPolicy;
 
 /**
@@ -17,9 +19,10 @@ const resultOf = (ctx: KoaContextWithOIDC) => ctx.oidc.result as Result;
  * - login is asked again when the user chose another account and has not signed in since;
  * - `prompt=select_account` (OIDC Core 3.1.2.1), between them: with a session, the user
  *   confirms the account or picks another. Without one the sign-in page already picks it, and
- *   right after signing in it would only ask what the user just answered.
+ *   right after signing in it would only ask what the user just answered;
+ * - the `afterLogin` prompts, after those and before consent.
  */
-export function createInteractionPolicy() {
+export function createInteractionPolicy(afterLogin: Prompt[] = []) {
   const policy = base();
   policy
     .get("login")
@@ -42,5 +45,7 @@ export function createInteractionPolicy() {
     ),
   );
   policy.add(selectAccount, 1);
+  // Right after the account is settled, before consent (e.g. the app's access rule).
+  for (const [index, prompt] of afterLogin.entries()) policy.add(prompt, 2 + index);
   return policy;
 }

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { errors, type InteractionResults } from "oidc-provider";
+import { consentApis } from "../apis/consent";
 import { isThirdParty } from "../applications/types";
 import type { AuditInput } from "../audit/events";
 import { recordAudit } from "../audit/record";
@@ -12,9 +13,10 @@ import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { authenticate } from "../users/service";
 import { signInSchema } from "../validation/user";
+import { ACCESS_PROMPT } from "./access-rule";
 import type { ClientStore } from "./client-store";
 import { anotherAccount } from "./interaction-policy";
-import { consentView, selectAccountView } from "./interaction-views";
+import { consentView, requestedResources, requestedScopes, selectAccountView } from "./interaction-views";
 
 export type RenderView = <N extends ViewName>(
   req: IncomingMessage,
@@ -153,6 +155,27 @@ export function createInteractions({
     return grant.save();
   }
 
+  /**
+   * The API permissions the consent page lists: those not granted yet (new) and, of those asked
+   * again, the ones granted before, per requested API.
+   */
+  async function askedApis(interaction: Details) {
+    const missing =
+      (interaction.prompt.details as { missingResourceScopes?: Record<string, string[]> }).missingResourceScopes ?? {};
+    const grant = interaction.grantId ? await provider().Grant.find(interaction.grantId) : undefined;
+    const requested = requestedScopes(interaction.params.scope);
+    const asked = requestedResources(interaction.params.resource).map((indicator) => {
+      const granted = (grant?.getResourceScope(indicator) ?? "").split(" ").filter(Boolean);
+      const isNew = missing[indicator] ?? [];
+      return {
+        indicator,
+        granted,
+        asked: [...new Set([...isNew, ...requested.filter((scope) => granted.includes(scope))])],
+      };
+    });
+    return consentApis(db, asked);
+  }
+
   /** Records the step's result; consent keeps the sign-in it follows (prompt=login, max_age). */
   async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults, merge = true) {
     const location = await provider().interactionResult(req, res, result, { mergeWithLastSubmission: merge });
@@ -191,10 +214,11 @@ export function createInteractions({
       if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
       const common = { uid, csrf, client, account: { email: user.email, name: user.name } };
       if (interaction.prompt.name === "select_account") view = selectAccountView(interaction, common);
+      else if (interaction.prompt.name === ACCESS_PROMPT) view = { kind: "access_denied", ...common };
       // First-party apps skip consent, except for a device sign-in (see grant-loader.ts).
       else if (!client.thirdParty && !(interaction as { deviceCode?: string }).deviceCode)
         return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
-      else view = consentView(interaction, common);
+      else view = consentView(interaction, common, await askedApis(interaction));
     }
     res.setHeader("cache-control", "no-store");
     await render(req, res, "interaction", view);
@@ -306,13 +330,20 @@ export function createInteractions({
       return renderError(req, res, { kind: "expired", error: "interaction_expired" });
     const grantId = await grantMissing(posted.interaction);
     const accountId = posted.interaction.session?.accountId;
-    const scopes = (posted.interaction.prompt.details as { missingOIDCScope?: string[] }).missingOIDCScope ?? [];
+    const details = posted.interaction.prompt.details as {
+      missingOIDCScope?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const scopes = details.missingOIDCScope ?? [];
+    const permissions = Object.entries(details.missingResourceScopes ?? {}).flatMap(([indicator, names]) =>
+      names.map((name) => `${indicator} ${name}`),
+    );
     await audit({
       type: "consent.granted",
       actor: { id: accountId, label: accountId ?? "" },
       userId: accountId,
       applicationId: await appIdOf(String(posted.interaction.params.client_id)),
-      after: { scopes },
+      after: permissions.length ? { scopes, permissions } : { scopes },
       ip: clientAddress(req),
     });
     await finish(req, res, { consent: { grantId } });
@@ -336,11 +367,18 @@ export function createInteractions({
     await finish(req, res, anotherAccount, false);
   }
 
-  /** POST /interaction/:uid/abort: the user cancelled; the app receives access_denied. */
+  /**
+   * POST /interaction/:uid/abort: the user cancelled, or was told the app's access rule leaves
+   * them out; either way the app receives access_denied.
+   */
   async function abort(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
     if (!posted) return;
-    await finish(req, res, { error: "access_denied", error_description: "The user cancelled the request." });
+    const description =
+      posted.interaction.prompt.name === ACCESS_PROMPT
+        ? "The user is not allowed to use this application."
+        : "The user cancelled the request.";
+    await finish(req, res, { error: "access_denied", error_description: description });
   }
 
   return { page, login, confirm, abort, continue: continueAs, switch: switchAccount, csrfToken };

@@ -1,9 +1,10 @@
-import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
+import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
@@ -28,7 +29,8 @@ import type { KeySet } from "./keys";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
 import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
-import { managementScope, scopeClaims, supportedScopes } from "./scopes";
+import { createResourceServers } from "./resource-servers";
+import { scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
 
 /** Pages the provider shows, rendered by the server (see lib/provider-pages/render.tsx). */
@@ -75,7 +77,9 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
 
   const configuration: Configuration = {
     adapter: createAdapterClass(db, clients, batches),
-    findAccount: withOutages(createFindAccount(db)),
+    findAccount: withOutages(
+      createFindAccount(db, (clientId, accountId) => allowedByRule(db, clients, clientId, accountId)),
+    ),
     jwks: { keys: keys.jwks },
     cookies: {
       keys: keys.cookieKeys,
@@ -173,15 +177,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       resourceIndicators: {
         enabled: true,
         defaultResource: async (_ctx, _client, oneOf) => oneOf,
-        useGrantedResource: async () => false,
-        // Latchkey's own API is for machine-to-machine apps only: no user is asked to consent to it.
-        // Its management scope goes only to apps an admin allowed it (Permissions tab).
-        getResourceServerInfo: async (_ctx, resource, client) => {
-          const record = clients.cached(client.clientId);
-          if (resource !== apiResource || record?.type !== "m2m") throw new errors.InvalidTarget();
-          const scope = record.allowedScopes.includes(managementScope) ? managementScope : "";
-          return { audience: apiResource, scope, accessTokenTTL: HOUR, accessTokenFormat: "opaque" };
-        },
+        // A code or refresh token issued for one API gives tokens for that API without the app
+        // naming it again at the token endpoint (openid-client and most libraries do not).
+        useGrantedResource: async () => true,
+        getResourceServerInfo: withOutages(createResourceServers(db, clients, apiResource)),
       },
     },
     // The client was loaded from the store moments ago by this same request, so its cached
@@ -201,18 +200,23 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       return record && record.createdAt > 0 ? { [APP_CLAIM]: record.applicationId } : undefined;
     },
     ttl: {
-      AccessToken: (_ctx, _token, client) => tokenSettings(client?.clientId).accessTokenTtl ?? HOUR,
+      // A token for a registered API lives as long as that API says; others as long as the app says.
+      AccessToken: (_ctx, token, client) =>
+        token.resourceServer?.accessTokenTTL ?? tokenSettings(client?.clientId).accessTokenTtl ?? HOUR,
       AuthorizationCode: 60,
       // Long enough to walk to a computer, sign in and type the code (RFC 8628 suggests minutes).
       DeviceCode: 10 * 60,
-      ClientCredentials: HOUR,
+      ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? HOUR,
       IdToken: HOUR,
       RefreshToken: (_ctx, _token, client) => tokenSettings(client?.clientId).refreshTokenTtl ?? 14 * DAY,
       Interaction: HOUR,
       Session: 14 * DAY,
       Grant: 365 * DAY,
     },
-    interactions: { policy: createInteractionPolicy(), url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      policy: createInteractionPolicy([accessPrompt(db, clients)]),
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+    },
     async renderError(ctx, out) {
       const error = String(out.error ?? "server_error");
       const description = out.error_description ? String(out.error_description) : undefined;

@@ -44,6 +44,19 @@ export type InteractionView =
       account: AccountSummary;
       /** Where the user is sent back to, whatever they choose. */
       returnTo: string;
+      /** Permissions of the organization's own APIs the app asks for, grouped by API. */
+      apis: ConsentApi[];
+    }
+  | {
+      /**
+       * The app lets only users with certain roles sign in, and this user has none of them:
+       * nothing is issued; the page says so and its one button sends the app access_denied.
+       */
+      kind: "access_denied";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      account: AccountSummary;
     }
   | {
       /** prompt=select_account with a signed-in session: continue as this account, or use another. */
@@ -56,6 +69,16 @@ export type InteractionView =
     };
 
 export type AccountSummary = { email: string; name: string };
+
+/**
+ * An API on the consent page: its name and the permissions asked, each with the description
+ * users read. `isNew`: not granted before (the page marks what changed since the last consent).
+ */
+export type ConsentApi = {
+  name: string;
+  indicator: string;
+  permissions: { name: string; description: string; isNew: boolean }[];
+};
 
 export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic" | "unavailable";
 export type ErrorView = {

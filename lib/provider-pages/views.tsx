@@ -27,6 +27,7 @@ export const pages: { [N in ViewName]: Page<N> } = {
       if (view.kind === "login") return t("account.signIn.title");
       const key = builtInClientKey(view.client.clientId);
       const app = key ? t(`account.builtInClients.${key}`) : view.client.name;
+      if (view.kind === "access_denied") return t("account.accessDenied.heading", { app });
       return t("account.consent.heading", { app });
     },
     body: (view) => <InteractionView view={view} />,

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { countAdmins } from "../users/service";
 
 /** The console's routes: every page under them shows admin data. */
-const consoleRoots = ["/applications", "/users", "/audit", "/api-docs", "/docs", "/settings"];
+const consoleRoots = ["/applications", "/users", "/apis", "/roles", "/audit", "/api-docs", "/docs", "/settings"];
 
 /**
  * Whether a request target names one of the console's routes, read the way Next.js will read it:

@@ -66,15 +66,40 @@ describe("the end-user pages the server renders", () => {
       again: false,
       account: { email: "ana@example.com", name: "Ana" },
       returnTo: "https://wiki.example.com",
+      apis: [
+        {
+          name: "Wiki API",
+          indicator: "https://wiki.example.com/api",
+          permissions: [{ name: "read:pages", description: `Read <b>your</b> pages`, isNew: true }],
+        },
+      ],
     };
     const html = renderPage("interaction", consent, { locale: "en", nonce: "n", assets });
     expect(html).not.toContain("<img src=x");
+    // An API permission's description, which an admin typed, is text too.
+    expect(textOf(html)).toContain("Read &lt;b&gt;your&lt;/b&gt; pages");
     expect(html).toContain("<title>&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Wiki &amp; &quot;Co&quot; wants");
     expect(textOf(html)).toContain(
       "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Wiki &amp; &quot;Co&quot; wants to access your account",
     );
     // Cancel posts to its own action; both buttons post the form's CSRF token.
     expect(html).toMatch(/formaction="\/interaction\/uid-123\/abort"/i);
+  });
+
+  it("tells a user the app's access rule leaves out that nothing was issued, in both languages", () => {
+    const denied: InteractionView = {
+      kind: "access_denied",
+      uid: "uid-9",
+      csrf: "csrf-9",
+      client,
+      account: { email: "bo@example.com", name: "Bo" },
+    };
+    const en = renderPage("interaction", denied, { locale: "en", nonce: "n", assets });
+    const ko = renderPage("interaction", denied, { locale: "ko", nonce: "n", assets });
+    expect(en).toMatch(/<form [^>]*action="\/interaction\/uid-9\/abort" method="post">/);
+    expect(textOf(en)).toContain("bo@example.com");
+    expect(ko).toContain('lang="ko"');
+    expect(textOf(ko)).not.toBe(textOf(en));
   });
 
   it("runs only its own script, carrying the response's nonce", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { UserRolesCard } from "@/components/apis/app-access-cards";
 import { Badge } from "@/components/ui/badge";
 import { UserActions } from "@/components/users/user-actions";
 import { UserGrants } from "@/components/users/user-grants";
@@ -46,6 +47,7 @@ export default async function UserPage({ params }: Props) {
         </div>
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <UserActions user={{ id: user.id, email: user.email, status: user.status }} />
+          <UserRolesCard userId={user.id} />
           <UserGrants userId={user.id} apps={connectedAppRows(apps, formatDate)} />
         </div>
       </div>

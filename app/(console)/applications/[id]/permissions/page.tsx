@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { AppAccessCards } from "@/components/apis/app-access-cards";
 import { PermissionsForm } from "@/components/applications/permissions-form";
 import { isThirdParty } from "@/lib/applications/types";
 import { requireAdmin } from "@/lib/auth/console-session";
@@ -13,23 +14,29 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
   const app = await loadApplication((await params).id);
   if (app.type === "m2m") {
     return (
-      <PermissionsForm
-        id={app.id}
-        version={app.version}
-        allowedScopes={app.allowedScopes}
-        choices={[managementScope]}
-      />
+      <div className="flex flex-col gap-6">
+        <PermissionsForm
+          id={app.id}
+          version={app.version}
+          allowedScopes={app.allowedScopes}
+          choices={[managementScope]}
+        />
+        <AppAccessCards id={app.id} machine />
+      </div>
     );
   }
   if (!isThirdParty(app.type)) notFound();
   const granted = await listGrantedUsers(runtime().database.prisma, app.clientId);
   return (
-    <PermissionsForm
-      id={app.id}
-      version={app.version}
-      allowedScopes={app.allowedScopes}
-      choices={userScopes}
-      grantedUsers={granted}
-    />
+    <div className="flex flex-col gap-6">
+      <PermissionsForm
+        id={app.id}
+        version={app.version}
+        allowedScopes={app.allowedScopes}
+        choices={userScopes}
+        grantedUsers={granted}
+      />
+      <AppAccessCards id={app.id} machine={false} />
+    </div>
   );
 }
