@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { clientDisplayName } from "@/components/account/client-name";
 import { ConsentView } from "@/components/account/consent-view";
+import { RecoveryCodesView, SecondFactorEnrolView } from "@/components/account/second-factor-enrol-view";
+import { SecondFactorView } from "@/components/account/second-factor-view";
 import { SelectAccountView } from "@/components/account/select-account-view";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { readView } from "@/lib/provider-pages/read";
@@ -10,6 +12,10 @@ import { readView } from "@/lib/provider-pages/read";
 export async function generateMetadata(): Promise<Metadata> {
   const view = await readView("interaction");
   if (view?.kind === "select_account") return { title: (await getTranslations("account.selectAccount"))("title") };
+  if (view?.kind === "second_factor") return { title: (await getTranslations("account.secondFactor"))("heading") };
+  if (view?.kind === "second_factor_enrol" || view?.kind === "recovery_codes") {
+    return { title: (await getTranslations("account.twoFactor"))("enrolTitle") };
+  }
   if (view?.kind === "consent") {
     const app = await clientDisplayName(view.client.clientId, view.client.name);
     return { title: (await getTranslations("account.consent"))("heading", { app }) };
@@ -25,6 +31,9 @@ export default async function InteractionPage() {
 
   if (view.kind === "consent") return <ConsentView view={view} appName={appName} />;
   if (view.kind === "select_account") return <SelectAccountView view={view} appName={appName} />;
+  if (view.kind === "second_factor") return <SecondFactorView view={view} appName={appName} />;
+  if (view.kind === "second_factor_enrol") return <SecondFactorEnrolView view={view} appName={appName} />;
+  if (view.kind === "recovery_codes") return <RecoveryCodesView view={view} appName={appName} />;
 
   const t = await getTranslations("account.signIn");
   return (
