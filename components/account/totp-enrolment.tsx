@@ -43,7 +43,8 @@ export function TotpEnrolmentForm({ enrolment, action, hidden, error, secondary 
         data-testid="totp-qr"
       />
       <CopyField label={t("secretLabel")} value={enrolment.secret} hint={t("secretHint")} testId="totp-secret" />
-      {error && <Alert tone="error">{t(`errors.${error}`)}</Alert>}
+      {/* A wrong code is said beside the field; a refusal to try again yet, above it. */}
+      {error === "too_many_attempts" && <Alert tone="error">{t("errors.too_many_attempts")}</Alert>}
       <Field
         label={t("codeLabel")}
         name="code"

@@ -18,6 +18,7 @@ type Choices = {
   requirePar: boolean;
   tokenEndpointAuthMethod: string;
   deviceFlow: boolean;
+  requireTwoFactor: boolean;
 };
 type Settings = Choices & { accessTokenTtl: number | null; refreshTokenTtl: number | null };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
@@ -32,6 +33,7 @@ const toValues = (s: Settings): Values => ({
   requirePar: s.requirePar,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
   deviceFlow: s.deviceFlow,
+  requireTwoFactor: s.requireTwoFactor,
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
 
@@ -63,6 +65,7 @@ export function TokenSettingsForm({
             alwaysIssueRefreshToken: next.alwaysIssueRefreshToken,
             rotateRefreshToken: next.rotateRefreshToken,
             requirePar: next.requirePar,
+            requireTwoFactor: next.requireTwoFactor,
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
       ...(confidential && !machine ? { requirePkce: next.requirePkce } : {}),
@@ -77,7 +80,13 @@ export function TokenSettingsForm({
   }
 
   const checkbox = (
-    name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePkce" | "requirePar" | "deviceFlow",
+    name:
+      | "alwaysIssueRefreshToken"
+      | "rotateRefreshToken"
+      | "requirePkce"
+      | "requirePar"
+      | "deviceFlow"
+      | "requireTwoFactor",
   ) => <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />;
 
   /** A lifetime in whole minutes or days; blank keeps the server's default. */
@@ -105,6 +114,7 @@ export function TokenSettingsForm({
               {confidential && checkbox("requirePkce")}
               {checkbox("requirePar")}
               {native && checkbox("deviceFlow")}
+              {checkbox("requireTwoFactor")}
             </>
           )}
           {confidential && (

@@ -20,6 +20,7 @@ export const auditEventTypes = [
   "two_factor.recovery_code_used",
   "two_factor.recovery_codes_replaced",
   "two_factor.reset",
+  "two_factor.policy_set",
   "consent.granted",
   "consent.revoked",
   "logout.delivered",

@@ -14,6 +14,7 @@ export const helpTopics = {
   access: "password-and-access",
   grants: "connected-apps",
   api: "management-api-page",
+  twoFactor: "two-factor-authentication",
 } as const;
 
 export type HelpTopic = keyof typeof helpTopics;

@@ -110,7 +110,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   let draining = false;
   const render = createViewRenderer(web);
   const views = providerViews(render);
-  const twoFactorRequired = createTwoFactorRequirement(db);
+  const twoFactorRequired = createTwoFactorRequirement(db, clients);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
   // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
   // requests already running finish on the instance they started on.

@@ -24,6 +24,8 @@ describe("two-factor sign-in", () => {
   let server: TestServer;
   let cleanup: () => void;
   let app: Created;
+  /** An app with "Require two-factor" on (made with the CLI flag). */
+  let strict: Created;
   let admin: CookieBrowser;
   let users = 0;
 
@@ -55,12 +57,29 @@ describe("two-factor sign-in", () => {
     return { secret, recoveryCodes, confirmedWith };
   }
 
+  /** openid-client's configuration per app, discovered once (fewer connections on a busy machine). */
+  const configs = new Map<string, Promise<oidc.Configuration>>();
+  function configFor(client: Created) {
+    let config = configs.get(client.clientId);
+    if (!config) {
+      config = discoverClient(server.issuer, client.clientId, client.clientSecret);
+      configs.set(client.clientId, config);
+    }
+    return config;
+  }
+
   /** One authorization by the app through openid-client; the ID token's claims, or the page it stopped on. */
   async function signIn(
     user: { email: string; password: string },
-    options: { secondFactor?: (p: Page) => string; params?: Record<string, string>; browser?: CookieBrowser } = {},
+    options: {
+      secondFactor?: (p: Page) => string;
+      params?: Record<string, string>;
+      browser?: CookieBrowser;
+      client?: Created;
+    } = {},
   ) {
-    const config = await discoverClient(server.issuer, app.clientId, app.clientSecret);
+    const client = options.client ?? app;
+    const config = await configFor(client);
     const request = await authorizationRequest(config, REDIRECT, { nonce: "n-1", ...options.params });
     const pages: Page[] = [];
     const callback = await authorize(options.browser ?? new CookieBrowser(), request.url, REDIRECT, {
@@ -93,6 +112,12 @@ describe("two-factor sign-in", () => {
     );
     expect(created.status, created.stderr).toBe(0);
     app = JSON.parse(created.stdout);
+    const made = server.cli(
+      ...["apps", "create", "--name", "Payroll", "--type", "traditional"],
+      ...["--redirect-uri", REDIRECT, "--require-two-factor", "--json"],
+    );
+    expect(made.status, made.stderr).toBe(0);
+    strict = JSON.parse(made.stdout);
     admin = await signInToPages(server.url, ADMIN);
   });
 
@@ -210,5 +235,72 @@ describe("two-factor sign-in", () => {
     expect(stepUp.pages.some((p) => p.html.includes('/login"'))).toBe(false);
     expect(stepUp.claims.sub).toBe(first.claims.sub);
     expect(stepUp.claims.acr).toBe(ACR_TWO_FACTOR);
+  });
+
+  it("enforces an app's Require two-factor: set up within the sign-in, or a step up from a password session", async () => {
+    const exported = await callApi(admin, server.url, "GET", "/api/v1/applications/export");
+    const payroll = (exported.body.applications as { clientId: string; requireTwoFactor: boolean }[]).find(
+      (a) => a.clientId === strict.clientId,
+    );
+    expect(payroll?.requireTwoFactor).toBe(true);
+
+    const user = newUser();
+    const browser = new CookieBrowser();
+    // The ordinary app takes the password alone...
+    expect((await signIn(user, { browser })).claims.acr).toBe(ACR_PASSWORD);
+    // ...the strict one, on the same session, has the user set up an app (no password asked again).
+    let secret = "";
+    const strictSignIn = await signIn(
+      { email: "", password: "" },
+      {
+        browser,
+        client: strict,
+        secondFactor: (p) => {
+          secret = secretOnPage(p.html);
+          return authenticatorCode(secret);
+        },
+      },
+    );
+    expect(strictSignIn.claims.acr).toBe(ACR_TWO_FACTOR);
+    expect(strictSignIn.claims.amr).toEqual(expect.arrayContaining(["otp", "mfa"]));
+    expect(strictSignIn.pages.some((p) => p.html.includes('/login"'))).toBe(false);
+    // A fresh browser with the password alone does not get into the strict app.
+    await expect(signIn(user, { client: strict })).rejects.toThrow(/second-factor/);
+  });
+
+  it("lets an admin see and reset a user's factors, audited; the user then signs in with the password", async () => {
+    const user = newUser();
+    await enrol(user);
+    await expect(signIn(user)).rejects.toThrow(/second-factor/);
+    const list = await callApi(admin, server.url, "GET", `/api/v1/users?q=${encodeURIComponent(user.email)}`);
+    const id = (list.body.items as { id: string }[])[0].id;
+    const status = await callApi(admin, server.url, "GET", `/api/v1/users/${id}/two-factor`);
+    expect(status.body.totp?.enabledAt).toBeTruthy();
+    expect(status.body.recoveryCodesLeft).toBe(10);
+    expect((await callApi(admin, server.url, "DELETE", `/api/v1/users/${id}/two-factor`)).status).toBe(204);
+    const after = await callApi(admin, server.url, "GET", `/api/v1/users/${id}/two-factor`);
+    expect(after.body).toEqual({ totp: null, recoveryCodesLeft: 0 });
+    const audit = await callApi(admin, server.url, "GET", `/api/v1/audit?type=two_factor.reset&userId=${id}`);
+    expect(audit.body.items[0]?.actor).toBe(ADMIN.email);
+    expect((await signIn(user)).claims.amr).toEqual(["pwd"]);
+  });
+
+  // Last: it changes the setting every other test depends on (and puts it back).
+  it("has everyone set up an app at their next sign-in when the console requires two-factor", async () => {
+    const user = newUser();
+    const set = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "required" });
+    expect(set.status).toBe(200);
+    try {
+      const bad = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "always" });
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.errors)).toEqual(["policy"]);
+      const { claims, pages } = await signIn(user, { secondFactor: (p) => authenticatorCode(secretOnPage(p.html)) });
+      expect(claims.acr).toBe(ACR_TWO_FACTOR);
+      expect(pages.some((p) => p.html.includes("Set up an authenticator app"))).toBe(true);
+    } finally {
+      await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "optional" });
+    }
+    const audit = await callApi(admin, server.url, "GET", "/api/v1/audit?type=two_factor.policy_set");
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(2);
   });
 });

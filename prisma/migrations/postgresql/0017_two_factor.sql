@@ -34,3 +34,6 @@ ALTER TABLE "TotpFactor" ADD CONSTRAINT "TotpFactor_userId_fkey" FOREIGN KEY ("u
 -- AddForeignKey
 ALTER TABLE "RecoveryCode" ADD CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Apps may require a second factor of everyone who signs in to them.
+ALTER TABLE "Application" ADD COLUMN "requireTwoFactor" BOOLEAN NOT NULL DEFAULT false;

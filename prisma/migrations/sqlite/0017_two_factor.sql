@@ -26,3 +26,7 @@ CREATE UNIQUE INDEX "RecoveryCode_hash_key" ON "RecoveryCode"("hash");
 -- CreateIndex
 CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
 
+
+-- Apps may require a second factor of everyone who signs in to them. Added in place (a column with
+-- a constant default needs no table rebuild, and a rebuild would drop columns other migrations add).
+ALTER TABLE "Application" ADD COLUMN "requireTwoFactor" BOOLEAN NOT NULL DEFAULT false;
