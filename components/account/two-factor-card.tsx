@@ -6,7 +6,6 @@ import type { TwoFactorCardData } from "@/lib/provider-pages/data";
 /** The account page's two-factor section: set up an authenticator app, or see and manage it. */
 export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
   const t = useTranslations("account.twoFactor");
-  const hidden = <input type="hidden" name="token" value={data.token} />;
   return (
     <section aria-labelledby="two-factor" className="flex flex-col gap-3">
       <h2 id="two-factor" className="text-base font-semibold text-slate-900">
@@ -23,33 +22,44 @@ export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
             {t("recoveryLeft", { count: data.totp.recoveryCodesLeft })}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row">
-            <form method="post" action="/api/account/two-factor/recovery-codes" className="flex-1">
-              {hidden}
-              <Button type="submit" variant="secondary" className="w-full">
-                {t("newRecoveryCodes")}
-              </Button>
-            </form>
+            <PostButton
+              action="/api/account/two-factor/recovery-codes"
+              token={data.token}
+              label={t("newRecoveryCodes")}
+            />
             {!data.required && (
-              <form method="post" action="/api/account/two-factor/remove" className="flex-1">
-                {hidden}
-                <Button type="submit" variant="secondary" className="w-full">
-                  {t("remove")}
-                </Button>
-              </form>
+              <PostButton action="/api/account/two-factor/remove" token={data.token} label={t("remove")} />
             )}
           </div>
         </>
       ) : (
         <>
           <p className="text-sm text-slate-600">{t("offExplain")}</p>
-          <form method="post" action="/api/account/two-factor/totp">
-            {hidden}
-            <Button type="submit" className="w-full">
-              {t("setUp")}
-            </Button>
-          </form>
+          <PostButton action="/api/account/two-factor/totp" token={data.token} label={t("setUp")} primary />
         </>
       )}
     </section>
+  );
+}
+
+/** One action as a plain form post carrying the anti-forgery token (works without a script). */
+function PostButton({
+  action,
+  token,
+  label,
+  primary,
+}: {
+  action: string;
+  token: string;
+  label: string;
+  primary?: boolean;
+}) {
+  return (
+    <form method="post" action={action} className="flex-1">
+      <input type="hidden" name="token" value={token} />
+      <Button type="submit" variant={primary ? "primary" : "secondary"} className="w-full">
+        {label}
+      </Button>
+    </form>
   );
 }

@@ -1,38 +1,25 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
-import { useToast } from "@/components/ui/toast";
 import type { TwoFactorPolicy } from "@/lib/two-factor/policy";
 import { callApi } from "../console/api";
+import { useApiAction } from "./use-api-action";
 
 const policies: TwoFactorPolicy[] = ["off", "optional", "required"];
 
 /** Two-factor for everyone: off, optional or required (PUT /api/v1/settings/two-factor). */
 export function TwoFactorPolicyForm({ policy }: { policy: TwoFactorPolicy }) {
   const t = useTranslations("console.users.twoFactor");
-  const ts = useTranslations("console.settings");
-  const toast = useToast();
-  const router = useRouter();
   const [value, setValue] = useState(policy);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await callApi("/api/v1/settings/two-factor", { method: "PUT", body: { policy: value } });
-      toast.success(t("saved"));
-      router.refresh();
-    } catch {
-      toast.error(ts("saveFailed"));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => callApi("/api/v1/settings/two-factor", { method: "PUT", body: { policy: value } }), t("saved"));
   }
 
   return (

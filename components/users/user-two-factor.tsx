@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
 import { callApi } from "../console/api";
+import { useApiAction } from "./use-api-action";
 
 type Props = {
   user: { id: string; email: string };
@@ -18,10 +16,7 @@ type Props = {
 /** A user's second factors, and the reset an admin does for someone who lost their phone. */
 export function UserTwoFactor({ user, totp }: Props) {
   const t = useTranslations("console.users.twoFactor");
-  const ts = useTranslations("console.settings");
-  const toast = useToast();
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiAction();
   const [confirm, confirmDialog] = useConfirm();
 
   async function reset() {
@@ -32,16 +27,10 @@ export function UserTwoFactor({ user, totp }: Props) {
       cancelLabel: t("cancel"),
     });
     if (!sure) return;
-    setBusy(true);
-    try {
-      await callApi(`/api/v1/users/${user.id}/two-factor`, { method: "DELETE" });
-      toast.success(t("resetDone", { email: user.email }));
-      router.refresh();
-    } catch {
-      toast.error(ts("saveFailed"));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => callApi(`/api/v1/users/${user.id}/two-factor`, { method: "DELETE" }),
+      t("resetDone", { email: user.email }),
+    );
   }
 
   return (

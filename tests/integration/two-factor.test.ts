@@ -99,25 +99,14 @@ describe("two-factor sign-in", () => {
     cleanup = db.cleanup;
     server = await startServer(db.url);
     expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    const created = server.cli(
-      "apps",
-      "create",
-      "--name",
-      "Wiki",
-      "--type",
-      "traditional",
-      "--redirect-uri",
-      REDIRECT,
-      "--json",
-    );
-    expect(created.status, created.stderr).toBe(0);
-    app = JSON.parse(created.stdout);
-    const made = server.cli(
-      ...["apps", "create", "--name", "Payroll", "--type", "traditional"],
-      ...["--redirect-uri", REDIRECT, "--require-two-factor", "--json"],
-    );
-    expect(made.status, made.stderr).toBe(0);
-    strict = JSON.parse(made.stdout);
+    const createApp = (name: string, ...flags: string[]): Created => {
+      const args = ["apps", "create", "--name", name, "--type", "traditional", "--redirect-uri", REDIRECT];
+      const result = server.cli(...args, ...flags, "--json");
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    app = createApp("Wiki");
+    strict = createApp("Payroll", "--require-two-factor");
     admin = await signInToPages(server.url, ADMIN);
   });
 
