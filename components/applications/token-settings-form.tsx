@@ -19,6 +19,7 @@ type Choices = {
   requirePar: boolean;
   tokenEndpointAuthMethod: string;
   deviceFlow: boolean;
+  requireTwoFactor: boolean;
 };
 type Settings = Choices & { accessTokenTtl: number | null; refreshTokenTtl: number | null };
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
@@ -33,6 +34,7 @@ const toValues = (s: Settings): Values => ({
   requirePar: s.requirePar,
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
   deviceFlow: s.deviceFlow,
+  requireTwoFactor: s.requireTwoFactor,
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
 
@@ -65,6 +67,7 @@ export function TokenSettingsForm({
             alwaysIssueRefreshToken: next.alwaysIssueRefreshToken,
             rotateRefreshToken: next.rotateRefreshToken,
             requirePar: next.requirePar,
+            requireTwoFactor: next.requireTwoFactor,
           }),
       ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
       ...(confidential && !machine ? { pkcePolicy: next.pkcePolicy } : {}),
@@ -78,9 +81,9 @@ export function TokenSettingsForm({
     }
   }
 
-  const checkbox = (name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePar" | "deviceFlow") => (
-    <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />
-  );
+  const checkbox = (
+    name: "alwaysIssueRefreshToken" | "rotateRefreshToken" | "requirePar" | "deviceFlow" | "requireTwoFactor",
+  ) => <CheckboxField label={t(`${name}.label`)} hint={t(`${name}.hint`)} {...form.register(name)} />;
 
   /** A lifetime in whole minutes or days; blank keeps the server's default. */
   const lifetime = (name: "accessMinutes" | "refreshDays", hint: string, placeholder: string) => (
@@ -114,6 +117,7 @@ export function TokenSettingsForm({
               )}
               {checkbox("requirePar")}
               {native && checkbox("deviceFlow")}
+              {checkbox("requireTwoFactor")}
             </>
           )}
           {confidential && (

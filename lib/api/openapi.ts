@@ -15,6 +15,7 @@ import { createApplicationBody, updateApplicationSchema } from "../validation/ap
 import { rotateKeySchema } from "../validation/key";
 import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
+import { twoFactorSettingsInput } from "../validation/two-factor";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
 import * as responses from "./schemas";
 
@@ -308,6 +309,39 @@ const operations: Operation[] = [
     ok: [204, null],
   },
   {
+    operationId: "getUserTwoFactor",
+    summary: "A user's second factors (authenticator app, recovery codes left)",
+    tag: "Users",
+    method: "get",
+    path: "/users/{id}/two-factor",
+    ok: [200, "TwoFactorStatus"],
+  },
+  {
+    operationId: "resetUserTwoFactor",
+    summary: "Remove a user's second factors (the app and recovery codes); audited",
+    tag: "Users",
+    method: "delete",
+    path: "/users/{id}/two-factor",
+    ok: [204, null],
+  },
+  {
+    operationId: "getTwoFactorSettings",
+    summary: "Two-factor for everyone: off, optional or required",
+    tag: "Settings",
+    method: "get",
+    path: "/settings/two-factor",
+    ok: [200, "TwoFactorSettings"],
+  },
+  {
+    operationId: "setTwoFactorSettings",
+    summary: "Set two-factor for everyone (required: users without an app set one up at their next sign-in)",
+    tag: "Settings",
+    method: "put",
+    path: "/settings/two-factor",
+    body: twoFactorSettingsInput,
+    ok: [200, "TwoFactorSettings"],
+  },
+  {
     operationId: "setUserStatus",
     summary: "Suspend or reactivate a user",
     tag: "Users",
@@ -446,7 +480,7 @@ export function openApiDocument(appUrl: string, issuer: string) {
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ managementToken: [managementScope] }, { consoleSession: [] }],
-    tags: ["Applications", "APIs", "Roles", "Users", "Grants", "Keys", "Audit"].map((name) => ({ name })),
+    tags: ["Applications", "APIs", "Roles", "Users", "Grants", "Keys", "Settings", "Audit"].map((name) => ({ name })),
     paths,
     components: {
       schemas,

@@ -108,6 +108,17 @@ export const connectedAppSchema = z
   })
   .meta({ id: "ConnectedApp" });
 
+export const twoFactorStatusSchema = z
+  .object({
+    totp: z.object({ enabledAt: dateTime, lastUsedAt: dateTime.nullable() }).nullable(),
+    recoveryCodesLeft: z.number().int(),
+  })
+  .meta({ id: "TwoFactorStatus" });
+
+export const twoFactorSettingsSchema = z
+  .object({ policy: z.enum(["off", "optional", "required"]) })
+  .meta({ id: "TwoFactorSettings" });
+
 export const auditEventSchema = z
   .object({
     id: z.string(),

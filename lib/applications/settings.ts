@@ -32,7 +32,7 @@ type Spec<V> = {
   input: z.ZodType | ((type: ApplicationType) => z.ZodType);
   /** The types the setting means something for; the others refuse it with `refusal`. */
   appliesTo: readonly ApplicationType[];
-  refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly" | "nativeOnly";
+  refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly" | "nativeOnly" | "signInAppsOnly";
   /** How the Application row keeps it: as is, or a list as JSON text. */
   stored: "plain" | "json";
   /** Whether `apps export` carries it (an export must recreate the app, and holds no secret). */
@@ -65,6 +65,8 @@ const thirdParty = ["third-party"] as const;
 const confidential = applicationTypes.filter(hasClientSecret);
 /** Apps with a server of their own that keeps users' sessions (back-channel logout reaches it). */
 const webApps = ["traditional", "third-party"] as const;
+/** Apps that sign people in (every type but machine-to-machine). */
+const signInApps = applicationTypes.filter((type) => type !== "m2m");
 const list = z.array(z.string());
 const lifetimeView = z.number().int().nullable();
 /** What the consent page shows of a third-party app. */
@@ -294,6 +296,21 @@ export const applicationSettings = {
     default: false,
     example: true,
     cli: { flag: "device-flow", kind: "boolean" },
+  }),
+  // Sign-ins to this app must end with a second factor (lib/oidc/two-factor-requirement.ts): users
+  // with an authenticator app are asked for it, users without one set one up within the sign-in,
+  // and a session made with a password alone is asked for the code before the app gets tokens.
+  requireTwoFactor: setting({
+    view: z.boolean(),
+    input: flag,
+    appliesTo: signInApps,
+    refusal: "signInAppsOnly",
+    stored: "plain",
+    exported: true,
+    client: { record: "tokens" },
+    default: false,
+    example: true,
+    cli: { flag: "require-two-factor", kind: "boolean" },
   }),
 };
 

@@ -22,14 +22,7 @@ import { signingAlgorithms } from "../validation/key";
 import { apiCommands } from "./apis";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
 import { type Command, options, required } from "./args";
-import {
-  printApplication,
-  printApplications,
-  printKeys,
-  printRotation,
-  printUpdatedUser,
-  printUser,
-} from "./output";
+import { printApplication, printApplications, printKeys, printRotation, printUpdatedUser, printUser } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
 import { roleCommands } from "./roles";
 import { UsageError } from "./usage-error";

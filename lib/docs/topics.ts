@@ -15,6 +15,7 @@ export const helpTopics = {
   grants: "connected-apps",
   api: "management-api-page",
   apis: "your-own-apis-roles-and-who-may-sign-in",
+  twoFactor: "two-factor-authentication",
 } as const;
 
 export type HelpTopic = keyof typeof helpTopics;

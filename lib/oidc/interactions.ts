@@ -9,14 +9,19 @@ import { recordAudit } from "../audit/record";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../provider-pages/data";
+import type { Kek } from "../secrets/envelope";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { authenticate } from "../users/service";
 import { signInSchema } from "../validation/user";
 import { ACCESS_PROMPT } from "./access-rule";
+import { ACR_PASSWORD, AMR_PASSWORD } from "./acr";
 import type { ClientStore } from "./client-store";
 import { anotherAccount } from "./interaction-policy";
 import { consentView, requestedResources, requestedScopes, selectAccountView } from "./interaction-views";
+import { createSecondFactorSteps } from "./second-factor";
+import { createPendingSignIns } from "./second-factor-state";
+import type { TwoFactorRequirement } from "./two-factor-requirement";
 
 export type RenderView = <N extends ViewName>(
   req: IncomingMessage,
@@ -31,8 +36,14 @@ type Deps = {
   provider: () => Provider;
   db: Db;
   clients: ClientStore;
+  /** Decrypts the users' authenticator app secrets (the key-encryption key). */
+  kek: Kek;
+  /** Whether a sign-in must end with a second factor (lib/oidc/two-factor-requirement.ts). */
+  twoFactorRequired: TwoFactorRequirement;
   /** Key for the forms' anti-forgery tokens. */
   csrfKey: string;
+  /** The site is served over https: the second step's cookie is Secure. */
+  secureCookies: boolean;
   /** Origins a form may be posted from (the app's public origin). */
   allowedOrigins: Set<string>;
   /** How many reverse proxies in front are trusted (TRUST_PROXY). */
@@ -45,7 +56,15 @@ type Deps = {
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
 
 /** The form posts of the sign-in, account and consent pages: POST /interaction/:uid/<action>. */
-export type InteractionAction = "login" | "confirm" | "abort" | "continue" | "switch";
+export type InteractionAction =
+  | "login"
+  | "confirm"
+  | "abort"
+  | "continue"
+  | "switch"
+  | "second-factor"
+  | "enrol"
+  | "enrolled";
 
 const INVALID_CREDENTIALS = "invalid_credentials";
 const TOO_MANY_ATTEMPTS = "too_many_attempts";
@@ -80,7 +99,10 @@ export function createInteractions({
   provider,
   db,
   clients,
+  kek,
+  twoFactorRequired,
   csrfKey,
+  secureCookies,
   allowedOrigins,
   trustedProxies,
   render,
@@ -193,7 +215,10 @@ export function createInteractions({
     if (!client) return renderError(req, res, { kind: "unknown_client", error: "invalid_client" });
     const csrf = csrfToken(uid);
     let view: InteractionView;
-    if (interaction.prompt.name === "login") {
+    const secondStep =
+      interaction.prompt.name === "login" ? await secondFactor.view(req, interaction, client) : undefined;
+    if (secondStep) view = secondStep;
+    else if (interaction.prompt.name === "login") {
       const loginHint = typeof interaction.params.login_hint === "string" ? interaction.params.login_hint : undefined;
       const query = new URL(req.url ?? "/", "http://localhost").searchParams;
       const shown = query.get("error");
@@ -220,6 +245,10 @@ export function createInteractions({
         return finish(req, res, { consent: { grantId: await grantMissing(interaction) } });
       else view = consentView(interaction, common, await askedApis(interaction));
     }
+    await renderPage(req, res, view);
+  }
+
+  async function renderPage(req: IncomingMessage, res: ServerResponse, view: InteractionView) {
     res.setHeader("cache-control", "no-store");
     await render(req, res, "interaction", view);
   }
@@ -279,6 +308,24 @@ export function createInteractions({
     await render(req, res, "interaction", view, 400);
   }
 
+  const secondFactor = createSecondFactorSteps({
+    db,
+    kek,
+    throttle,
+    pending: createPendingSignIns(csrfKey, secureCookies),
+    required: twoFactorRequired,
+    post,
+    finish,
+    renderError,
+    renderPage,
+    redirect: (req, res, location) => redirect(req, res, location),
+    audit,
+    appIdOf,
+    clientSummary,
+    clientAddress,
+    csrfToken,
+  });
+
   /** POST /interaction/:uid/login */
   async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
     const posted = await post(req, res, uid);
@@ -312,14 +359,18 @@ export function createInteractions({
       res.writeHead(303, { location: `/interaction/${uid}?error=${INVALID_CREDENTIALS}`, "cache-control": "no-store" });
       return void res.end();
     }
+    // A user with a second factor (or who must set one up) is not signed in yet: that step comes first.
+    if (await secondFactor.afterPassword(req, res, posted.interaction, user.id)) return;
     await audit({
       type: "sign_in.succeeded",
       actor: { id: user.id, label: user.email },
       userId: user.id,
       applicationId,
+      after: { amr: [AMR_PASSWORD] },
       ip: address,
     });
-    await finish(req, res, { login: { accountId: user.id, remember: true } }, false);
+    const login = { accountId: user.id, remember: true, amr: [AMR_PASSWORD], acr: ACR_PASSWORD };
+    await finish(req, res, { login }, false);
   }
 
   /** POST /interaction/:uid/confirm: the user authorized the app. */
@@ -381,5 +432,16 @@ export function createInteractions({
     await finish(req, res, { error: "access_denied", error_description: description });
   }
 
-  return { page, login, confirm, abort, continue: continueAs, switch: switchAccount, csrfToken };
+  return {
+    page,
+    login,
+    confirm,
+    abort,
+    continue: continueAs,
+    switch: switchAccount,
+    "second-factor": secondFactor.verify,
+    enrol: secondFactor.enrol,
+    enrolled: secondFactor.enrolled,
+    csrfToken,
+  };
 }

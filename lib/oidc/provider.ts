@@ -6,6 +6,7 @@ import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
 import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
+import { acrValues } from "./acr";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
 import { DEVICE_PATH, deviceFlowFeature } from "./device-flow";
@@ -32,6 +33,7 @@ import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
 import { createResourceServers } from "./resource-servers";
 import { scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
+import type { TwoFactorRequirement } from "./two-factor-requirement";
 
 /** Pages the provider shows, rendered by the server (see lib/provider-pages/render.tsx). */
 export type ProviderViews = {
@@ -48,6 +50,7 @@ export type ProviderDeps = {
   keys: KeySet;
   env: Env;
   views: ProviderViews;
+  twoFactorRequired: TwoFactorRequirement;
 };
 
 const HOUR = 3600;
@@ -69,7 +72,7 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
 /** Stands for an app that no longer exists: no token belongs to it. */
 const deleted = { applicationId: "", createdAt: Number.POSITIVE_INFINITY };
 
-export function createProvider({ db, clients, batches, keys, env, views }: ProviderDeps): Provider {
+export function createProvider({ db, clients, batches, keys, env, views, twoFactorRequired }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
   const tokenSettings = (clientId: string | undefined) =>
     (clientId ? clients.cached(clientId)?.tokens : undefined) ?? defaultTokenSettings;
@@ -86,7 +89,10 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       long: { signed: true, httpOnly: true, sameSite: "lax" },
       short: { signed: true, httpOnly: true, sameSite: "lax" },
     },
-    claims: { ...scopeClaims },
+    // `acr` and `amr` say how the user signed in (lib/oidc/acr.ts); ID tokens carry them.
+    // oidc-provider puts a claim in an ID token only when a scope (or the request) names it: openid does.
+    claims: { ...scopeClaims, openid: [...scopeClaims.openid, "acr", "amr"], acr: null, amr: null },
+    acrValues,
     // Put the granted scopes' claims in the ID token too: many service providers (Grafana,
     // GitLab, oauth2-proxy...) read email and name from it and never call userinfo.
     conformIdTokenClaims: false,
@@ -214,7 +220,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
       Grant: 365 * DAY,
     },
     interactions: {
-      policy: createInteractionPolicy([accessPrompt(db, clients)]),
+      policy: createInteractionPolicy(twoFactorRequired, [accessPrompt(db, clients)]),
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
     async renderError(ctx, out) {

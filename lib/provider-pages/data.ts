@@ -66,6 +66,36 @@ export type InteractionView =
       client: ClientSummary;
       account: AccountSummary;
       returnTo: string;
+    }
+  | {
+      /** After the password: the code from the authenticator app, or a recovery code. */
+      kind: "second_factor";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      account: AccountSummary;
+      /** The recovery code form instead of the app's code. */
+      recovery: boolean;
+      error?: SecondFactorError;
+      retryAfter?: number;
+    }
+  | {
+      /** Two-factor is required (everyone's policy, the app, or its acr_values) and the user has none yet. */
+      kind: "second_factor_enrol";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      account: AccountSummary;
+      enrolment: TotpEnrolment;
+      error?: SecondFactorError;
+    }
+  | {
+      /** Right after enrolling during sign-in: the recovery codes, shown once, then on to the app. */
+      kind: "recovery_codes";
+      uid: string;
+      csrf: string;
+      client: ClientSummary;
+      codes: string[];
     };
 
 export type AccountSummary = { email: string; name: string };
@@ -79,6 +109,24 @@ export type ConsentApi = {
   indicator: string;
   permissions: { name: string; description: string; isNew: boolean }[];
 };
+
+/** Adding an authenticator app: the QR code (an SVG document made on the server) and the same secret as text. */
+export type TotpEnrolment = { qrSvg: string; secret: string; otpauthUri: string };
+
+/** The account page's two-factor section (/account). */
+export type TwoFactorCardData = {
+  /** The app is on: when it was set up and last used (formatted), and the recovery codes left. */
+  totp: { enabledAt: string; lastUsedAt?: string; recoveryCodesLeft: number } | null;
+  /** The anti-forgery token the forms carry. */
+  token: string;
+  /** Two-factor is required for this user (everyone's policy): it cannot be turned off here. */
+  required: boolean;
+  /** What the last form did (from the redirect), to say so. */
+  notice?: "removed";
+};
+
+/** Why a two-factor form is shown again. */
+export type SecondFactorError = "invalid_code" | "too_many_attempts";
 
 export type ErrorKind = "unknown_client" | "bad_redirect_uri" | "expired" | "access_denied" | "generic" | "unavailable";
 export type ErrorView = {

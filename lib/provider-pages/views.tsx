@@ -25,6 +25,9 @@ export const pages: { [N in ViewName]: Page<N> } = {
     title(view, t) {
       if (view.kind === "select_account") return t("account.selectAccount.title");
       if (view.kind === "login") return t("account.signIn.title");
+      if (view.kind === "second_factor") return t("account.secondFactor.heading");
+      if (view.kind === "second_factor_enrol" || view.kind === "recovery_codes")
+        return t("account.twoFactor.enrolTitle");
       const key = builtInClientKey(view.client.clientId);
       const app = key ? t(`account.builtInClients.${key}`) : view.client.name;
       if (view.kind === "access_denied") return t("account.accessDenied.heading", { app });

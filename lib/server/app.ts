@@ -18,6 +18,7 @@ import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
+import { createTwoFactorRequirement } from "../oidc/two-factor-requirement";
 import { URL_HEADER } from "../provider-pages/data";
 import { createViewRenderer } from "../provider-pages/render";
 import type { Stylesheet } from "../provider-pages/stylesheet";
@@ -63,7 +64,8 @@ export type App = {
   abort(): void;
 };
 
-const interactionRoute = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort|continue|switch))?\/?$/;
+const interactionRoute =
+  /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort|continue|switch|second-factor|enrol|enrolled))?\/?$/;
 
 function providerViews(render: RenderView): ProviderViews {
   const take = (ctx: KoaContextWithOIDC) => {
@@ -117,11 +119,20 @@ export async function createApp({
   // The end-user pages the server answers itself are rendered here (React to HTML), not by Next.js.
   const render = createViewRenderer({ stylesheets: [stylesheet.href] });
   const views = providerViews(render);
+  const twoFactorRequired = createTwoFactorRequirement(db, clients);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
   // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
   // requests already running finish on the instance they started on.
   const build = (jwks: KeySet["jwks"]) => {
-    const provider = createProvider({ db, clients, batches, keys: { jwks, cookieKeys: keys.cookieKeys }, env, views });
+    const provider = createProvider({
+      db,
+      clients,
+      batches,
+      keys: { jwks, cookieKeys: keys.cookieKeys },
+      env,
+      views,
+      twoFactorRequired,
+    });
     provider.on("server_error", (_ctx, error) => log.error("provider error", { error }));
     return { provider, callback: provider.callback() };
   };
@@ -145,7 +156,10 @@ export async function createApp({
     provider: () => active.provider,
     db,
     clients,
+    kek,
+    twoFactorRequired,
     csrfKey: keys.cookieKeys[0],
+    secureCookies: env.APP_URL.startsWith("https://"),
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
     trustedProxies: env.TRUST_PROXY,
     render,

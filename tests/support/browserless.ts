@@ -62,7 +62,7 @@ export class CookieBrowser {
 
 export function hiddenField(html: string, name: string): string {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
-  if (!match) throw new Error(`no ${name} field on the page`);
+  if (!match) throw new Error(`no ${name} field on the page: ${textOf(html).slice(0, 300)}`);
   return match[1];
 }
 
@@ -81,15 +81,35 @@ export async function authorize(
   browser: CookieBrowser,
   authorizationUrl: string,
   redirectUri: string,
-  options: { email?: string; password?: string; consent?: "confirm" | "abort"; onPage?: (p: Page) => void } = {},
+  options: {
+    email?: string;
+    password?: string;
+    consent?: "confirm" | "abort";
+    onPage?: (p: Page) => void;
+    /** What to type on the second-factor page (a code, or a recovery code), and on the page setting up an app. */
+    secondFactor?: (p: Page) => string;
+  } = {},
 ): Promise<string> {
   let step = await page(await browser.follow(authorizationUrl, redirectUri));
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     if ("redirected" in step) return step.url;
     options.onPage?.(step);
     const csrf = hiddenField(step.html, "csrf");
-    const base = step.url.split("?")[0];
-    if (step.html.includes(`action="${new URL(base).pathname}/login"`)) {
+    // A page rendered in answer to a post (the recovery codes) has the post's address.
+    const base = step.url.split("?")[0].replace(/\/(second-factor|enrol)$/, "");
+    const path = new URL(base).pathname;
+    const html = step.html;
+    const twoFactorAction = ["second-factor", "enrol", "enrolled"].find((a) => html.includes(`action="${path}/${a}"`));
+    if (twoFactorAction) {
+      if (twoFactorAction !== "enrolled" && !options.secondFactor) {
+        throw new Error(`the sign-in asked for a second factor (${twoFactorAction}); pass secondFactor`);
+      }
+      const code = twoFactorAction === "enrolled" ? "" : (options.secondFactor?.(step) ?? "");
+      const method: Record<string, string> = html.includes('name="method" value="recovery"')
+        ? { method: "recovery" }
+        : {};
+      step = await page(await browser.submit(`${base}/${twoFactorAction}`, { csrf, code, ...method }, redirectUri));
+    } else if (step.html.includes(`action="${path}/login"`)) {
       step = await page(
         await browser.submit(
           `${base}/login`,
@@ -103,7 +123,7 @@ export async function authorize(
     }
   }
   throw new Error(
-    `the flow did not return to the app; last page: ${"html" in step ? step.html.slice(0, 500) : step.url}`,
+    `the flow did not return to the app; last page: ${"html" in step ? textOf(step.html).slice(0, 500) : step.url}`,
   );
 }
 

@@ -7,10 +7,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
+import { TwoFactorPolicyForm } from "@/components/users/two-factor-policy";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
+import { readTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { listUsers } from "@/lib/users/admin";
 
 export const generateMetadata = adminPageTitle("console.users");
@@ -38,6 +40,7 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} intro={t("intro")} action={<CreateUserButton />} />
+      <TwoFactorPolicyForm policy={await readTwoFactorPolicy(runtime().database.prisma)} />
       <SearchForm
         action="/users"
         value={search}

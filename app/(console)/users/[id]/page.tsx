@@ -6,11 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { UserActions } from "@/components/users/user-actions";
 import { UserGrants } from "@/components/users/user-grants";
 import { UserProfileForm } from "@/components/users/user-profile-form";
+import { UserTwoFactor } from "@/components/users/user-two-factor";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { loadUser } from "@/lib/console/loaders";
 import { connectedAppRows, listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
 import { runtime } from "@/lib/runtime";
+import { twoFactorStatus } from "@/lib/two-factor/store";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,6 +29,12 @@ export default async function UserPage({ params }: Props) {
   const t = await getTranslations("console.users");
   const formatDate = await getDateFormat();
   const apps = await listConnectedApps(runtime().database.prisma, user.id);
+  const factors = await twoFactorStatus(runtime().database.prisma, user.id);
+  const totp = factors.totp && {
+    enabledAt: formatDate(factors.totp.enabledAt),
+    lastUsedAt: factors.totp.lastUsedAt ? formatDate(factors.totp.lastUsedAt) : undefined,
+    recoveryCodesLeft: factors.recoveryCodesLeft,
+  };
   return (
     <div className="flex flex-col gap-6">
       <Link href="/users" className="w-fit text-sm font-medium text-brand-700 hover:underline">
@@ -48,6 +56,7 @@ export default async function UserPage({ params }: Props) {
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <UserActions user={{ id: user.id, email: user.email, status: user.status }} />
           <UserRolesCard userId={user.id} />
+          <UserTwoFactor user={{ id: user.id, email: user.email }} totp={totp} />
           <UserGrants userId={user.id} apps={connectedAppRows(apps, formatDate)} />
         </div>
       </div>

@@ -23,6 +23,7 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         requirePar: app.requirePar,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
         deviceFlow: app.deviceFlow,
+        requireTwoFactor: app.requireTwoFactor,
       }}
     />
   );

@@ -1,0 +1,295 @@
+import { decodeJwt } from "jose";
+import * as oidc from "openid-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACR_PASSWORD, ACR_TWO_FACTOR } from "../../lib/oidc/acr";
+import { authorize, CookieBrowser, type Page, textOf } from "../support/browserless";
+import { authorizationRequest, discoverClient } from "../support/oidc-client";
+import { callApi, signInToPages } from "../support/pages-session";
+import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { authenticatorCode, recoveryCodesOnPage, secretOnPage } from "../support/totp";
+
+const REDIRECT = "http://127.0.0.1:9/callback";
+const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
+const PASSWORD = "correct horse battery";
+
+type Created = { clientId: string; clientSecret?: string };
+
+/**
+ * Two-factor sign-in end to end: a user sets up an authenticator app through the account API,
+ * then apps (openid-client) see the second step, `amr` and `acr`; recovery codes work once;
+ * requests that ask for two-factor with acr_values get it. Codes are computed by the test's own
+ * RFC 6238 helper.
+ */
+describe("two-factor sign-in", () => {
+  let server: TestServer;
+  let cleanup: () => void;
+  let app: Created;
+  /** An app with "Require two-factor" on (made with the CLI flag). */
+  let strict: Created;
+  let admin: CookieBrowser;
+  let users = 0;
+
+  /** A new user of its own for each test (no test depends on another's state). */
+  function newUser() {
+    const email = `user${++users}@example.com`;
+    expect(server.cli("users", "create", "--email", email, "--password", PASSWORD).status).toBe(0);
+    return { email, password: PASSWORD };
+  }
+
+  /** Sets up an authenticator app for the user through /account's API; returns its secret and recovery codes. */
+  async function enrol(user: { email: string; password: string }) {
+    const browser = await signInToPages(server.url, user, "latchkey-account");
+    const started = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp", {});
+    expect(started.status).toBe(200);
+    const secret = started.body.secret as string;
+    expect(started.body.otpauthUri).toContain(`secret=${secret}`);
+    const wrong = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp/confirm", {
+      code: authenticatorCode(secret, Date.now() - 10 * 60_000),
+    });
+    expect(wrong.status).toBe(400);
+    const confirmedWith = authenticatorCode(secret);
+    const confirmed = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp/confirm", {
+      code: confirmedWith,
+    });
+    expect(confirmed.status).toBe(200);
+    const recoveryCodes = confirmed.body.recoveryCodes as string[];
+    expect(new Set(recoveryCodes).size).toBe(10);
+    return { secret, recoveryCodes, confirmedWith };
+  }
+
+  /** openid-client's configuration per app, discovered once (fewer connections on a busy machine). */
+  const configs = new Map<string, Promise<oidc.Configuration>>();
+  function configFor(client: Created) {
+    let config = configs.get(client.clientId);
+    if (!config) {
+      config = discoverClient(server.issuer, client.clientId, client.clientSecret);
+      configs.set(client.clientId, config);
+    }
+    return config;
+  }
+
+  /** One authorization by the app through openid-client; the ID token's claims, or the page it stopped on. */
+  async function signIn(
+    user: { email: string; password: string },
+    options: {
+      secondFactor?: (p: Page) => string;
+      params?: Record<string, string>;
+      browser?: CookieBrowser;
+      client?: Created;
+    } = {},
+  ) {
+    const client = options.client ?? app;
+    const config = await configFor(client);
+    const request = await authorizationRequest(config, REDIRECT, { nonce: "n-1", ...options.params });
+    const pages: Page[] = [];
+    const callback = await authorize(options.browser ?? new CookieBrowser(), request.url, REDIRECT, {
+      ...user,
+      secondFactor: options.secondFactor,
+      onPage: (p) => pages.push(p),
+    });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: request.verifier,
+      expectedNonce: "n-1",
+    });
+    return { claims: decodeJwt(tokens.id_token ?? ""), pages };
+  }
+
+  beforeAll(async () => {
+    const db = tempSqlite();
+    cleanup = db.cleanup;
+    server = await startServer(db.url);
+    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    const createApp = (name: string, ...flags: string[]): Created => {
+      const args = ["apps", "create", "--name", name, "--type", "traditional", "--redirect-uri", REDIRECT];
+      const result = server.cli(...args, ...flags, "--json");
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    app = createApp("Wiki");
+    strict = createApp("Payroll", "--require-two-factor");
+    admin = await signInToPages(server.url, ADMIN);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    cleanup?.();
+  });
+
+  it("advertises its acr values in discovery", async () => {
+    const discovery = await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json();
+    expect(discovery.acr_values_supported).toEqual([ACR_PASSWORD, ACR_TWO_FACTOR]);
+    expect(discovery.claims_supported).toEqual(expect.arrayContaining(["acr", "amr"]));
+  });
+
+  it("signs a user without a second factor in with the password alone (amr pwd)", async () => {
+    const { claims } = await signIn(newUser());
+    expect(claims.amr).toEqual(["pwd"]);
+    expect(claims.acr).toBe(ACR_PASSWORD);
+  });
+
+  it("asks for the app's code after the password, and says so in amr and acr", async () => {
+    const user = newUser();
+    const { secret } = await enrol(user);
+    // The password alone stops at the second step; the app gets nothing.
+    await expect(signIn(user)).rejects.toThrow(/asked for a second factor \(second-factor\)/);
+
+    let shown = "";
+    const { claims } = await signIn(user, {
+      secondFactor: (p) => {
+        shown = textOf(p.html);
+        // The enrolment spent this time step's code; the next step's is within the accepted window.
+        return authenticatorCode(secret, Date.now() + 30_000);
+      },
+    });
+    expect(shown).toContain("Two-factor authentication");
+    expect(claims.amr).toEqual(expect.arrayContaining(["pwd", "otp", "mfa"]));
+    expect(claims.acr).toBe(ACR_TWO_FACTOR);
+  });
+
+  it("refuses a wrong code and a used one, lets a recovery code in once, and audits it all", async () => {
+    const user = newUser();
+    const { recoveryCodes, confirmedWith } = await enrol(user);
+    // The code that confirmed the app is spent: typed again (a replay), it is refused.
+    const typed = ["000000", confirmedWith, recoveryCodes[0]];
+    const pages: string[] = [];
+    const viaRecovery = await signIn(user, {
+      secondFactor: (p) => {
+        pages.push(textOf(p.html));
+        return typed[pages.length - 1] ?? "";
+      },
+    });
+    expect(pages).toHaveLength(3);
+    expect(pages[1]).toContain("That code is not right");
+    expect(pages[2]).toContain("That code is not right");
+    expect(viaRecovery.claims.amr).toEqual(expect.arrayContaining(["pwd", "otp", "mfa"]));
+
+    // The same recovery code again is refused (the flow never reaches the app).
+    const again: string[] = [];
+    await expect(
+      signIn(user, {
+        secondFactor: (p) => {
+          again.push(textOf(p.html));
+          return recoveryCodes[0];
+        },
+      }),
+    ).rejects.toThrow(/did not return to the app/);
+    expect(again[1]).toContain("That code is not right");
+
+    const audit = await callApi(admin, server.url, "GET", "/api/v1/audit?pageSize=100");
+    expect(audit.status).toBe(200);
+    const userId = viaRecovery.claims.sub;
+    const types = (audit.body.items as { type: string; userId: string }[])
+      .filter((e) => e.userId === userId)
+      .map((e) => e.type);
+    expect(types).toContain("two_factor.enrolled");
+    expect(types.filter((t) => t === "two_factor.failed").length).toBeGreaterThanOrEqual(3);
+    expect(types.filter((t) => t === "two_factor.recovery_code_used")).toHaveLength(1);
+  });
+
+  it("honours acr_values: a user without a second factor sets one up within the sign-in", async () => {
+    const user = newUser();
+    let secret = "";
+    let codes: string[] = [];
+    const { claims } = await signIn(user, {
+      params: { acr_values: ACR_TWO_FACTOR },
+      secondFactor: (p) => {
+        secret = secretOnPage(p.html);
+        return authenticatorCode(secret);
+      },
+      browser: new CookieBrowser(),
+    }).then((result) => {
+      codes = recoveryCodesOnPage(result.pages.map((p) => p.html).join(""));
+      return result;
+    });
+    expect(claims.acr).toBe(ACR_TWO_FACTOR);
+    expect(claims.amr).toEqual(expect.arrayContaining(["pwd", "otp", "mfa"]));
+    expect(codes).toHaveLength(10);
+    // From now on the app is asked for at every sign-in, acr_values or not.
+    await expect(signIn(user)).rejects.toThrow(/second-factor/);
+  });
+
+  it("asks a signed-in user for the second factor alone when an app needs more than the session has", async () => {
+    const user = newUser();
+    const browser = new CookieBrowser();
+    const first = await signIn(user, { browser });
+    expect(first.claims.acr).toBe(ACR_PASSWORD);
+    const stepUp = await signIn(
+      { email: "", password: "" },
+      {
+        browser,
+        params: { acr_values: ACR_TWO_FACTOR },
+        secondFactor: (p) => authenticatorCode(secretOnPage(p.html)),
+      },
+    );
+    expect(stepUp.pages.some((p) => p.html.includes('/login"'))).toBe(false);
+    expect(stepUp.claims.sub).toBe(first.claims.sub);
+    expect(stepUp.claims.acr).toBe(ACR_TWO_FACTOR);
+  });
+
+  it("enforces an app's Require two-factor: set up within the sign-in, or a step up from a password session", async () => {
+    const exported = await callApi(admin, server.url, "GET", "/api/v1/applications/export");
+    const payroll = (exported.body.applications as { clientId: string; requireTwoFactor: boolean }[]).find(
+      (a) => a.clientId === strict.clientId,
+    );
+    expect(payroll?.requireTwoFactor).toBe(true);
+
+    const user = newUser();
+    const browser = new CookieBrowser();
+    // The ordinary app takes the password alone...
+    expect((await signIn(user, { browser })).claims.acr).toBe(ACR_PASSWORD);
+    // ...the strict one, on the same session, has the user set up an app (no password asked again).
+    let secret = "";
+    const strictSignIn = await signIn(
+      { email: "", password: "" },
+      {
+        browser,
+        client: strict,
+        secondFactor: (p) => {
+          secret = secretOnPage(p.html);
+          return authenticatorCode(secret);
+        },
+      },
+    );
+    expect(strictSignIn.claims.acr).toBe(ACR_TWO_FACTOR);
+    expect(strictSignIn.claims.amr).toEqual(expect.arrayContaining(["otp", "mfa"]));
+    expect(strictSignIn.pages.some((p) => p.html.includes('/login"'))).toBe(false);
+    // A fresh browser with the password alone does not get into the strict app.
+    await expect(signIn(user, { client: strict })).rejects.toThrow(/second-factor/);
+  });
+
+  it("lets an admin see and reset a user's factors, audited; the user then signs in with the password", async () => {
+    const user = newUser();
+    await enrol(user);
+    await expect(signIn(user)).rejects.toThrow(/second-factor/);
+    const list = await callApi(admin, server.url, "GET", `/api/v1/users?q=${encodeURIComponent(user.email)}`);
+    const id = (list.body.items as { id: string }[])[0].id;
+    const status = await callApi(admin, server.url, "GET", `/api/v1/users/${id}/two-factor`);
+    expect(status.body.totp?.enabledAt).toBeTruthy();
+    expect(status.body.recoveryCodesLeft).toBe(10);
+    expect((await callApi(admin, server.url, "DELETE", `/api/v1/users/${id}/two-factor`)).status).toBe(204);
+    const after = await callApi(admin, server.url, "GET", `/api/v1/users/${id}/two-factor`);
+    expect(after.body).toEqual({ totp: null, recoveryCodesLeft: 0 });
+    const audit = await callApi(admin, server.url, "GET", `/api/v1/audit?type=two_factor.reset&userId=${id}`);
+    expect(audit.body.items[0]?.actor).toBe(ADMIN.email);
+    expect((await signIn(user)).claims.amr).toEqual(["pwd"]);
+  });
+
+  // Last: it changes the setting every other test depends on (and puts it back).
+  it("has everyone set up an app at their next sign-in when the console requires two-factor", async () => {
+    const user = newUser();
+    const set = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "required" });
+    expect(set.status).toBe(200);
+    try {
+      const bad = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "always" });
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.errors)).toEqual(["policy"]);
+      const { claims, pages } = await signIn(user, { secondFactor: (p) => authenticatorCode(secretOnPage(p.html)) });
+      expect(claims.acr).toBe(ACR_TWO_FACTOR);
+      expect(pages.some((p) => p.html.includes("Set up an authenticator app"))).toBe(true);
+    } finally {
+      await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "optional" });
+    }
+    const audit = await callApi(admin, server.url, "GET", "/api/v1/audit?type=two_factor.policy_set");
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(2);
+  });
+});
