@@ -24,6 +24,7 @@ export {
 export { errorEvents } from "./error-events";
 export { logoutFormXsrf } from "./logout-form";
 export { nameRefusedScopes } from "./refused-scope";
+export { claimReplayIdsOnce } from "./replay-detection";
 export { revocationWithoutBody } from "./revocation-response";
 export { prefixClientCredentialsIds } from "./token-ids";
 
