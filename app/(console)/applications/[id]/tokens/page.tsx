@@ -23,6 +23,8 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         requirePar: app.requirePar,
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
         deviceFlow: app.deviceFlow,
+        jwks: app.jwks,
+        jwksUri: app.jwksUri,
       }}
     />
   );
