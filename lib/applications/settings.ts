@@ -263,7 +263,10 @@ export const applicationSettings = {
   // or at an https address; exactly one of the two (clientKeyIssues in lib/validation/jwks.ts).
   // The provider sees them only while the app is set to private_key_jwt.
   jwks: setting({
-    view: z.custom<Jwks | null>(),
+    view: z
+      .object({ keys: z.array(z.record(z.string(), z.unknown())) })
+      .nullable()
+      .describe("The public keys (a JSON Web Key Set) for private_key_jwt; null for none"),
     input: jwksSchema,
     ...clientKeys,
     stored: "document",
@@ -277,7 +280,7 @@ export const applicationSettings = {
     cli: { flag: "jwks-file", kind: "jsonFile" },
   }),
   jwksUri: setting({
-    view: z.string(),
+    view: z.string().describe("Where the app publishes its keys for private_key_jwt (https); empty for none"),
     input: jwksUriSchema,
     ...clientKeys,
     stored: "plain",

@@ -9,6 +9,7 @@ import { createFindAccount } from "./account";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
 import { DEVICE_PATH, deviceFlowFeature } from "./device-flow";
+import { DEVICE_CODE_GRANT } from "./device-grant";
 import { POLL_INTERVAL_SECONDS } from "./device-polling";
 import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
@@ -18,6 +19,7 @@ import {
   cacheClientInstances,
   checkClientSecrets,
   claimReplayIdsOnce,
+  deviceGrantRefusedAsUnauthorized,
   errorEvents,
   logoutFormXsrf,
   nameRefusedScopes,
@@ -270,6 +272,7 @@ export function createProvider({ db, clients, batches, keys, env, views }: Provi
   claimReplayIdsOnce(provider, replayClaims(db));
   queueSignOutLogouts(provider, db);
   announcePollInterval(provider, POLL_INTERVAL_SECONDS);
+  deviceGrantRefusedAsUnauthorized(provider, DEVICE_CODE_GRANT);
   return provider;
 }
 

@@ -63,8 +63,10 @@ describe.each(databaseKinds)("the device authorization grant on %s", (kind) => {
   it("is advertised in discovery, refused to apps without it, and a setting of native apps only", async () => {
     const { config } = await createApp({ type: "native", name: "No device", redirectUris: ["http://127.0.0.1/cb"] });
     expect(config.serverMetadata().device_authorization_endpoint).toBe(`${fixture.server.issuer}/device/auth`);
-    // oidc-provider 9 answers invalid_request ("... is not allowed for this client").
-    expect(await oauthErrorOf(oidc.initiateDeviceAuthorization(config, { scope: "openid" }))).toBe("invalid_request");
+    // RFC 8628 §3.2: unauthorized_client (oidc-provider alone says invalid_request).
+    expect(await oauthErrorOf(oidc.initiateDeviceAuthorization(config, { scope: "openid" }))).toBe(
+      "unauthorized_client",
+    );
     const web = await fixture.api("POST", "/applications", { type: "traditional", name: "Web", deviceFlow: true });
     expect(web.status).toBe(400);
     expect(JSON.stringify(web.body)).toContain("deviceFlow");

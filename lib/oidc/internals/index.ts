@@ -16,6 +16,7 @@ export {
   announcePollInterval,
   deviceCodeProblem,
   deviceFormXsrf,
+  deviceGrantRefusedAsUnauthorized,
   keepDeviceFormSecret,
   prefilledUserCode,
   restartSessionlessDeviceForm,
