@@ -1,3 +1,4 @@
+import type { AdapterPayload } from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deviceGrantRefusedAsUnauthorized, restartSessionlessDeviceForm } from "../../lib/oidc/internals";
 import { type MemoryProvider, startMemoryProvider } from "./support/memory-provider";
@@ -6,7 +7,7 @@ import { type MemoryProvider, startMemoryProvider } from "./support/memory-provi
 const features = { deviceFlow: { enabled: true } };
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 /** A public app with only the code flow, and one allowed the device grant. */
-const apps = {
+const apps: Record<string, AdapterPayload> = {
   "code-only": { client_id: "code-only", token_endpoint_auth_method: "none", redirect_uris: ["http://127.0.0.1/cb"] },
   tv: {
     client_id: "tv",
