@@ -4,6 +4,7 @@ import { adminServerFor } from "../support/admin-server";
 import { CookieBrowser, hiddenField, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { discoverClient, oauthErrorOf } from "../support/oidc-client";
+import { runCliAsync } from "../support/server";
 
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
 const USER = { email: "ida@example.com", password: "correct horse battery" };
@@ -19,8 +20,11 @@ type Step = { url: string; html: string; status: number };
  */
 describe.each(databaseKinds)("the device authorization grant on %s", (kind) => {
   const fixture = adminServerFor(kind, ADMIN);
-  beforeAll(() => {
-    expect(fixture.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+  beforeAll(async () => {
+    // Not the synchronous cli(): while it blocks this process, the server may close the admin's
+    // idle keep-alive connection, and the next API call would reuse a dead one ("other side closed").
+    const user = ["users", "create", "--email", USER.email, "--password", USER.password];
+    expect((await runCliAsync(fixture.server.databaseUrl, user)).status).toBe(0);
   });
 
   async function createApp(body: Record<string, unknown>) {

@@ -7,7 +7,7 @@ import { databaseKinds } from "../support/databases";
 import { type JwksServer, startJwksServer } from "../support/jwks-server";
 import { authorizationRequest, clientAuth, oauthErrorOf } from "../support/oidc-client";
 import { callApi } from "../support/pages-session";
-import { startServer, type TestServer } from "../support/server";
+import { runCliAsync, startServer, type TestServer } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
@@ -86,7 +86,10 @@ describe.each(databaseKinds)("private_key_jwt on %s", (kind) => {
     const trust = { NODE_EXTRA_CA_CERTS: jwksServer.caFile };
     started = await startWithAdmin(kind, ADMIN, { ...trust, JWKS_FETCH_ALLOW_PRIVATE: "1" });
     blocked = await startServer(started.server.databaseUrl, trust);
-    expect(started.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    // Not the synchronous cli(): while it blocks this process, the server may close the admin's
+    // idle keep-alive connection, and the next API call would reuse a dead one.
+    const user = ["users", "create", "--email", USER.email, "--password", USER.password];
+    expect((await runCliAsync(started.server.databaseUrl, user)).status).toBe(0);
     const inline = { tokenEndpointAuthMethod: "private_key_jwt", jwks: { keys: [key.jwk] } };
     job = await createApp({ type: "m2m", name: "Nightly job", ...inline });
     web = await createApp({ type: "traditional", name: "Wiki", redirectUris: [REDIRECT], ...inline });
