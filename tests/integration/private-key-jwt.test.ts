@@ -149,10 +149,23 @@ describe.each(databaseKinds)("private_key_jwt on %s", (kind) => {
       expect(replayed.status).toBe(401);
       expect(replayed.body).toMatchObject({ error: "invalid_client" });
     }
-    // The same new assertion at two instances at the same moment: exactly one of them takes it.
+    // The same new assertion sent eight times at once, to both instances: exactly one is taken.
+    // (This passed here with oidc-provider's own find-then-save too: the race the atomic claim
+    // closes, lib/oidc/replay-claims.ts, did not show up in this many requests.)
     const raced = await assertion(key, job.clientId, started.server.issuer, `once-${kind}-2`);
-    const answers = await Promise.all([tokenWithAssertion(started.server, raced), tokenWithAssertion(blocked, raced)]);
-    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+    const servers = [
+      started.server,
+      blocked,
+      started.server,
+      blocked,
+      started.server,
+      blocked,
+      started.server,
+      blocked,
+    ];
+    const answers = await Promise.all(servers.map((server) => tokenWithAssertion(server, raced)));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(7);
   });
 
   it("a key set at an https JWKS URI on 127.0.0.1 works where private addresses are allowed, and only there", async () => {
