@@ -32,6 +32,14 @@ const envSchema = z.object({
   BACKCHANNEL_LOGOUT_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
   BACKCHANNEL_LOGOUT_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(5),
+  /**
+   * private_key_jwt apps' jwks_uri may point at loopback, private and other special-use addresses
+   * (refused by default, see lib/oidc/outgoing-fetch.ts).
+   */
+  JWKS_FETCH_ALLOW_PRIVATE: z
+    .enum(["0", "1", "true", "false"], "0 or 1")
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   /** Encrypts the keys stored in the database (see lib/secrets/kek.ts); checked here so a bad one stops the start. */
   LATCHKEY_SECRET: z
     .string()

@@ -7,7 +7,9 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { type PkcePolicy, pkcePolicies } from "@/lib/validation/application-rules";
+import type { Jwks } from "@/lib/validation/jwks";
 import { useFormField } from "../console/use-form-field";
+import { ClientKeysFields, type ClientKeyValues, fromKeyValues, keyFieldOf, toKeyValues } from "./client-keys-fields";
 import { UnsavedChanges } from "./save-bar";
 import { type ApplicationSectionProps, useSaveApplication } from "./use-save-application";
 
@@ -21,9 +23,14 @@ type Choices = {
   deviceFlow: boolean;
   requireTwoFactor: boolean;
 };
-type Settings = Choices & { accessTokenTtl: number | null; refreshTokenTtl: number | null };
+type Settings = Choices & {
+  accessTokenTtl: number | null;
+  refreshTokenTtl: number | null;
+  jwks: Jwks | null;
+  jwksUri: string;
+};
 /** Lifetimes are edited in minutes and days (blank: the default) and stored in seconds. */
-type Values = Choices & { accessMinutes: string; refreshDays: string };
+type Values = Choices & ClientKeyValues & { accessMinutes: string; refreshDays: string };
 
 const toValues = (s: Settings): Values => ({
   accessMinutes: s.accessTokenTtl === null ? "" : String(s.accessTokenTtl / 60),
@@ -35,6 +42,7 @@ const toValues = (s: Settings): Values => ({
   tokenEndpointAuthMethod: s.tokenEndpointAuthMethod,
   deviceFlow: s.deviceFlow,
   requireTwoFactor: s.requireTwoFactor,
+  ...toKeyValues(s.jwks, s.jwksUri),
 });
 const seconds = (value: string, unit: number) => (value.trim() === "" ? null : Math.round(Number(value) * unit));
 
@@ -56,6 +64,7 @@ export function TokenSettingsForm({
   const form = useForm<Values>({ defaultValues: toValues(values) });
   const field = useFormField(form);
   const pkce = form.watch("pkcePolicy");
+  const usesKeys = form.watch("tokenEndpointAuthMethod") === "private_key_jwt";
 
   async function submit(next: Values) {
     const result = await save({
@@ -69,15 +78,18 @@ export function TokenSettingsForm({
             requirePar: next.requirePar,
             requireTwoFactor: next.requireTwoFactor,
           }),
-      ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod } : {}),
+      ...(confidential ? { tokenEndpointAuthMethod: next.tokenEndpointAuthMethod, ...fromKeyValues(next) } : {}),
       ...(confidential && !machine ? { pkcePolicy: next.pkcePolicy } : {}),
       ...(native ? { deviceFlow: next.deviceFlow } : {}),
     });
     if (result && "saved" in result) form.reset(toValues(result.saved));
     const field = { accessTokenTtl: "accessMinutes", refreshTokenTtl: "refreshDays" } as const;
     for (const [path, messages] of Object.entries(result && "fieldErrors" in result ? result.fieldErrors : {})) {
-      const name = field[path as keyof typeof field];
-      if (name) form.setError(name, { type: "server", message: messages[0] });
+      const name = field[path as keyof typeof field] ?? keyFieldOf(path);
+      // The first problem of a field is shown; inside a key set it says which member (keys.0.d).
+      const inside = path.split(".").slice(1).join(".");
+      const message = inside ? `${inside}: ${messages[0]}` : messages[0];
+      if (name && !form.getFieldState(name).error) form.setError(name, { type: "server", message });
     }
   }
 
@@ -127,10 +139,12 @@ export function TokenSettingsForm({
               options={[
                 { value: "client_secret_basic", label: t("authBasic") },
                 { value: "client_secret_post", label: t("authPost") },
+                { value: "private_key_jwt", label: t("authPrivateKeyJwt") },
               ]}
               {...form.register("tokenEndpointAuthMethod")}
             />
           )}
+          {confidential && usesKeys && <ClientKeysFields form={form} />}
         </div>
       </Card>
       <UnsavedChanges form={form} />

@@ -74,6 +74,8 @@ export const serviceGuides: ServiceGuide[] = [
         `Userinfo endpoint:       ${v.userinfoEndpoint}`,
         `End session endpoint:    ${v.endSessionEndpoint}`,
         `Token endpoint auth:     client_secret_basic`,
+        `                         (or private_key_jwt, if the service signs its requests with its`,
+        `                         own key: set it and the service's public keys on the Tokens tab)`,
         `PKCE:                    S256 if the service can; otherwise it must send a nonce`,
         `User ID claim:           sub   (email: email, name: name, username: preferred_username)`,
       ].join("\n"),

@@ -10,6 +10,7 @@ import {
   updateApplicationSchema,
 } from "../validation/application";
 import { isReservedClientId } from "../validation/client-id";
+import { assertClientKeys } from "../validation/jwks";
 import { expectedVersion } from "../validation/numbers";
 import { forgetClient } from "./forget-client";
 import { type SecretView, secretViewFields } from "./secrets";
@@ -67,6 +68,7 @@ export async function createApplication(
         name: settings.name,
       },
     });
+    assertClientKeys(readSettings(created));
     if (clientSecret) {
       await tx.clientSecret.create({
         data: {
@@ -132,6 +134,8 @@ export async function updateApplication(db: Db, id: string, input: unknown, acto
         "stale_version",
       );
     const app = toView(await tx.application.findUniqueOrThrow({ where: { id } }));
+    // Checked on the app as changed (a PATCH may send only one of the three settings).
+    assertClientKeys(app);
     const diff = changedFields(auditedFields(toView(current)), auditedFields(app));
     if (Object.keys(diff.after).length > 0)
       await recordAudit(tx, { type: "app.updated", actor, applicationId: id, ...diff });

@@ -19,29 +19,52 @@ function parseList(json: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/** A JSON document column (a key set): null when empty or unreadable. */
+function parseDocument(json: unknown): unknown {
+  if (typeof json !== "string" || json === "") return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+const decoders = { plain: (value: unknown) => value, json: parseList, document: parseDocument };
+
 /** The settings of an Application row, as the API shows them. */
 export function readSettings(row: Row): ApplicationSettings {
   const type = row.type as ApplicationType;
   const entries = settingNames.map((name) => {
     const spec = settingSpec(name);
-    const stored = spec.stored === "json" ? parseList(row[name]) : row[name];
+    const stored = decoders[spec.stored](row[name]);
     return [name, spec.read ? spec.read(stored, type) : stored];
   });
   return Object.fromEntries(entries) as ApplicationSettings;
 }
 
-/** The Application row's columns for the settings: lists are JSON text. */
-type Columns = { [K in SettingName]: ApplicationSettings[K] extends string[] ? string : ApplicationSettings[K] };
+/** The Application row's columns for the settings: lists and documents are JSON text. */
+type Columns = {
+  [K in SettingName]: ApplicationSettings[K] extends string[]
+    ? string
+    : ApplicationSettings[K] extends object | null
+      ? string | null
+      : ApplicationSettings[K];
+};
+
+/** Stores a value as its column holds it. */
+function encode(name: SettingName, value: unknown): unknown {
+  const stored = settingSpec(name).stored;
+  if (stored === "json") return JSON.stringify(value);
+  if (stored === "document") return value === null ? null : JSON.stringify(value);
+  return value;
+}
 
 /** Validated settings as the Application row stores them: lists as JSON text, absent fields absent. */
 export function settingsColumns(data: Partial<ApplicationSettings>): Partial<Columns> {
   return Object.fromEntries(
     Object.entries(data)
       .filter(([name, value]) => value !== undefined && settingNames.includes(name as SettingName))
-      .map(([name, value]) => [
-        name,
-        settingSpec(name as SettingName).stored === "json" ? JSON.stringify(value) : value,
-      ]),
+      .map(([name, value]) => [name, encode(name as SettingName, value)]),
   );
 }
 

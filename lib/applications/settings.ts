@@ -17,6 +17,7 @@ import {
   tokenAuthMethod,
   tokenLimits,
 } from "../validation/application-rules";
+import { type Jwks, jwksSchema, jwksUriSchema } from "../validation/jwks";
 import { type ApplicationType, applicationTypes, hasClientSecret } from "./types";
 
 /**
@@ -33,8 +34,8 @@ type Spec<V> = {
   /** The types the setting means something for; the others refuse it with `refusal`. */
   appliesTo: readonly ApplicationType[];
   refusal?: "thirdPartyOnly" | "confidentialOnly" | "webAppsOnly" | "nativeOnly" | "signInAppsOnly";
-  /** How the Application row keeps it: as is, or a list as JSON text. */
-  stored: "plain" | "json";
+  /** How the Application row keeps it: as is, a list as JSON text, or a JSON document (null for none). */
+  stored: "plain" | "json" | "document";
   /** Whether `apps export` carries it (an export must recreate the app, and holds no secret). */
   exported: boolean;
   /**
@@ -42,16 +43,26 @@ type Spec<V> = {
    * the value; undefined leaves the key out), a group of the client record that Latchkey's
    * provider configuration reads, or "console" when only the console and the API show it.
    */
-  client: "console" | { metadata?: string; toMetadata?: (value: V, type: ApplicationType) => unknown; record?: Group };
+  client:
+    | "console"
+    | {
+        metadata?: string;
+        /** `settings`: all of the app's settings, for metadata that depends on another one. */
+        toMetadata?: (value: V, type: ApplicationType, settings: AnySettings) => unknown;
+        record?: Group;
+      };
   /** What a new application starts with: the column's default in prisma/models.prisma. */
   default: V;
   /** A valid value other than the default (the unit tests round-trip it). */
   example: V;
   /** The `apps create` / `apps update` flag (a list flag is given once per item). */
-  cli: { flag: string; kind: "text" | "list" | "boolean" | "seconds" };
+  cli: { flag: string; kind: "text" | "list" | "boolean" | "seconds" | "jsonFile" };
   /** How the stored value reads for a type, when some of it means nothing for that type. */
   read?: (stored: V, type: ApplicationType) => V;
 };
+
+/** All of an app's settings, as a metadata conversion may read them. */
+type AnySettings = Readonly<Record<string, unknown>>;
 
 /** The parts of a client record (lib/oidc/client-store.ts) the provider's hooks read. */
 type Group = "tokens" | "branding" | "cors" | "scopes";
@@ -82,6 +93,10 @@ const branding = {
 /** A branding link or logo: a web address the consent page shows or links to. */
 const brandingUrl = (flag: string, example: string) =>
   setting({ ...branding, input: pageUrl, example, cli: { flag, kind: "text" } });
+/** The keys of a private_key_jwt app: only apps with a secret choose how to authenticate. */
+const clientKeys = { appliesTo: confidential, refusal: "confidentialOnly", exported: true } as const;
+/** Registered keys reach the provider only for an app that authenticates with them. */
+const usesKeys = (settings: AnySettings) => settings.tokenEndpointAuthMethod === "private_key_jwt";
 /** Read by the provider's token hooks (lifetimes, refresh tokens, PKCE). */
 const tokenSetting = { appliesTo: all, stored: "plain", exported: true, client: { record: "tokens" } } as const;
 
@@ -248,6 +263,40 @@ export const applicationSettings = {
     default: "client_secret_basic",
     example: "client_secret_post",
     cli: { flag: "token-auth-method", kind: "text" },
+  }),
+  // private_key_jwt (RFC 7523): the public keys the app signs its client assertions with, inline
+  // or at an https address; exactly one of the two (clientKeyIssues in lib/validation/jwks.ts).
+  // The provider sees them only while the app is set to private_key_jwt.
+  jwks: setting({
+    view: z
+      .object({ keys: z.array(z.record(z.string(), z.unknown())) })
+      .nullable()
+      .describe("The public keys (a JSON Web Key Set) for private_key_jwt; null for none"),
+    input: jwksSchema,
+    ...clientKeys,
+    stored: "document",
+    client: {
+      metadata: "jwks",
+      toMetadata: (set: Jwks | null, _type: ApplicationType, settings: AnySettings) =>
+        usesKeys(settings) && set ? set : undefined,
+    },
+    default: null,
+    example: { keys: [{ kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", use: "sig" }] },
+    cli: { flag: "jwks-file", kind: "jsonFile" },
+  }),
+  jwksUri: setting({
+    view: z.string().describe("Where the app publishes its keys for private_key_jwt (https); empty for none"),
+    input: jwksUriSchema,
+    ...clientKeys,
+    stored: "plain",
+    client: {
+      metadata: "jwks_uri",
+      toMetadata: (uri: string, _type: ApplicationType, settings: AnySettings) =>
+        usesKeys(settings) && uri ? uri : undefined,
+    },
+    default: "",
+    example: "https://wiki.example.com/.well-known/jwks.json",
+    cli: { flag: "jwks-uri", kind: "text" },
   }),
   // OpenID Connect Back-Channel Logout 1.0: where the provider POSTs a logout token when a user
   // signs out, is suspended or deleted, or their grant or sessions end (lib/logout/).

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { randomId } from "../ids";
 import { updateApplicationSchema } from "../validation/application";
 import { clientIdSchema } from "../validation/client-id";
+import { assertClientKeys } from "../validation/jwks";
 import { type ApplicationView, toView } from "./service";
 import { type ApplicationSettings, settingNames, settingSpec } from "./settings";
 import { exportedSettingNames, settingsColumns } from "./settings-rows";
@@ -80,8 +81,9 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
   const result: ImportResult = { created: [], updated: [], unchanged: [], withoutSecret: [] };
   await db.$transaction(
     async (tx) => {
-      for (const item of file.applications) {
+      for (const [index, item] of file.applications.entries()) {
         const data = settingsColumns(item.settings);
+        const path = ["applications", index];
         const existing = await tx.application.findUnique({ where: { clientId: item.clientId } });
         if (!existing) {
           const created = await tx.application.create({
@@ -93,6 +95,7 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
               name: item.settings.name ?? item.clientId,
             },
           });
+          assertClientKeys(toView(created), path);
           await recordAudit(tx, {
             type: "app.created",
             actor,
@@ -107,7 +110,7 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
           throw new z.ZodError([
             {
               code: "custom",
-              path: ["applications", file.applications.indexOf(item), "type"],
+              path: [...path, "type"],
               message: "importTypeChanged",
               input: item.type,
             },
@@ -120,7 +123,11 @@ export async function importApplications(db: Db, input: unknown, actor: Actor): 
           result.unchanged.push(item.clientId);
           continue;
         }
-        await tx.application.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+        const updated = await tx.application.update({
+          where: { id: existing.id },
+          data: { ...data, version: { increment: 1 } },
+        });
+        assertClientKeys(toView(updated), path);
         await recordAudit(tx, { type: "app.updated", actor, applicationId: existing.id, ...diff });
         result.updated.push(item.clientId);
         if (

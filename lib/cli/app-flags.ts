@@ -1,11 +1,12 @@
+import { readFileSync } from "node:fs";
 import { type SettingName, settingNames, settingSpec } from "../applications/settings";
 import { UsageError } from "./usage-error";
 
 /**
  * `apps create` and `apps update` take a flag for every declared setting
  * (lib/applications/settings.ts): text and lists as values (a list flag once per item; given
- * once as "" it empties the list), lifetimes in seconds or "default", and switches as
- * `--flag` / `--no-flag`.
+ * once as "" it empties the list), lifetimes in seconds or "default", switches as
+ * `--flag` / `--no-flag`, and a JSON document (a key set) as the path of a file ("" clears it).
  */
 type OptionSpec = Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
 
@@ -39,9 +40,26 @@ export function settingsFromFlags(values: Values): Partial<Record<SettingName, u
     if (value === undefined) continue;
     if (kind === "list") settings[name] = (value as string[]).filter((item) => item !== "");
     else if (kind === "text") settings[name] = value;
+    else if (kind === "jsonFile") settings[name] = jsonFile(flag, value as string);
     else settings[name] = seconds(flag, value as string);
   }
   return settings;
+}
+
+/** The JSON document in the file at `path` ("" for none); an unreadable file names its flag. */
+function jsonFile(flag: string, path: string): unknown {
+  if (path === "") return null;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`--${flag}: ${path} is not JSON`);
+  }
 }
 
 function seconds(flag: string, value: string): number | null {
@@ -69,7 +87,9 @@ export function settingsUsage(indent: string): string {
           ? `[--${flag} V ...]`
           : kind === "seconds"
             ? `[--${flag} SECONDS|default]`
-            : `[--${flag} V]`,
+            : kind === "jsonFile"
+              ? `[--${flag} PATH]`
+              : `[--${flag} V]`,
     );
   const lines: string[] = [];
   for (const item of shown) {

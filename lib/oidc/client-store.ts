@@ -112,7 +112,7 @@ export function toMetadata(clientId: string, type: ApplicationType, settings: Ap
   for (const name of settingNames) {
     const client = settingSpec(name).client;
     if (client === "console" || !client.metadata || !settingApplies(name, type)) continue;
-    const value = client.toMetadata ? client.toMetadata(settings[name], type) : settings[name];
+    const value = client.toMetadata ? client.toMetadata(settings[name], type, settings) : settings[name];
     if (value !== undefined) metadata[client.metadata] = value;
   }
   // Device sign-in and no redirect URI: an app only for TVs and command-line tools, which never

@@ -4,12 +4,14 @@ import type { Db } from "../db/client";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
+import { clientAssertionAlgs } from "../validation/jwks";
 import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
 import { acrValues } from "./acr";
 import { createAdapterClass, unavailableAsOidc } from "./adapter";
 import { APP_CLAIM, type ClientStore, defaultTokenSettings, issuedToThisApp } from "./client-store";
 import { DEVICE_PATH, deviceFlowFeature } from "./device-flow";
+import { DEVICE_CODE_GRANT } from "./device-grant";
 import { POLL_INTERVAL_SECONDS } from "./device-polling";
 import { dpopNonceSecret } from "./dpop";
 import { createGrantLoader } from "./grant-loader";
@@ -18,6 +20,8 @@ import {
   announcePollInterval,
   cacheClientInstances,
   checkClientSecrets,
+  claimReplayIdsOnce,
+  deviceGrantRefusedAsUnauthorized,
   errorEvents,
   logoutFormXsrf,
   nameRefusedScopes,
@@ -27,9 +31,11 @@ import {
   takePrefilledUserCode,
 } from "./internals";
 import type { KeySet } from "./keys";
+import { JWKS_URI_BODY_LIMIT, outgoingFetch } from "./outgoing-fetch";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
 import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
+import { replayClaims } from "./replay-claims";
 import { createResourceServers } from "./resource-servers";
 import { scopeClaims, supportedScopes } from "./scopes";
 import type { TokenBatches } from "./token-batches";
@@ -109,9 +115,13 @@ export function createProvider({ db, clients, batches, keys, env, views, twoFact
     },
     allowOmittingSingleRegisteredRedirectUri: false,
     // What an app can be set to (console: token endpoint authentication), each enforced as
-    // chosen (lib/oidc/internals/client-secrets.ts). No app can register a key, so neither
-    // private_key_jwt nor client_secret_jwt (secrets are stored as hashes) is offered.
-    clientAuthMethods: ["client_secret_basic", "client_secret_post", "none"],
+    // chosen (lib/oidc/internals/client-secrets.ts; oidc-provider refuses any other method for an
+    // app set to private_key_jwt). client_secret_jwt is not offered: secrets are stored as hashes.
+    clientAuthMethods: ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"],
+    // An app's jwks_uri is fetched https only, with a size cap, a timeout and no private addresses
+    // unless JWKS_FETCH_ALLOW_PRIVATE (outgoing-fetch.ts).
+    fetch: outgoingFetch(env.JWKS_FETCH_ALLOW_PRIVATE),
+    fetchResponseBodyLimits: { jwks_uri: JWKS_URI_BODY_LIMIT },
     routes: { revocation: REVOCATION_PATH, code_verification: DEVICE_PATH },
     clientDefaults: {
       grant_types: ["authorization_code", "refresh_token"],
@@ -121,6 +131,8 @@ export function createProvider({ db, clients, batches, keys, env, views, twoFact
     },
     // Client secrets exist only as hashes, so nothing may use them as an HMAC key.
     enabledJWA: {
+      // private_key_jwt assertions (lib/validation/jwks.ts accepts keys for exactly these).
+      clientAuthSigningAlgValues: [...clientAssertionAlgs],
       idTokenSigningAlgValues: ["RS256", "PS256", "ES256"],
       requestObjectSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
       userinfoSigningAlgValues: ["RS256", "PS256", "ES256"],
@@ -266,8 +278,11 @@ export function createProvider({ db, clients, batches, keys, env, views, twoFact
     unavailableAsOidc,
   );
   cacheClientInstances(provider, (clientId) => clients.fresh(clientId));
+  // A client assertion or DPoP proof is accepted once, across instances, even when sent twice at once.
+  claimReplayIdsOnce(provider, replayClaims(db));
   queueSignOutLogouts(provider, db);
   announcePollInterval(provider, POLL_INTERVAL_SECONDS);
+  deviceGrantRefusedAsUnauthorized(provider, DEVICE_CODE_GRANT);
   return provider;
 }
 

@@ -29,8 +29,11 @@ const m2mScopeList = z.array(z.enum([managementScope], "scopeUnknown")).max(1, "
 /** Third-party apps: the user scopes they may request; m2m apps: "management" or nothing. */
 export const allowedScopeList = (type: ApplicationType) => (type === "m2m" ? m2mScopeList : userScopeList);
 
-/** How a confidential client sends its secret to the token endpoint. */
-export const tokenAuthMethods = ["client_secret_basic", "client_secret_post"] as const;
+/**
+ * How a confidential client authenticates at the token endpoint: its secret in the header or
+ * the body, or an assertion signed with a key it registered (private_key_jwt, lib/validation/jwks.ts).
+ */
+export const tokenAuthMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt"] as const;
 export const tokenAuthMethod = z.enum(tokenAuthMethods, "authMethodUnknown");
 
 /**

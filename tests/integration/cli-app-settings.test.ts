@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliInProcess } from "../support/cli";
 import { type DatabaseKind, databaseKinds, databases } from "../support/databases";
@@ -75,6 +79,40 @@ describe.each(databaseKinds)("the CLI's app settings on %s", (kind: DatabaseKind
     });
     expect(updated.version).toBe(app.version + 1);
     expect((await json("apps", "update", app.clientId, "--name", "Portal 2")).pkcePolicy).toBe("not_required");
+  });
+
+  it("registers private_key_jwt keys from a file or a URI, and names the flag of bad keys", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "latchkey-cli-keys-"));
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const keys = { keys: [{ ...publicKey.export({ format: "jwk" }), kid: "k1" }] };
+    writeFileSync(join(dir, "public.json"), JSON.stringify(keys));
+    writeFileSync(join(dir, "private.json"), JSON.stringify({ keys: [privateKey.export({ format: "jwk" })] }));
+    try {
+      const app = await json(
+        ...["apps", "create", "--type", "m2m", "--name", "Signer", "--token-auth-method", "private_key_jwt"],
+        ...["--jwks-file", join(dir, "public.json")],
+      );
+      expect(app).toMatchObject({ tokenEndpointAuthMethod: "private_key_jwt", jwks: keys, jwksUri: "" });
+      const moved = await json(
+        ...["apps", "update", app.clientId, "--jwks-file", "", "--jwks-uri", "https://keys.example.com/jwks.json"],
+      );
+      expect(moved).toMatchObject({ jwks: null, jwksUri: "https://keys.example.com/jwks.json" });
+      const refusals: [string[], string][] = [
+        [["--jwks-file", join(dir, "private.json"), "--jwks-uri", ""], "--jwks-file"],
+        // Both ways at once: the first field named is the key set (the message names both).
+        [["--jwks-file", join(dir, "public.json")], "--jwks-file"],
+        [["--jwks-uri", "http://keys.example.com/jwks.json"], "--jwks-uri"],
+        [["--jwks-file", join(dir, "missing.json")], "--jwks-file"],
+      ];
+      for (const [flags, flag] of refusals) {
+        const result = await cli("apps", "update", app.clientId, ...flags);
+        expect(result.status, flags.join(" ")).not.toBe(0);
+        expect(result.stderr, flags.join(" ")).toContain(flag);
+      }
+      expect(await json("apps", "show", app.clientId)).toMatchObject({ version: moved.version, jwks: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("names the flag of a bad value and changes nothing", async () => {

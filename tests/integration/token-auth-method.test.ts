@@ -59,16 +59,17 @@ describe.each(databaseKinds)("token endpoint auth methods on %s", (kind) => {
   const asBasic = (app: App) => configure(app, clientAuth(app.clientSecret, "client_secret_basic"));
   const asPost = (app: App) => configure(app, clientAuth(app.clientSecret, "client_secret_post"));
 
-  it("discovery offers basic, post and none, and no signed assertion method", async () => {
+  it("discovery offers basic, post, private_key_jwt and none, and no HMAC-signed assertions", async () => {
     const metadata = (await asBasic(apps.basicJob)).serverMetadata();
     expect(metadata.token_endpoint_auth_methods_supported).toEqual([
       "client_secret_basic",
       "client_secret_post",
+      "private_key_jwt",
       "none",
     ]);
-    expect(metadata.token_endpoint_auth_signing_alg_values_supported).toBeUndefined();
-    // Introspection and revocation inherit the token endpoint's list; nothing names the JWT methods.
-    expect(JSON.stringify(metadata)).not.toMatch(/private_key_jwt|client_secret_jwt/);
+    // Secrets are stored as hashes: nothing can check an assertion signed with one.
+    expect(metadata.token_endpoint_auth_signing_alg_values_supported).not.toContain("HS256");
+    expect(JSON.stringify(metadata)).not.toMatch(/client_secret_jwt/);
   });
 
   it("client_secret_basic: the header gets a token, the same secret in the body gets invalid_client", async () => {

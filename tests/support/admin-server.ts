@@ -7,15 +7,17 @@ import { startServer, type TestServer } from "./server";
 export type AdminServer = { server: TestServer; admin: CookieBrowser; stop(): Promise<void> };
 
 /**
- * A server on a fresh database of `kind`, with one admin (made by the CLI) signed in to the
- * console in a CookieBrowser: the starting point of the API and console tests.
+ * A server on a fresh database of `kind` (with `env` added to its environment), with one admin
+ * (made by the CLI) signed in to the console in a CookieBrowser: the starting point of the API
+ * and console tests.
  */
 export async function startWithAdmin(
   kind: DatabaseKind,
   credentials: { email: string; password: string },
+  env: Record<string, string> = {},
 ): Promise<AdminServer> {
   const db = await databases[kind]();
-  const server = await startServer(db.url);
+  const server = await startServer(db.url, env);
   const created = server.cli("admins", "create", "--email", credentials.email, "--password", credentials.password);
   if (created.status !== 0) throw new Error(`admins create failed: ${created.stderr}`);
   const admin = await signInToPages(server.url, credentials);

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Provider, { type ClientMetadata } from "oidc-provider";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "../../lib/api/openapi";
@@ -183,7 +185,9 @@ describe("the application settings table", () => {
       for (const name of settingNames) {
         const spec = settingSpec(name);
         if (spec.client === "console" || !spec.client.metadata || !settingApplies(name, type)) continue;
-        const expected = spec.client.toMetadata ? spec.client.toMetadata(settings[name], type) : settings[name];
+        const expected = spec.client.toMetadata
+          ? spec.client.toMetadata(settings[name], type, settings)
+          : settings[name];
         // Left out (undefined): oidc-provider's own default applies.
         if (expected === undefined) expect(metadata[spec.client.metadata], name).toBeUndefined();
         else expect(seen[spec.client.metadata], name).toEqual(expected);
@@ -211,6 +215,9 @@ describe("the application settings table", () => {
 });
 
 describe("the CLI's setting flags", () => {
+  const documentFile = join(mkdtempSync(join(tmpdir(), "latchkey-flags-")), "keys.json");
+  writeFileSync(documentFile, JSON.stringify({ keys: [] }));
+
   it("has one flag per setting, and reads each into the setting it names", () => {
     const flags = settingNames.map((name) => settingSpec(name).cli.flag);
     expect(new Set(flags).size).toBe(settingNames.length);
@@ -224,8 +231,19 @@ describe("the CLI's setting flags", () => {
             ? { [flag]: ["a", "b"] }
             : kind === "seconds"
               ? { [flag]: "900" }
-              : { [flag]: "x" };
-      const expected = kind === "boolean" ? true : kind === "list" ? ["a", "b"] : kind === "seconds" ? 900 : "x";
+              : kind === "jsonFile"
+                ? { [flag]: documentFile }
+                : { [flag]: "x" };
+      const expected =
+        kind === "boolean"
+          ? true
+          : kind === "list"
+            ? ["a", "b"]
+            : kind === "seconds"
+              ? 900
+              : kind === "jsonFile"
+                ? { keys: [] }
+                : "x";
       expect(settingsFromFlags(values), flag).toEqual({ [name]: expected });
       expect(flagFor(`${name}.0`)).toBe(`--${flag}`);
     }
@@ -243,5 +261,9 @@ describe("the CLI's setting flags", () => {
     expect(() => settingsFromFlags({ "rotate-refresh-token": true, "no-rotate-refresh-token": true })).toThrow(
       /--rotate-refresh-token/,
     );
+    expect(settingsFromFlags({ "jwks-file": "" })).toEqual({ jwks: null });
+    expect(() => settingsFromFlags({ "jwks-file": "/nonexistent/keys.json" })).toThrow(/--jwks-file.*ENOENT/);
+    writeFileSync(documentFile, "{ not json");
+    expect(() => settingsFromFlags({ "jwks-file": documentFile })).toThrow(/--jwks-file: .* is not JSON/);
   });
 });

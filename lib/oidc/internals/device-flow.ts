@@ -106,3 +106,18 @@ export function announcePollInterval(provider: Provider, seconds: number) {
     body.interval = seconds;
   });
 }
+
+/**
+ * An app without the device grant asking for a device code gets `unauthorized_client`, as
+ * RFC 8628 §3.2 (with RFC 6749 §5.2) has it; oidc-provider answers `invalid_request` ("<grant> is
+ * not allowed for this client", 9.13.3, lib/actions/authorization/client.js checkClientGrantType).
+ * Its error handler writes the JSON answer, then emits `device_authorization.error`
+ * (lib/shared/error_handler.js), so the answer is corrected there, still 400, description kept.
+ */
+export function deviceGrantRefusedAsUnauthorized(provider: Provider, grantType: string) {
+  provider.on("device_authorization.error", (ctx: KoaContextWithOIDC) => {
+    const body = ctx.body as { error?: unknown; error_description?: unknown } | null | undefined;
+    if (body?.error === "invalid_request" && body.error_description === `${grantType} is not allowed for this client`)
+      body.error = "unauthorized_client";
+  });
+}

@@ -16,6 +16,7 @@ export {
   announcePollInterval,
   deviceCodeProblem,
   deviceFormXsrf,
+  deviceGrantRefusedAsUnauthorized,
   keepDeviceFormSecret,
   prefilledUserCode,
   restartSessionlessDeviceForm,
@@ -24,6 +25,7 @@ export {
 export { errorEvents } from "./error-events";
 export { logoutFormXsrf } from "./logout-form";
 export { nameRefusedScopes } from "./refused-scope";
+export { claimReplayIdsOnce } from "./replay-detection";
 export { revocationWithoutBody } from "./revocation-response";
 export { prefixClientCredentialsIds } from "./token-ids";
 

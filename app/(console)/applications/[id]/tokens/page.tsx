@@ -24,6 +24,8 @@ export default async function TokensPage({ params }: { params: Promise<{ id: str
         tokenEndpointAuthMethod: app.tokenEndpointAuthMethod,
         deviceFlow: app.deviceFlow,
         requireTwoFactor: app.requireTwoFactor,
+        jwks: app.jwks,
+        jwksUri: app.jwksUri,
       }}
     />
   );
