@@ -5,6 +5,7 @@ import { auditQuerySchema } from "../audit/list";
 import { managementScope } from "../oidc/scopes";
 import { createApplicationBody, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
+import { mailTestSchema } from "../validation/mail";
 import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
 import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
@@ -213,6 +214,15 @@ const operations: Operation[] = [
     path: "/keys",
     body: rotateKeySchema,
     ok: [201, "SigningKey"],
+  },
+  {
+    operationId: "sendTestEmail",
+    summary: "Send a test email through SMTP_URL (502 with the relay's answer when it fails)",
+    tag: "Email",
+    method: "post",
+    path: "/mail/test",
+    body: mailTestSchema,
+    ok: [200, "MailTestResult"],
   },
   {
     operationId: "listAuditEvents",

@@ -146,3 +146,7 @@ export const signingKeySchema = z
   .meta({ id: "SigningKey" });
 
 export const signingKeyListSchema = z.object({ keys: z.array(signingKeySchema) }).meta({ id: "SigningKeyList" });
+
+export const mailTestResultSchema = z
+  .object({ sent: z.literal(true), to: z.string(), relay: z.string().describe("smtp://host:port, smtps://…, or log") })
+  .meta({ id: "MailTestResult" });

@@ -14,12 +14,19 @@ import { connect, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { isLocale } from "../i18n/locales";
 import { configuredIssuer } from "../issuer";
+import { publicBaseUrl } from "../mail/links";
+import { createMailer } from "../mail/mailer";
+import { composeMail } from "../mail/messages";
+import { withStatus } from "../mail/status";
 import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
+import { createLogger } from "../server/log";
 import { errorFields } from "../server/log-error";
 import { setUserStatus } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
+import { email } from "../validation/user";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
 import { type Output, printApplication, printApplications, printKeys, printRotation, printUser } from "./output";
 import { currentKek, describeRewrap, RewrapUsageError, rewrap } from "./rewrap";
@@ -48,11 +55,15 @@ ${settingsUsage("              ")}
               (re-encrypts the stored keys under a new LATCHKEY_SECRET: the old one from
               LATCHKEY_SECRET or data/secret.key, the new one from LATCHKEY_SECRET_NEW, FILE,
               or --generate for a new data/secret.key; all or nothing, safe to run again)
+  mail test --to E [--locale en|ko]   (sends a test email through SMTP_URL and says what happened)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
 
 export { UsageError };
+
+/** A send the relay refused or never answered: exit 1 with its reason. */
+class MailNotSent extends Error {}
 
 type Command = (db: Database, args: string[], out: Output) => Promise<void>;
 
@@ -161,6 +172,24 @@ const commands: Record<string, Command> = {
       out.write(`Without a client secret (add one in the console): ${result.withoutSecret.join(", ")}\n`);
     }
   },
+  "mail test": async (database, args, out) => {
+    const { values } = options(args, { to: { type: "string" }, locale: { type: "string" } });
+    const to = email.safeParse(required(values, "to"));
+    if (!to.success) throw new UsageError("--to must be an email address");
+    const locale = (values.locale as string | undefined) ?? "en";
+    if (!isLocale(locale)) throw new UsageError("--locale must be en or ko");
+    // SMTP_URL=log: the message is the output.
+    const log = createLogger(out.env.LOG_LEVEL === "silent" ? "info" : out.env.LOG_LEVEL, out.write, 0);
+    const mailer = withStatus(createMailer(out.env, log), database.prisma, log);
+    const baseUrl = await publicBaseUrl(database.prisma, out.env);
+    const result = await mailer.send(composeMail({ kind: "test", to: to.data, locale, baseUrl }));
+    log.flush();
+    if (!result.ok) throw new MailNotSent(`email not sent via ${mailer.describe}: ${result.error}`);
+    if (out.json) return out.write(`${JSON.stringify({ sent: true, to: to.data, relay: mailer.describe })}\n`);
+    out.write(
+      `Test email ${mailer.config.mode === "log" ? "written to the log" : "sent"} to ${to.data} via ${mailer.describe}\n`,
+    );
+  },
   "users suspend": userStatusCommand("suspended"),
   "users reactivate": userStatusCommand("active"),
   "apps list": async (database, args, out) => {
@@ -249,7 +278,7 @@ export async function run(
       errorLine(`${path}: ${messages[0]}${flag ? ` (${flag})` : ""}`);
       return 2;
     }
-    if (error instanceof NotFoundError || error instanceof ConflictError) {
+    if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof MailNotSent) {
       errorLine(error.message);
       return 1;
     }

@@ -14,6 +14,7 @@ export const helpTopics = {
   access: "password-and-access",
   grants: "connected-apps",
   api: "management-api-page",
+  email: "email",
 } as const;
 
 export type HelpTopic = keyof typeof helpTopics;

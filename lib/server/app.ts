@@ -11,6 +11,8 @@ import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
 import { announceIssuer } from "../issuer";
 import { startLogoutDelivery } from "../logout/delivery";
+import { createMailer } from "../mail/mailer";
+import { withStatus } from "../mail/status";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type InteractionAction, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
@@ -158,6 +160,10 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     timeoutMs: env.BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS * 1000,
   });
 
+  const mail = withStatus(createMailer(env, log), db, log);
+  if (mail.config.mode === "off")
+    log.warn("email is off: set SMTP_URL (smtp://user:pass@host:587, or log) for password recovery and invitations");
+
   const consoleGate = createConsoleGate(db, env.APP_URL, consoleClient.sessionSecret);
 
   let internalUrl: string | undefined;
@@ -171,6 +177,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     signingKeys,
     kek,
     log,
+    mail,
     console: consoleClient,
     internalUrl() {
       if (!internalUrl) throw new Error("The server is not listening yet");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmailOffBanner } from "@/components/mail/email-off-banner";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,6 +39,7 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} intro={t("intro")} action={<CreateUserButton />} />
+      {runtime().mail.config.mode === "off" && <EmailOffBanner />}
       <SearchForm
         action="/users"
         value={search}
