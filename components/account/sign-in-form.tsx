@@ -19,7 +19,15 @@ const errorKeys = new Map([
   ["network", "network"],
 ]);
 
-type Props = { uid: string; csrf: string; loginHint?: string; initialError?: string; initialRetryAfter?: number };
+type Props = {
+  uid: string;
+  csrf: string;
+  loginHint?: string;
+  initialError?: string;
+  initialRetryAfter?: number;
+  /** Back from choosing a new password through a reset email. */
+  notice?: "password_changed";
+};
 
 /** The message for an error; a refused try says how long to wait (seconds under two minutes, else minutes). */
 function useErrorMessage() {
@@ -34,7 +42,7 @@ function useErrorMessage() {
   };
 }
 
-export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAfter }: Props) {
+export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAfter, notice }: Props) {
   const t = useTranslations("account.signIn");
   const tv = useTranslations("validation");
   const [error, setError] = useState(initialError ? { code: initialError, retryAfter: initialRetryAfter } : undefined);
@@ -64,6 +72,7 @@ export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAft
     >
       <input type="hidden" name="csrf" value={csrf} />
       {error && <Alert tone="error">{errorMessage(error.code, error.retryAfter)}</Alert>}
+      {!error && notice === "password_changed" && <Alert tone="success">{t("passwordChanged")}</Alert>}
       <Field
         label={t("email")}
         type="email"
@@ -81,6 +90,12 @@ export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAft
         error={fieldError(errors.password?.message)}
         {...register("password")}
       />
+      <a
+        href={`/password/forgot?${new URLSearchParams({ uid })}`}
+        className="-mt-2 self-end text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
+        {t("forgotPassword")}
+      </a>
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
         {t("submit")}
       </Button>

@@ -10,6 +10,7 @@ const viewPaths: Record<ViewName, string | undefined> = {
   logout: "/sign-out",
   "signed-out": "/signed-out",
   device: "/device",
+  password: "/password",
 };
 
 /**

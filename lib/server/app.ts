@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from "node:http";
 import { type AddressInfo, Server as NetServer } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
+import { createRecovery } from "../account-email/recovery";
+import { createPasswordRoutes } from "../account-email/routes";
 import { builtInClientRecord, consoleAuth } from "../console/built-in-clients";
 import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
@@ -164,6 +166,16 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
   if (mail.config.mode === "off")
     log.warn("email is off: set SMTP_URL (smtp://user:pass@host:587, or log) for password recovery and invitations");
 
+  const passwordPages = createPasswordRoutes({
+    provider: () => active.provider,
+    recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
+    mail,
+    csrfKey: keys.cookieKeys[0],
+    allowedOrigins: new Set([new URL(env.APP_URL).origin]),
+    trustedProxies: env.TRUST_PROXY,
+    render,
+  });
+
   const consoleGate = createConsoleGate(db, env.APP_URL, consoleClient.sessionSecret);
 
   let internalUrl: string | undefined;
@@ -211,6 +223,9 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       res.writeHead(405, { allow: action ? "POST" : "GET" });
       return void res.end();
     }
+    // "Forgot password?" and the links in emails: plain forms served here, like sign-in.
+    if ((path === "/password" || path.startsWith("/password/")) && (await passwordPages(req, res, path, url)) !== false)
+      return;
     if (isConsolePath(path) && !(await consoleGate(req, res, url))) return;
     // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
     req.headers[URL_HEADER] = url;

@@ -37,14 +37,26 @@ describe("composed emails", () => {
   const link = "https://id.example.com/password/reset?token=abc&x=<y>";
 
   it("say the same in text and HTML, in the recipient's language, with the link escaped in HTML", () => {
-    const en = composeMail({ kind: "reset", to: "ada@example.com", locale: "en", baseUrl: "https://id.example.com", link });
+    const en = composeMail({
+      kind: "reset",
+      to: "ada@example.com",
+      locale: "en",
+      baseUrl: "https://id.example.com",
+      link,
+    });
     expect(en.subject).toBe("Reset your password for Latchkey at id.example.com");
     expect(en.text).toContain(link);
     expect(en.text).toContain("ada@example.com");
     expect(en.html).toContain("https://id.example.com/password/reset?token=abc&amp;x=&lt;y&gt;");
     expect(en.html).not.toContain("<y>");
 
-    const ko = composeMail({ kind: "reset", to: "ada@example.com", locale: "ko", baseUrl: "https://id.example.com", link });
+    const ko = composeMail({
+      kind: "reset",
+      to: "ada@example.com",
+      locale: "ko",
+      baseUrl: "https://id.example.com",
+      link,
+    });
     expect(ko.subject).toBe("id.example.com의 Latchkey 비밀번호 재설정");
     expect(ko.html).toContain('lang="ko"');
     expect(ko.text).toContain("30분");

@@ -42,6 +42,7 @@ export default async function InteractionPage() {
         loginHint={view.loginHint}
         initialError={view.error}
         initialRetryAfter={view.retryAfter}
+        notice={view.notice}
       />
     </>
   );
