@@ -8,7 +8,13 @@ import { rotateKeySchema } from "../validation/key";
 import { mailTestSchema } from "../validation/mail";
 import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
-import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
+import {
+  adminCreateUserSchema,
+  inviteUserSchema,
+  setPasswordSchema,
+  updateUserSchema,
+  userStatusSchema,
+} from "../validation/user";
 import * as responses from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -214,6 +220,15 @@ const operations: Operation[] = [
     path: "/keys",
     body: rotateKeySchema,
     ok: [201, "SigningKey"],
+  },
+  {
+    operationId: "inviteUser",
+    summary: "Invite someone by email: the link lets them choose a password and verifies the address",
+    tag: "Users",
+    method: "post",
+    path: "/users/invite",
+    body: inviteUserSchema,
+    ok: [201, "Invitation"],
   },
   {
     operationId: "sendTestEmail",

@@ -150,3 +150,11 @@ export const signingKeyListSchema = z.object({ keys: z.array(signingKeySchema) }
 export const mailTestResultSchema = z
   .object({ sent: z.literal(true), to: z.string(), relay: z.string().describe("smtp://host:port, smtps://…, or log") })
   .meta({ id: "MailTestResult" });
+
+export const invitationSchema = z
+  .object({
+    user: userSchema,
+    emailSent: z.boolean(),
+    emailError: z.string().optional().describe("The relay's answer when the invitation could not be sent"),
+  })
+  .meta({ id: "Invitation" });

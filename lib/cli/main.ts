@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { inviteUser } from "../account-email/invite";
 import {
   createApplication,
   findApplicationByClientId,
@@ -36,7 +37,9 @@ const usage = `Usage: latchkey <command> [options] [--json]
 
 Commands:
   admins create --email E --password P [--name N]
-  users create --email E --password P [--name N]
+  users create --email E --password P [--name N] [--email-verified]
+  users invite --email E [--name N] [--locale en|ko]
+              (emails a link to choose a password; following it verifies the address)
   apps create --name N --type <${applicationTypes.join("|")}> [settings]
   apps update <clientId> [settings]     (changes only the settings given)
               settings, each as on the app's pages in the console (--scope: what a
@@ -91,11 +94,13 @@ const createUserCommand =
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      "email-verified": { type: "boolean" },
     });
     const user = await createUser(
       database.prisma,
       { email: required(values, "email"), password: required(values, "password"), name: (values.name as string) ?? "" },
       role,
+      { emailVerified: values["email-verified"] === true },
     );
     printUser(out, user);
   };
@@ -189,6 +194,39 @@ const commands: Record<string, Command> = {
     out.write(
       `Test email ${mailer.config.mode === "log" ? "written to the log" : "sent"} to ${to.data} via ${mailer.describe}\n`,
     );
+  },
+  "users invite": async (database, args, out) => {
+    const { values } = options(args, {
+      email: { type: "string" },
+      name: { type: "string" },
+      locale: { type: "string" },
+    });
+    const locale = (values.locale as string | undefined) ?? "en";
+    if (!isLocale(locale)) throw new UsageError("--locale must be en or ko");
+    const log = createLogger(out.env.LOG_LEVEL === "silent" ? "info" : out.env.LOG_LEVEL, out.write, 0);
+    const mailer = withStatus(createMailer(out.env, log), database.prisma, log);
+    if (mailer.config.mode === "off") throw new UsageError("users invite needs email: set SMTP_URL");
+    const baseUrl = await publicBaseUrl(database.prisma, out.env);
+    const { user, email } = await inviteUser(
+      { db: database.prisma, mail: mailer, baseUrl },
+      { email: required(values, "email"), name: (values.name as string) ?? "" },
+      cliActor,
+      locale,
+    );
+    log.flush();
+    if (out.json) {
+      const result = {
+        id: user.id,
+        email: user.email,
+        emailSent: email.ok,
+        ...(email.ok ? {} : { emailError: email.error }),
+      };
+      out.write(`${JSON.stringify(result)}\n`);
+    } else out.write(`Invited ${user.email} (${user.id})\n`);
+    if (!email.ok)
+      throw new MailNotSent(
+        `the user was created, but the invitation was not sent via ${mailer.describe}: ${email.error}`,
+      );
   },
   "users suspend": userStatusCommand("suspended"),
   "users reactivate": userStatusCommand("active"),

@@ -22,11 +22,17 @@ function toView({
   return { id, email, name, role: role as Role, status: status as UserView["status"], createdAt };
 }
 
-export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  input: CreateUserInput,
+  role: Role = "user",
+  options: { emailVerified?: boolean } = {},
+): Promise<UserView> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
+  const emailVerified = options.emailVerified ?? false;
   const user = await db.user
-    .create({ data: { id: randomId(), email: data.email, name: data.name, passwordHash, role } })
+    .create({ data: { id: randomId(), email: data.email, name: data.name, passwordHash, role, emailVerified } })
     .catch(emailTaken);
   return toView(user);
 }

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
+import { InviteUserButton } from "@/components/users/invite-user-button";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
@@ -38,7 +39,16 @@ export default async function UsersPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} intro={t("intro")} action={<CreateUserButton />} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={
+          <div className="flex flex-wrap gap-2">
+            {runtime().mail.config.mode !== "off" && <InviteUserButton />}
+            <CreateUserButton />
+          </div>
+        }
+      />
       {runtime().mail.config.mode === "off" && <EmailOffBanner />}
       <SearchForm
         action="/users"
