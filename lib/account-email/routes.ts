@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import { z } from "zod";
 import { formToken, isFormToken } from "../auth/form-token";
+import type { Db } from "../db/client";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
 import type { RenderView } from "../oidc/interactions";
@@ -10,8 +11,10 @@ import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { password, signInSchema } from "../validation/user";
 import type { Recovery } from "./recovery";
+import { verifyAddress } from "./verify";
 
 type Deps = {
+  db: Db;
   provider: () => Provider;
   recovery: Recovery;
   mail: Mailer;
@@ -55,8 +58,10 @@ function seeOther(res: ServerResponse, location: string) {
  *   an account.
  * - GET/POST /password/reset?token=… and /password/invite?token=…: choose a password (twice).
  *   After a reset, back to the sign-in the user started from when it is still open.
+ * - GET /email/verify?token=…: the address is verified (a link proves it by being followed).
  */
 export function createPasswordRoutes({
+  db,
   provider,
   recovery,
   mail,
@@ -190,6 +195,12 @@ export function createPasswordRoutes({
       case "/password/done": {
         if (!get) return methodNotAllowed(res, "GET");
         return show(req, res, { step: "done", purpose: query.get("purpose") === "invite" ? "invite" : "reset" });
+      }
+      case "/email/verify": {
+        if (!get) return methodNotAllowed(res, "GET");
+        const verified = await verifyAddress(db, query.get("token") ?? "", requestOrigin(req, trustedProxies).address);
+        if (!verified) return show(req, res, { step: "invalid", purpose: "verify" }, 400);
+        return show(req, res, { step: "verified", email: verified.email });
       }
       default:
         return false;

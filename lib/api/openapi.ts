@@ -231,6 +231,14 @@ const operations: Operation[] = [
     ok: [201, "Invitation"],
   },
   {
+    operationId: "sendVerificationEmail",
+    summary: "Email a user a link that verifies their address (7 days, once)",
+    tag: "Users",
+    method: "post",
+    path: "/users/{id}/verification",
+    ok: [202, "VerificationSent"],
+  },
+  {
     operationId: "sendTestEmail",
     summary: "Send a test email through SMTP_URL (502 with the relay's answer when it fails)",
     tag: "Email",

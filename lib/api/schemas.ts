@@ -158,3 +158,10 @@ export const invitationSchema = z
     emailError: z.string().optional().describe("The relay's answer when the invitation could not be sent"),
   })
   .meta({ id: "Invitation" });
+
+export const verificationSentSchema = z
+  .object({
+    emailSent: z.boolean(),
+    emailError: z.string().optional().describe("The relay's answer when the email could not be sent"),
+  })
+  .meta({ id: "VerificationSent" });

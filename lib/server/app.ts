@@ -167,6 +167,7 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
     log.warn("email is off: set SMTP_URL (smtp://user:pass@host:587, or log) for password recovery and invitations");
 
   const passwordPages = createPasswordRoutes({
+    db,
     provider: () => active.provider,
     recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
     mail,
@@ -224,8 +225,8 @@ export async function createApp({ env, web, log = createLogger(env.LOG_LEVEL) }:
       return void res.end();
     }
     // "Forgot password?" and the links in emails: plain forms served here, like sign-in.
-    if ((path === "/password" || path.startsWith("/password/")) && (await passwordPages(req, res, path, url)) !== false)
-      return;
+    const emailed = path === "/password" || path.startsWith("/password/") || path === "/email/verify";
+    if (emailed && (await passwordPages(req, res, path, url)) !== false) return;
     if (isConsolePath(path) && !(await consoleGate(req, res, url))) return;
     // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
     req.headers[URL_HEADER] = url;

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CookieBrowser, hiddenField, textOf } from "../support/browserless";
+import { CookieBrowser, choosePasswordByLink, textOf } from "../support/browserless";
 import { callApi, signInToPages } from "../support/pages-session";
 import { runCliAsync, startServer, type TestServer, tempSqlite } from "../support/server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
@@ -38,21 +38,9 @@ describe("invitations and verified addresses, on a real SMTP server", () => {
   };
 
   async function accept(link: string, password: string) {
-    const browser = new CookieBrowser();
-    const form = await browser.fetch(link);
-    const html = await form.text();
-    expect(textOf(html)).toContain("Welcome! Choose your password");
-    const response = await browser.fetch(`${server.url}/password/invite`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-      body: new URLSearchParams({
-        csrf: hiddenField(html, "csrf"),
-        token: hiddenField(html, "token"),
-        password,
-        confirmPassword: password,
-      }).toString(),
-    });
-    return { browser, response };
+    const chosen = await choosePasswordByLink(new CookieBrowser(), link, password);
+    expect(textOf(chosen.formHtml)).toContain("Welcome! Choose your password");
+    return chosen;
   }
 
   it("an admin's invitation lets the invitee choose a password, once, and verifies the address", async () => {
@@ -73,9 +61,9 @@ describe("invitations and verified addresses, on a real SMTP server", () => {
     const link = mail.link(`${server.url}/password/invite?token=`);
 
     // Nobody can sign in before the invitee has chosen a password.
-    const { response } = await accept(link, "my own password 1");
-    expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/password/done?purpose=invite");
+    const chosen = await accept(link, "my own password 1");
+    expect(chosen.status).toBe(303);
+    expect(chosen.location).toBe("/password/done?purpose=invite");
     expect(verified("newcomer@example.com")).toBe(true);
     const account = await signInToPages(
       server.url,
@@ -117,5 +105,34 @@ describe("invitations and verified addresses, on a real SMTP server", () => {
       0,
     );
     expect(verified("plain@example.com")).toBe(false);
+  });
+
+  it("an admin sends a verification link; following it verifies the address, once", async () => {
+    // Not server.cli: a synchronous run stalls this process, and the admin's idle connection with it.
+    const made = await runCliAsync(
+      server.databaseUrl,
+      ["users", "create", "--email", "unproved@example.com", "--password", "a fine password"],
+      { APP_URL: server.url },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const user = await callApi(admin, server.url, "GET", "/api/v1/users?search=unproved");
+    const id = (user.body.items as { id: string }[])[0].id;
+    const since = smtp.received.length;
+    const sent = await callApi(admin, server.url, "POST", `/api/v1/users/${id}/verification`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
+    expect(sent.body).toEqual({ emailSent: true });
+    expect(verified("unproved@example.com")).toBe(false);
+
+    const mail = await smtp.waitForMail("unproved@example.com", since);
+    expect(mail.subject).toBe(`Confirm your email address for Latchkey at ${new URL(server.url).host}`);
+    const link = mail.link(`${server.url}/email/verify?token=`);
+    const followed = await new CookieBrowser().fetch(link);
+    expect(followed.status).toBe(200);
+    expect(textOf(await followed.text())).toContain("unproved@example.com is confirmed as your address");
+    expect(verified("unproved@example.com")).toBe(true);
+
+    const again = await new CookieBrowser().fetch(link);
+    expect(again.status).toBe(400);
+    expect(textOf(await again.text())).toContain("This link no longer works");
   });
 });

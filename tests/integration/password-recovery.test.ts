@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
+import { authorize, CookieBrowser, choosePasswordByLink, hiddenField, textOf } from "../support/browserless";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { startServer, type TestServer, tempSqlite } from "../support/server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
@@ -77,22 +77,7 @@ describe("password recovery by email, on a real SMTP server", () => {
     });
   }
 
-  async function choose(browser: CookieBrowser, link: string, password: string, confirmPassword = password) {
-    const form = await browser.fetch(link);
-    const html = await form.text();
-    if (form.status !== 200 || !html.includes('name="token"')) return { status: form.status, html, location: null };
-    const response = await browser.fetch(`${server.url}/password/reset`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-      body: new URLSearchParams({
-        csrf: hiddenField(html, "csrf"),
-        token: hiddenField(html, "token"),
-        password,
-        confirmPassword,
-      }).toString(),
-    });
-    return { status: response.status, html: await response.text(), location: response.headers.get("location") };
-  }
+  const choose = choosePasswordByLink;
 
   it("sends a link that returns to the sign-in in progress, works once, is stored hashed, and signs out elsewhere", async () => {
     const email = newUser();
