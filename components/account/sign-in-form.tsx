@@ -90,15 +90,16 @@ export function SignInForm({ uid, csrf, loginHint, initialError, initialRetryAft
         error={fieldError(errors.password?.message)}
         {...register("password")}
       />
-      <a
-        href={`/password/forgot?${new URLSearchParams({ uid })}`}
-        className="-mt-2 self-end text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-      >
-        {t("forgotPassword")}
-      </a>
       <Button type="submit" busy={isSubmitting} className="mt-2 w-full">
         {t("submit")}
       </Button>
+      {/* After the button: from the password field, Tab reaches "Sign in" first. */}
+      <a
+        href={`/password/forgot?${new URLSearchParams({ uid })}`}
+        className="self-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
+        {t("forgotPassword")}
+      </a>
     </form>
   );
 }
