@@ -40,6 +40,18 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"], "0 or 1")
     .default("0")
     .transform((value) => value === "1" || value === "true"),
+  /**
+   * Where email goes (lib/mail/config.ts): `smtp://user:pass@host:587` (STARTTLS when offered),
+   * `smtps://…` (TLS from the start), or `log` to write each message to the log. Unset: no email.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^(log|smtps?:\/\/\S+)$/i, "smtp://user:pass@host:port, smtps://…, or log")
+    .optional(),
+  /** The From of every email: an address, or `Name <address>`. */
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  /** How long one SMTP step (connect, greeting, each command) may take before the send fails. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(60).default(5),
   /** Encrypts the keys stored in the database (see lib/secrets/kek.ts); checked here so a bad one stops the start. */
   LATCHKEY_SECRET: z
     .string()

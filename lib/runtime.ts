@@ -2,6 +2,7 @@ import type Provider from "oidc-provider";
 import type { ConsoleAuth } from "./console/built-in-clients";
 import type { Database } from "./db/client";
 import type { Env } from "./env";
+import type { Mailer } from "./mail/mailer";
 import type { ClientStore } from "./oidc/client-store";
 import type { KeyRing } from "./oidc/key-ring";
 import type { Kek } from "./secrets/envelope";
@@ -23,6 +24,8 @@ export type Runtime = {
   /** Encrypts the keys this instance stores (a rotation's new signing key). */
   kek: Kek;
   log: Logger;
+  /** Sends email (SMTP_URL), remembering each outcome for the console; never throws. */
+  mail: Mailer;
   console: ConsoleAuth;
   /**
    * How this process reaches itself (`http://127.0.0.1:PORT`), for server-side calls to its own

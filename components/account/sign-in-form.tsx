@@ -20,13 +20,15 @@ type Props = {
   retryAfter?: number;
   /** The fields' own errors (a `validation` catalog key each) after a form that was not filled in. */
   fieldErrors?: { email?: string; password?: string };
+  /** Back from choosing a new password through a reset email. */
+  notice?: "password_changed";
 };
 
 /**
  * The sign-in form: a plain form post (no script), answered with the next page, or this one again
  * with what went wrong. The first field that needs typing has the focus.
  */
-export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = {} }: Props) {
+export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = {}, notice }: Props) {
   const t = useTranslations("account.signIn");
   const tv = useTranslations("validation");
   /** The schema names its errors by key; one that is not a key (zod's own) is shown as it is. */
@@ -45,6 +47,7 @@ export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = 
     <form method="post" action={`/interaction/${uid}/login`} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="csrf" value={csrf} />
       {message && <Alert tone="error">{message}</Alert>}
+      {!message && notice === "password_changed" && <Alert tone="success">{t("passwordChanged")}</Alert>}
       <Field
         label={t("email")}
         type="email"
@@ -66,6 +69,13 @@ export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = 
       <Button type="submit" className="mt-2 w-full">
         {t("submit")}
       </Button>
+      {/* After the button: from the password field, Tab reaches "Sign in" first. */}
+      <a
+        href={`/password/forgot?${new URLSearchParams({ uid })}`}
+        className="self-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
+        {t("forgotPassword")}
+      </a>
     </form>
   );
 }

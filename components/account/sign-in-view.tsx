@@ -23,6 +23,7 @@ export function SignInView({ view, appName }: Props) {
         error={view.error}
         retryAfter={view.retryAfter}
         fieldErrors={view.fieldErrors}
+        notice={view.notice}
       />
     </>
   );

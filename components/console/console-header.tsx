@@ -26,6 +26,7 @@ export async function ConsoleHeader({ admin, signOutUrl }: { admin: ConsoleAdmin
             { href: "/audit", label: t("nav.audit") },
             { href: "/api-docs", label: t("nav.api") },
             { href: "/settings/keys", label: tk("nav") },
+            { href: "/settings/email", label: t("nav.email") },
           ]}
           label={t("nav.label")}
           menuLabel={t("nav.menu")}

@@ -13,10 +13,17 @@ import {
 } from "../validation/api-resource";
 import { createApplicationBody, updateApplicationSchema } from "../validation/application";
 import { rotateKeySchema } from "../validation/key";
+import { mailTestSchema } from "../validation/mail";
 import { expectedVersion } from "../validation/numbers";
 import { createSecretSchema } from "../validation/secret";
 import { twoFactorSettingsInput } from "../validation/two-factor";
-import { adminCreateUserSchema, setPasswordSchema, updateUserSchema, userStatusSchema } from "../validation/user";
+import {
+  adminCreateUserSchema,
+  inviteUserSchema,
+  setPasswordSchema,
+  updateUserSchema,
+  userStatusSchema,
+} from "../validation/user";
 import * as responses from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -382,6 +389,32 @@ const operations: Operation[] = [
     path: "/keys",
     body: rotateKeySchema,
     ok: [201, "SigningKey"],
+  },
+  {
+    operationId: "inviteUser",
+    summary: "Invite someone by email: the link lets them choose a password and verifies the address",
+    tag: "Users",
+    method: "post",
+    path: "/users/invite",
+    body: inviteUserSchema,
+    ok: [201, "Invitation"],
+  },
+  {
+    operationId: "sendVerificationEmail",
+    summary: "Email a user a link that verifies their address (7 days, once)",
+    tag: "Users",
+    method: "post",
+    path: "/users/{id}/verification",
+    ok: [202, "VerificationSent"],
+  },
+  {
+    operationId: "sendTestEmail",
+    summary: "Send a test email through SMTP_URL (502 with the relay's answer when it fails)",
+    tag: "Email",
+    method: "post",
+    path: "/mail/test",
+    body: mailTestSchema,
+    ok: [200, "MailTestResult"],
   },
   {
     operationId: "listAuditEvents",

@@ -209,3 +209,22 @@ export const appAccessSchema = z
       .describe("Who may sign in: empty for everyone, else users with one of these roles"),
   })
   .meta({ id: "ApplicationAccess" });
+
+export const mailTestResultSchema = z
+  .object({ sent: z.literal(true), to: z.string(), relay: z.string().describe("smtp://host:port, smtps://…, or log") })
+  .meta({ id: "MailTestResult" });
+
+export const invitationSchema = z
+  .object({
+    user: userSchema,
+    emailSent: z.boolean(),
+    emailError: z.string().optional().describe("The relay's answer when the invitation could not be sent"),
+  })
+  .meta({ id: "Invitation" });
+
+export const verificationSentSchema = z
+  .object({
+    emailSent: z.boolean(),
+    emailError: z.string().optional().describe("The relay's answer when the email could not be sent"),
+  })
+  .meta({ id: "VerificationSent" });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { ZodError } from "zod";
+import { inviteUser } from "../account-email/invite";
 import {
   createApplication,
   findApplicationByClientId,
@@ -13,12 +14,19 @@ import { connect, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { parseEnv } from "../env";
 import { ConflictError, fieldErrors, NotFoundError } from "../errors";
+import { isLocale } from "../i18n/locales";
 import { configuredIssuer } from "../issuer";
+import { publicBaseUrl } from "../mail/links";
+import { createMailer } from "../mail/mailer";
+import { composeMail } from "../mail/messages";
+import { withStatus } from "../mail/status";
 import { listSigningKeys, rotateSigningKey } from "../oidc/key-rotation";
+import { createLogger } from "../server/log";
 import { errorFields } from "../server/log-error";
 import { getUser, setUserStatus, updateUser } from "../users/admin";
 import { createUser } from "../users/service";
 import { signingAlgorithms } from "../validation/key";
+import { email } from "../validation/user";
 import { apiCommands } from "./apis";
 import { flagFor, settingOptions, settingsFromFlags, settingsUsage } from "./app-flags";
 import { type Command, options, required } from "./args";
@@ -36,6 +44,9 @@ Commands:
   users update <email> [profile]      (changes only the fields given; "" clears one)
               profile: ${profileUsage}
               (--username: preferred_username, unique whatever its letter case)
+  users create ... --email-verified   (marks the address verified)
+  users invite --email E [--name N] [--locale en|ko]
+              (emails a link to choose a password; following it verifies the address)
   apps create --name N --type <${applicationTypes.join("|")}> [settings]
   apps update <clientId> [settings]     (changes only the settings given)
               settings, each as on the app's pages in the console (--scope: what a
@@ -66,11 +77,15 @@ ${settingsUsage("              ")}
               (what the app may ask users for: profile scopes, and permissions of your APIs)
   apps access set <clientId> [--role R ...]   (who may sign in: no role for everyone)
   apps roles set <clientId> --role R [...]    (machine-to-machine apps: roles their tokens act with)
+  mail test --to E [--locale en|ko]   (sends a test email through SMTP_URL and says what happened)
   db migrate
 
 Works directly on the database named by DATABASE_URL (default: the embedded SQLite file).`;
 
 export { UsageError };
+
+/** A send the relay refused or never answered: exit 1 with its reason. */
+class MailNotSent extends Error {}
 
 const createUserCommand =
   (role: "user" | "admin"): Command =>
@@ -79,11 +94,13 @@ const createUserCommand =
       email: { type: "string" },
       password: { type: "string" },
       ...profileOptions,
+      "email-verified": { type: "boolean" },
     });
     const user = await createUser(
       database.prisma,
       { email: required(values, "email"), password: required(values, "password"), ...profileFromFlags(values) },
       role,
+      { emailVerified: values["email-verified"] === true },
     );
     printUser(out, user);
   };
@@ -178,6 +195,57 @@ const commands: Record<string, Command> = {
     await updateUser(database.prisma, found.id, profile, cliActor);
     printUpdatedUser(out, await getUser(database.prisma, found.id));
   },
+  "mail test": async (database, args, out) => {
+    const { values } = options(args, { to: { type: "string" }, locale: { type: "string" } });
+    const to = email.safeParse(required(values, "to"));
+    if (!to.success) throw new UsageError("--to must be an email address");
+    const locale = (values.locale as string | undefined) ?? "en";
+    if (!isLocale(locale)) throw new UsageError("--locale must be en or ko");
+    // SMTP_URL=log: the message is the output.
+    const log = createLogger(out.env.LOG_LEVEL === "silent" ? "info" : out.env.LOG_LEVEL, out.write, 0);
+    const mailer = withStatus(createMailer(out.env, log), database.prisma, log);
+    const baseUrl = await publicBaseUrl(database.prisma, out.env);
+    const result = await mailer.send(composeMail({ kind: "test", to: to.data, locale, baseUrl }));
+    log.flush();
+    if (!result.ok) throw new MailNotSent(`email not sent via ${mailer.describe}: ${result.error}`);
+    if (out.json) return out.write(`${JSON.stringify({ sent: true, to: to.data, relay: mailer.describe })}\n`);
+    out.write(
+      `Test email ${mailer.config.mode === "log" ? "written to the log" : "sent"} to ${to.data} via ${mailer.describe}\n`,
+    );
+  },
+  "users invite": async (database, args, out) => {
+    const { values } = options(args, {
+      email: { type: "string" },
+      name: { type: "string" },
+      locale: { type: "string" },
+    });
+    const locale = (values.locale as string | undefined) ?? "en";
+    if (!isLocale(locale)) throw new UsageError("--locale must be en or ko");
+    const log = createLogger(out.env.LOG_LEVEL === "silent" ? "info" : out.env.LOG_LEVEL, out.write, 0);
+    const mailer = withStatus(createMailer(out.env, log), database.prisma, log);
+    if (mailer.config.mode === "off") throw new UsageError("users invite needs email: set SMTP_URL");
+    const baseUrl = await publicBaseUrl(database.prisma, out.env);
+    const { user, email } = await inviteUser(
+      { db: database.prisma, mail: mailer, baseUrl },
+      { email: required(values, "email"), name: (values.name as string) ?? "" },
+      cliActor,
+      locale,
+    );
+    log.flush();
+    if (out.json) {
+      const result = {
+        id: user.id,
+        email: user.email,
+        emailSent: email.ok,
+        ...(email.ok ? {} : { emailError: email.error }),
+      };
+      out.write(`${JSON.stringify(result)}\n`);
+    } else out.write(`Invited ${user.email} (${user.id})\n`);
+    if (!email.ok)
+      throw new MailNotSent(
+        `the user was created, but the invitation was not sent via ${mailer.describe}: ${email.error}`,
+      );
+  },
   "users suspend": userStatusCommand("suspended"),
   "users reactivate": userStatusCommand("active"),
   "apps list": async (database, args, out) => {
@@ -266,7 +334,7 @@ export async function run(
       errorLine(`${path}: ${messages[0]}${flag ? ` (${flag})` : ""}`);
       return 2;
     }
-    if (error instanceof NotFoundError || error instanceof ConflictError) {
+    if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof MailNotSent) {
       const flags = error instanceof ConflictError ? Object.keys(error.fields).map(userFlagFor).filter(Boolean) : [];
       errorLine(`${error.message}${flags.length ? ` (${flags.join(", ")})` : ""}`);
       return 1;

@@ -1,3 +1,4 @@
+import { purgeEmailTokens } from "../account-email/tokens";
 import { SESSION_IDLE_MS } from "../auth/sessions";
 import { purgeThrottle } from "../auth/throttle";
 import type { Db } from "./client";
@@ -24,6 +25,7 @@ export function startPurge(
       // Sessions on Latchkey's own pages end after 8 hours idle (readers check that too).
       await db.consoleSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - SESSION_IDLE_MS) } } });
       await purgeThrottle(db, now);
+      await purgeEmailTokens(db, now);
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
       // Back-channel logout deliveries that are done (their attempts stay in the audit log).

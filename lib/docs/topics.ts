@@ -16,6 +16,7 @@ export const helpTopics = {
   api: "management-api-page",
   apis: "your-own-apis-roles-and-who-may-sign-in",
   twoFactor: "two-factor-authentication",
+  email: "email",
 } as const;
 
 export type HelpTopic = keyof typeof helpTopics;

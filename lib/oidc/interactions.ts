@@ -224,6 +224,8 @@ export function createInteractions({
       const shown = query.get("error");
       const error = shown === INVALID_CREDENTIALS || shown === TOO_MANY_ATTEMPTS ? shown : undefined;
       const retryAfter = error === TOO_MANY_ATTEMPTS ? retrySeconds(query.get("retry_after")) : undefined;
+      // Back from a password reset started on this page (lib/account-email/routes.ts).
+      const changed = query.get("notice") === "password_changed";
       view = {
         kind: "login",
         uid,
@@ -232,6 +234,7 @@ export function createInteractions({
         loginHint,
         ...(error ? { error } : {}),
         ...(retryAfter ? { retryAfter } : {}),
+        ...(changed && !error ? { notice: "password_changed" as const } : {}),
       };
     } else {
       const accountId = interaction.session?.accountId ?? "";

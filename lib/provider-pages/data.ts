@@ -29,6 +29,8 @@ export type InteractionView =
       /** A form that was not filled in: what was typed in the email field, and each field's error (a `validation` key). */
       email?: string;
       fieldErrors?: { email?: string; password?: string };
+      /** The user just chose a new password from a reset email and comes back to this sign-in. */
+      notice?: "password_changed";
     }
   | {
       kind: "consent";
@@ -148,13 +150,46 @@ export type DeviceView =
   | { step: "confirm"; action: string; xsrf: string; userCode: string; clientName?: string; clientId: string }
   | { step: "success"; clientName?: string; clientId?: string };
 
-export type ViewName = "interaction" | "error" | "logout" | "signed-out" | "device";
+/** Which link an email carried: a password reset, an invitation, an address to verify. */
+export type EmailLinkPurpose = "reset" | "invite" | "verify";
+/** A new password's field errors, as `validation` catalog keys. */
+export type PasswordErrors = { password?: string; confirmPassword?: string };
+/**
+ * The pages behind "Forgot password?" and the links Latchkey emails (/password, /email): ask for
+ * the address, say the email is on its way, choose a password, and the outcomes.
+ */
+export type PasswordView =
+  | {
+      step: "request";
+      csrf: string;
+      /** The sign-in (interaction uid) this started from, to return to. */
+      uid?: string;
+      error?: "too_many_attempts" | "invalid_email";
+      retryAfter?: number;
+      /** SMTP_URL is not set: no email can be sent, so the page says to ask an administrator. */
+      emailOff?: boolean;
+    }
+  | { step: "sent"; uid?: string }
+  | {
+      step: "choose";
+      purpose: Exclude<EmailLinkPurpose, "verify">;
+      csrf: string;
+      token: string;
+      email: string;
+      errors?: PasswordErrors;
+    }
+  | { step: "invalid"; purpose: EmailLinkPurpose }
+  | { step: "done"; purpose: Exclude<EmailLinkPurpose, "verify"> }
+  | { step: "verified"; email: string };
+
+export type ViewName = "interaction" | "error" | "logout" | "signed-out" | "device" | "password";
 export type ViewData = {
   interaction: InteractionView;
   error: ErrorView;
   logout: LogoutView;
   "signed-out": SignedOutView;
   device: DeviceView;
+  password: PasswordView;
 };
 
 /** The request header that tells a page its own path and query; set by the server only. */

@@ -4,6 +4,7 @@ import { builtInClientKey } from "@/components/account/client-name";
 import { DeviceSteps } from "@/components/account/device-steps";
 import { ErrorView } from "@/components/account/error-view";
 import { InteractionView } from "@/components/account/interaction-view";
+import { PasswordPage } from "@/components/account/password-pages";
 import { SignedOutMessage, SignOutQuestion } from "@/components/account/sign-out-view";
 import type { ViewData, ViewName } from "./data";
 
@@ -39,4 +40,9 @@ export const pages: { [N in ViewName]: Page<N> } = {
   logout: { title: (_, t) => t("account.signOut.title"), body: (view) => <SignOutQuestion view={view} /> },
   "signed-out": { title: (_, t) => t("account.signedOut.title"), body: (view) => <SignedOutMessage view={view} /> },
   device: { title: (_, t) => t("account.device.title"), body: (view) => <DeviceSteps view={view} /> },
+  password: {
+    title: (view, t) =>
+      view.step === "verified" ? t("account.password.verifiedHeading") : t("account.password.title"),
+    body: (view) => <PasswordPage view={view} />,
+  },
 };

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, ServerResponse } from "node:http";
 import { type AddressInfo, Server as NetServer } from "node:net";
 import type { KoaContextWithOIDC } from "oidc-provider";
+import { createRecovery } from "../account-email/recovery";
+import { createPasswordRoutes } from "../account-email/routes";
 import { builtInClientRecord, consoleAuth } from "../console/built-in-clients";
 import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
@@ -11,6 +13,8 @@ import { databaseTimeouts, type Env } from "../env";
 import { databaseDownDetail } from "../errors";
 import { announceIssuer } from "../issuer";
 import { startLogoutDelivery } from "../logout/delivery";
+import { createMailer } from "../mail/mailer";
+import { withStatus } from "../mail/status";
 import { ClientStore } from "../oidc/client-store";
 import { createInteractions, type InteractionAction, type RenderView } from "../oidc/interactions";
 import { watchSigningKeys } from "../oidc/key-ring";
@@ -181,6 +185,21 @@ export async function createApp({
     timeoutMs: env.BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS * 1000,
   });
 
+  const mail = withStatus(createMailer(env, log), db, log);
+  if (mail.config.mode === "off")
+    log.warn("email is off: set SMTP_URL (smtp://user:pass@host:587, or log) for password recovery and invitations");
+
+  const passwordPages = createPasswordRoutes({
+    db,
+    provider: () => active.provider,
+    recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
+    mail,
+    csrfKey: keys.cookieKeys[0],
+    allowedOrigins: new Set([new URL(env.APP_URL).origin]),
+    trustedProxies: env.TRUST_PROXY,
+    render,
+  });
+
   const consoleGate = createConsoleGate(db, env.APP_URL, consoleClient.sessionSecret);
 
   let internalUrl: string | undefined;
@@ -194,6 +213,7 @@ export async function createApp({
     signingKeys,
     kek,
     log,
+    mail,
     console: consoleClient,
     internalUrl() {
       if (!internalUrl) throw new Error("The server is not listening yet");
@@ -226,6 +246,9 @@ export async function createApp({
       res.writeHead(405, { allow: action ? "POST" : "GET" });
       return void res.end();
     }
+    // "Forgot password?" and the links in emails: plain forms served here, like sign-in.
+    const emailed = path === "/password" || path.startsWith("/password/") || path === "/email/verify";
+    if (emailed && (await passwordPages(req, res, path, url)) !== false) return;
     if (isConsolePath(path) && !(await consoleGate(req, res, url))) return;
     // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
     req.headers[URL_HEADER] = url;

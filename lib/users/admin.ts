@@ -143,6 +143,27 @@ async function endSessionsAndTokens(tx: Tx, userId: string) {
 }
 
 /**
+ * A new password, however it was set (an admin, a reset link): stored, and the user signed out
+ * everywhere with their apps told, in the caller's transaction. Links sent by email under the
+ * old password stop working with it (their stamp no longer matches), and pending resets go.
+ */
+export async function replacePassword(
+  tx: Tx,
+  userId: string,
+  passwordHash: string,
+  extra: { emailVerified?: true } = {},
+) {
+  const { count } = await tx.user.updateMany({
+    where: { id: userId },
+    data: { passwordHash, ...extra, version: { increment: 1 } },
+  });
+  if (count === 0) throw new NotFoundError("User");
+  await tx.emailToken.deleteMany({ where: { userId, purpose: { in: ["reset", "invite"] } } });
+  await queueLogoutsForAccount(tx, userId, "sessions_ended");
+  await endSessionsAndTokens(tx, userId);
+}
+
+/**
  * Saves an admin's edit of a profile. With a `version` in the input, an edit based on an older
  * version is refused (409) and changes nothing.
  */
@@ -183,10 +204,7 @@ export async function setUserPassword(db: Db, id: string, input: unknown, actor:
   const { password } = setPasswordSchema.parse(input);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id }, data: { passwordHash, version: { increment: 1 } } });
-    if (count === 0) throw new NotFoundError("User");
-    await queueLogoutsForAccount(tx, id, "sessions_ended");
-    await endSessionsAndTokens(tx, id);
+    await replacePassword(tx, id, passwordHash);
     await recordAudit(tx, { type: "user.password_set", actor, userId: id });
   });
 }

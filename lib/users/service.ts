@@ -44,12 +44,18 @@ function toView(user: UserRow): UserView {
   };
 }
 
-export async function createUser(db: Db, input: CreateUserInput, role: Role = "user"): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  input: CreateUserInput,
+  role: Role = "user",
+  options: { emailVerified?: boolean } = {},
+): Promise<UserView> {
   const data = createUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   const { password: _, username, ...profile } = data;
+  const emailVerified = options.emailVerified ?? false;
   const user = await db.user
-    .create({ data: { id: randomId(), ...profile, username: username || null, passwordHash, role } })
+    .create({ data: { id: randomId(), ...profile, username: username || null, passwordHash, role, emailVerified } })
     .catch(userTaken);
   return toView(user);
 }

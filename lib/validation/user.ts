@@ -87,3 +87,10 @@ export const adminCreateUserSchema = createUserSchema.extend({
 
 /** Suspending or reactivating a user. */
 export const userStatusSchema = z.object({ status: z.enum(["active", "suspended"], "statusUnknown") });
+
+/** An admin inviting someone by email: they choose their own password from the link. */
+export const inviteUserSchema = z.object({
+  email,
+  name: humanText(128).default(""),
+  role: z.enum(["user", "admin"], "roleUnknown").default("user"),
+});

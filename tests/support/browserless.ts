@@ -138,3 +138,37 @@ export function textOf(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * Opens a password link from an email (reset or invitation) and posts its form as a browser
+ * without script would: the new password, typed twice. When the link shows no form (a dead
+ * link), returns that page instead of posting.
+ */
+export async function choosePasswordByLink(
+  browser: CookieBrowser,
+  link: string,
+  password: string,
+  confirmPassword = password,
+) {
+  const form = await browser.fetch(link);
+  const html = await form.text();
+  if (form.status !== 200 || !html.includes('name="token"'))
+    return { status: form.status, formHtml: html, html, location: null };
+  const url = new URL(link);
+  const response = await browser.fetch(`${url.origin}${url.pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: url.origin },
+    body: new URLSearchParams({
+      csrf: hiddenField(html, "csrf"),
+      token: hiddenField(html, "token"),
+      password,
+      confirmPassword,
+    }).toString(),
+  });
+  return {
+    status: response.status,
+    formHtml: html,
+    html: await response.text(),
+    location: response.headers.get("location"),
+  };
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmailOffBanner } from "@/components/mail/email-off-banner";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
+import { InviteUserButton } from "@/components/users/invite-user-button";
 import { TwoFactorPolicyForm } from "@/components/users/two-factor-policy";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { adminPageTitle } from "@/lib/console/page-title";
@@ -39,8 +41,18 @@ export default async function UsersPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} intro={t("intro")} action={<CreateUserButton />} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={
+          <div className="flex flex-wrap gap-2">
+            {runtime().mail.config.mode !== "off" && <InviteUserButton />}
+            <CreateUserButton />
+          </div>
+        }
+      />
       <TwoFactorPolicyForm policy={await readTwoFactorPolicy(runtime().database.prisma)} />
+      {runtime().mail.config.mode === "off" && <EmailOffBanner />}
       <SearchForm
         action="/users"
         value={search}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { UserRolesCard } from "@/components/apis/app-access-cards";
 import { Badge } from "@/components/ui/badge";
+import { SendVerificationButton } from "@/components/users/send-verification-button";
 import { UserActions } from "@/components/users/user-actions";
 import { UserGrants } from "@/components/users/user-grants";
 import { UserProfileForm } from "@/components/users/user-profile-form";
@@ -48,6 +49,9 @@ export default async function UserPage({ params }: Props) {
           <Badge tone={user.status === "active" ? "success" : "danger"}>{t(`statuses.${user.status}`)}</Badge>
           <span>{t("since", { date: formatDate(user.createdAt) })}</span>
         </div>
+        {!user.emailVerified && runtime().mail.config.mode !== "off" && (
+          <SendVerificationButton userId={user.id} email={user.email} />
+        )}
       </div>
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">

@@ -1,0 +1,63 @@
+import { createTranslator } from "next-intl";
+import { defaultLocale, isLocale, type Locale } from "../i18n/locales";
+import { catalogs } from "../i18n/messages";
+import type { OutgoingMail } from "./mailer";
+
+/** The kinds of email Latchkey sends; each has its strings under `email.<kind>` in both catalogs. */
+export type MailKind = "test" | "reset" | "invite" | "verify";
+
+export type MailInput = {
+  kind: MailKind;
+  to: string;
+  /** The recipient's language (their stored one, else the request's). */
+  locale: string | null | undefined;
+  /** The server's public URL (APP_URL as the server records it), never a request's Host header. */
+  baseUrl: string;
+  /** The link the message is for (absent for the test message). */
+  link?: string;
+};
+
+/**
+ * The language Latchkey writes to someone whose profile locale is `tag` (a BCP 47 tag such as
+ * ko-KR, or empty): its language part when Latchkey speaks it, else `fallback`.
+ */
+export function mailLanguage(tag: string | null | undefined, fallback: Locale = defaultLocale): Locale {
+  const language = tag?.split("-")[0]?.toLowerCase();
+  return isLocale(language) ? language : fallback;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/**
+ * One email in the recipient's language, as plain text and as HTML (the same words: a reader on
+ * a text-only client misses nothing). Every value put into the HTML is escaped.
+ */
+export function composeMail({ kind, to, locale, baseUrl, link }: MailInput): OutgoingMail {
+  const language = mailLanguage(locale);
+  const t = createTranslator({ locale: language, messages: catalogs[language], namespace: "email" });
+  const provider = t("provider", { host: new URL(baseUrl).host });
+  const values = { provider, email: to };
+  const subject = t(`${kind}.subject`, values);
+  const intro = t(`${kind}.intro`, values);
+  const ignore = t(`${kind}.ignore`, values);
+  const footer = t("footer", { provider, url: baseUrl });
+  const action = kind === "test" ? undefined : t(`${kind}.action`);
+  const expiry = kind === "test" ? undefined : t(`${kind}.expiry`);
+
+  const text = [intro, ...(link ? [`${action}: ${link}`, expiry] : []), ignore, "--", footer].join("\n\n");
+
+  const p = (content: string, style = "") => `<p style="margin:0 0 16px;${style}">${content}</p>`;
+  const button = link
+    ? p(
+        `<a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;border-radius:8px;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(action ?? "")}</a>`,
+      ) +
+      p(escapeHtml(expiry ?? "")) +
+      p(
+        `${escapeHtml(t("pasteLink"))}<br><span style="word-break:break-all">${escapeHtml(link)}</span>`,
+        "font-size:13px;color:#475569",
+      )
+    : "";
+  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5${language === "ko" ? ";word-break:keep-all" : ""}"><div style="max-width:480px;margin:0 auto;padding:24px;background:#ffffff;border:1px solid #e2e8f0;border-radius:12px">${p(escapeHtml(intro))}${button}${p(escapeHtml(ignore))}${p(escapeHtml(footer), "font-size:12px;color:#64748b;margin:0")}</div></body></html>`;
+  return { to, subject, text, html };
+}

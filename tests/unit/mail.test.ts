@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../../lib/env";
+import { describeTransport, mailFrom, mailTransportConfig } from "../../lib/mail/config";
+import { composeMail } from "../../lib/mail/messages";
+
+const envWith = (SMTP_URL: string) => ({ SMTP_URL }) as unknown as NodeJS.ProcessEnv;
+
+describe("SMTP_URL", () => {
+  it("reads smtp and smtps relays, their default ports, and log", () => {
+    expect(mailTransportConfig({ SMTP_URL: "smtp://u:p@mail.example.com" })).toMatchObject({
+      mode: "smtp",
+      secure: false,
+      host: "mail.example.com",
+      port: 587,
+    });
+    const secure = mailTransportConfig({ SMTP_URL: "smtps://u:secret@mail.example.com" });
+    expect(secure).toMatchObject({ mode: "smtp", secure: true, port: 465 });
+    expect(describeTransport(secure)).toBe("smtps://mail.example.com:465");
+    expect(describeTransport(secure)).not.toContain("secret");
+    expect(mailTransportConfig({ SMTP_URL: "log" })).toEqual({ mode: "log" });
+    expect(mailTransportConfig({})).toEqual({ mode: "off" });
+  });
+
+  it("refuses anything else at start, naming the variable", () => {
+    expect(() => parseEnv(envWith("http://mail.example.com"))).toThrow(/SMTP_URL/);
+    expect(() => parseEnv(envWith("mail.example.com:587"))).toThrow(/SMTP_URL/);
+    expect(parseEnv(envWith("smtp://mail.example.com:25")).SMTP_URL).toBe("smtp://mail.example.com:25");
+  });
+
+  it("sends from MAIL_FROM, else no-reply at APP_URL's host", () => {
+    expect(mailFrom({ APP_URL: "https://id.example.com" })).toBe("Latchkey <no-reply@id.example.com>");
+    expect(mailFrom({ APP_URL: "https://id.example.com", MAIL_FROM: "a@b.example" })).toBe("a@b.example");
+  });
+});
+
+describe("composed emails", () => {
+  const link = "https://id.example.com/password/reset?token=abc&x=<y>";
+
+  it("say the same in text and HTML, in the recipient's language, with the link escaped in HTML", () => {
+    const en = composeMail({
+      kind: "reset",
+      to: "ada@example.com",
+      locale: "en",
+      baseUrl: "https://id.example.com",
+      link,
+    });
+    expect(en.subject).toBe("Reset your password for Latchkey at id.example.com");
+    expect(en.text).toContain(link);
+    expect(en.text).toContain("ada@example.com");
+    expect(en.html).toContain("https://id.example.com/password/reset?token=abc&amp;x=&lt;y&gt;");
+    expect(en.html).not.toContain("<y>");
+
+    const ko = composeMail({
+      kind: "reset",
+      to: "ada@example.com",
+      locale: "ko",
+      baseUrl: "https://id.example.com",
+      link,
+    });
+    expect(ko.subject).toBe("id.example.com의 Latchkey 비밀번호 재설정");
+    expect(ko.html).toContain('lang="ko"');
+    expect(ko.text).toContain("30분");
+  });
+
+  it("falls back to English for a language Latchkey does not speak", () => {
+    const mail = composeMail({ kind: "test", to: "a@example.com", locale: "fr", baseUrl: "http://localhost:3000" });
+    expect(mail.subject).toBe("Test email from Latchkey at localhost:3000");
+  });
+});
