@@ -48,14 +48,22 @@ export const keptScreenshots: Record<string, KeptScreenshot> = {
   ...both("polish-audit-diff", { item: 6, shows: "An audit diff: translated field names, a long value unfolded" }),
   ...both("polish-phone-menu", { item: 7, shows: "The console menu, opened, one line per link", phoneOnly: true }),
   "polish-phone-tabs-en": { item: 7, shows: "The app's tab strip with its scroll cue", phoneOnly: true },
-  "consent-offline": { item: 8, shows: "Consent: destination, offline access, both logos" },
-  "consent-ko": { item: 8, shows: "Consent in Korean, the app's initials for its logo" },
+  "consent-offline": { item: 8, shows: "Consent: destination, offline access, both logos", fullPage: true },
+  "consent-ko": { item: 8, shows: "Consent in Korean, the app's initials for its logo", fullPage: true },
   "consent-logo-fallback": { item: 8, shows: "A logo that failed to load, drawn as initials" },
   ...both("polish-confirm", { item: 9, shows: "Deleting a secret asks in a styled dialog, Cancel focused" }),
   "account-revoke-dialog": { item: 9, shows: "Revoking an app on /account asks in a styled dialog" },
   "account-revoke-dialog-ko": { item: 9, shows: "The same dialog in Korean" },
-  ...both("polish-user", { item: 10, shows: "A user's page: outlined Delete, no gap under the profile" }),
-  ...both("polish-permissions", { item: 10, shows: "Permissions: readable scope codes, who authorized it" }),
+  ...both("polish-user", {
+    item: 10,
+    shows: "A user's page: outlined Delete, no gap under the profile",
+    fullPage: true,
+  }),
+  ...both("polish-permissions", {
+    item: 10,
+    shows: "Permissions: readable scope codes, who authorized it",
+    fullPage: true,
+  }),
   ...both("polish-audit-consent", { item: 10, shows: "A consent event names the person, not an id" }),
 };
 
