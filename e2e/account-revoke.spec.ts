@@ -1,15 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import {
-  expectCode,
-  expectKoreanWordBreaks,
-  expectNoViolations,
-  requestUrl,
-  Setup,
-  signIn,
-  type TestApp,
-  unique,
-} from "./end-user";
-import { screenshot, server } from "./support";
+import { expectCode, expectKoreanWordBreaks, requestUrl, Setup, signIn, type TestApp, unique } from "./end-user";
+import { expectAccessible, screenshot, server } from "./support";
 
 // Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -46,7 +37,7 @@ test("revoking asks in a styled dialog, returns focus, and says what is left", a
   const dialog = page.getByRole("dialog", { name: "Revoke access for Acme Notes?" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, info, "account-revoke-dialog");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
@@ -89,7 +80,7 @@ test("without scripts, revoking goes through a confirm page and a form post", as
   await page.getByRole("button", { name: "Revoke access for Plain Notes" }).click();
   await expect(page.getByRole("heading", { name: "Revoke access for Plain Notes?" })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(`/account/revoke/${notes.clientId}`);
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, info, "account-revoke-page");
   await page.getByRole("button", { name: "Revoke access" }).click();
   await page.waitForURL(/\/account\?revoked=/);
@@ -117,7 +108,7 @@ test.describe("in Korean", () => {
     await page.getByRole("button", { name: "에이크미 노트의 접근 권한 철회" }).click();
     const dialog = page.getByRole("dialog", { name: "에이크미 노트의 접근 권한을 철회할까요?" });
     await expect(dialog.getByRole("button", { name: "취소" })).toBeFocused();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "account-revoke-dialog-ko");
     await dialog.getByRole("button", { name: "접근 권한 철회" }).click();
     await expect(page.getByText("에이크미 노트은(는) 더 이상 계정에 접근할 수 없습니다.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectCode, expectKoreanWordBreaks, expectNoViolations, requestUrl, Setup, signIn, unique } from "./end-user";
-import { redirectUri, screenshot, userOf } from "./support";
+import { expectCode, expectKoreanWordBreaks, requestUrl, Setup, signIn, unique } from "./end-user";
+import { expectAccessible, redirectUri, screenshot, userOf } from "./support";
 
 // Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -30,7 +30,7 @@ test.describe("the consent page", () => {
     await expect(logo).toHaveAttribute("src", `${appOrigin()}/logo.svg`);
     await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expect(page.getByRole("button", { name: "Use another account" })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "consent-offline");
 
     await page.getByRole("button", { name: "Authorize" }).click();
@@ -61,7 +61,7 @@ test.describe("the consent page", () => {
       width: img.getBoundingClientRect().width,
     }));
     expect(drawn).toEqual({ initials: '"ZB"', fontSize: "0px", width: 56 });
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "consent-logo-fallback");
     await page.context().close();
   });
@@ -105,7 +105,7 @@ test.describe("the consent page", () => {
     ).toBeVisible();
     await expect(page.getByText("Your profile")).toBeVisible();
     await expect(page.getByText("Your email address")).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "consent-again");
     await page.getByRole("button", { name: "Authorize" }).click();
     await expectCode(page);
@@ -153,7 +153,7 @@ test.describe("in Korean", () => {
     // No initials image is needed to name the app: the fallback has its name.
     await expect(page.getByRole("img", { name: "에이크미 노트 로고" })).toHaveText("에노");
     await expectKoreanWordBreaks(page);
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "consent-ko");
     await page.context().close();
   });

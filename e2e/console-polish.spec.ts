@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import type { Messages } from "../lib/i18n/messages";
 import {
   authorizationUrl,
   createViaApi,
+  expectAccessible,
   freshServer,
   redirectUri,
+  screenshot,
   server,
   signInOnProvider,
   signInToConsole,
@@ -16,7 +17,8 @@ import {
 /**
  * The console's polish (issue 13): each check runs at both sizes (the desktop and phone projects)
  * and in both languages, reading every label from the catalogs, and saves a screenshot of what it
- * checked under test-results/screenshots/.
+ * checked under test-results/screenshots/ (and the kept ones under docs/screenshots/, see
+ * e2e/screenshots.ts).
  */
 // Each test walks several pages and runs axe on each, which is slow on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -46,18 +48,6 @@ async function openConsole(page: Page, info: TestInfo, lang: Lang, path = "/appl
   await page.goto(`${server().url}${path}`);
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   return catalogs[lang].console;
-}
-
-/** Fails on any axe violation, whatever its impact. */
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-async function shot(page: Page, info: TestInfo, name: string) {
-  const path = `test-results/screenshots/${name}-${info.project.name}.png`;
-  await page.screenshot({ path, fullPage: true });
-  await info.attach(name, { path, contentType: "image/png" });
 }
 
 /** Fails the test if the page opens a native alert, confirm or prompt (beforeunload is allowed). */
@@ -100,8 +90,8 @@ for (const lang of languages) {
       const viewport = page.viewportSize();
       expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
       await expect(page.getByText(fill(c.create.created, { name }))).toHaveCount(0);
-      await shot(page, info, `polish-secret-dialog-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-secret-dialog-${lang}`);
+      await expectAccessible(page);
 
       // Escape does not lose it: the dialog stays and says why.
       await page.keyboard.press("Escape");
@@ -145,7 +135,7 @@ for (const lang of languages) {
       await wizard.getByLabel(c.types.spa).check();
       await wizard.getByRole("button", { name: c.create.next }).click();
       await expectCleanStep2();
-      await shot(page, info, `polish-wizard-step2-${lang}`);
+      await screenshot(page, info, `polish-wizard-step2-${lang}`);
       // By Enter on the chosen type.
       await wizard.getByRole("button", { name: c.create.back }).click();
       await wizard.getByLabel(c.types.spa).focus();
@@ -175,8 +165,8 @@ for (const lang of languages) {
       }
       await expect(page.getByText(c.apiDocs.ops.revokeUserGrant, { exact: true })).toBeVisible();
       if (lang === "ko") await expect(page.locator("main")).not.toContainText("Read an application");
-      await shot(page, info, `polish-api-docs-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-api-docs-${lang}`);
+      await expectAccessible(page);
     });
 
     test(`item 5 and Connect: a third-party app without a redirect URI says so until one is added (${lang})`, async ({
@@ -191,12 +181,12 @@ for (const lang of languages) {
       await expect(page.getByTestId("no-redirect-warning")).toContainText(
         c.detail.tabs.noRedirect.replace(/<link>.*<\/link>.*$/, "").trim(),
       );
-      await shot(page, info, `polish-no-redirect-detail-${lang}`);
+      await screenshot(page, info, `polish-no-redirect-detail-${lang}`);
       await page.goto(`${server().url}/applications?tab=third-party&q=${encodeURIComponent(name)}`);
       const row = page.getByRole("row").filter({ hasText: name });
       await expect(row.getByText(c.applications.noRedirect)).toBeVisible();
-      await shot(page, info, `polish-no-redirect-list-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-no-redirect-list-${lang}`);
+      await expectAccessible(page);
 
       // Connect a service opens on Generic; the Apache snippet is URL-shaped before an address is typed.
       await page.goto(`${appUrl}/connect`);
@@ -217,8 +207,8 @@ for (const lang of languages) {
       // Saving refreshed the page's data; the passphrase the admin may have copied stays the same.
       expect(await passphrase()).toBe(first);
       await expect(page.getByTestId("no-redirect-warning")).toHaveCount(0);
-      await shot(page, info, `polish-connect-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-connect-${lang}`);
+      await expectAccessible(page);
     });
 
     test(`item 7: phone navigation is one menu button; the app's tabs scroll with a cue (${lang})`, async ({
@@ -238,8 +228,8 @@ for (const lang of languages) {
           // One line each: no label wraps.
           expect((await link.boundingBox())?.height ?? 99).toBeLessThan(44);
         }
-        await shot(page, info, `polish-phone-menu-${lang}`);
-        await expectNoAxeViolations(page);
+        await screenshot(page, info, `polish-phone-menu-${lang}`);
+        await expectAccessible(page);
         await users.click();
         await page.waitForURL(/\/users$/);
         await expect(users).toBeHidden();
@@ -263,7 +253,7 @@ for (const lang of languages) {
       expect(overflows).toBe(phone && lang === "en");
       if (overflows) {
         await expect(page.getByTestId("tab-scroll-cue-after")).toBeVisible();
-        await shot(page, info, `polish-phone-tabs-${lang}`);
+        await screenshot(page, info, `polish-phone-tabs-${lang}`);
         await strip.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
         await expect(page.getByTestId("tab-scroll-cue-after")).toHaveCount(0);
         await expect(page.getByTestId("tab-scroll-cue-before")).toBeVisible();
@@ -299,8 +289,8 @@ for (const lang of languages) {
       await trash.click();
       const confirm = page.getByRole("dialog", { name: fill(c.credentials.delete, { name: secretName }) });
       await expect(confirm.getByRole("button", { name: c.credentials.cancel })).toBeFocused();
-      await shot(page, info, `polish-confirm-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-confirm-${lang}`);
+      await expectAccessible(page);
       await confirm.getByRole("button", { name: c.credentials.cancel }).click();
       await expect(trash).toBeFocused();
 
@@ -351,8 +341,8 @@ for (const lang of languages) {
         .click();
       await page.waitForURL(/\/docs#credentials$/);
       await expect(page.getByRole("heading", { level: 3, name: "Credentials" })).toBeInViewport();
-      await shot(page, info, `polish-docs-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-docs-${lang}`);
+      await expectAccessible(page);
     });
 
     test(`item 10: consent shows who, the app's users are links, a missing app is a 404 (${lang})`, async ({
@@ -379,16 +369,16 @@ for (const lang of languages) {
       await page.goto(`${server().url}/audit?type=consent.granted&applicationId=${application.id}`);
       const event = page.getByTestId("audit-event").first();
       await expect(event).toContainText(person);
-      await shot(page, info, `polish-audit-consent-${lang}`);
+      await screenshot(page, info, `polish-audit-consent-${lang}`);
 
       await page.goto(`${server().url}/applications/${application.id}/permissions`);
       const oneUser = /one \{(.*?)\}/.exec(c.permissions.grants)?.[1].replace("#", "1");
       await expect(page.getByTestId("granted-users")).toHaveText(oneUser ?? "missing");
       const who = page.getByRole("link", { name: person });
       await expect(who).toBeVisible();
-      await shot(page, info, `polish-permissions-${lang}`);
+      await screenshot(page, info, `polish-permissions-${lang}`);
       // Grey scope codes on selected rows are readable (axe checks contrast among the rest).
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await who.click();
       await expect(page.getByRole("heading", { level: 1, name: "Lin Wei" })).toBeVisible();
 
@@ -415,8 +405,8 @@ for (const lang of languages) {
       const profileBottom = await cards.nth(0).evaluate((el) => el.getBoundingClientRect().bottom);
       const nextTop = await cards.nth(1).evaluate((el) => el.getBoundingClientRect().top);
       if (info.project.name === "phone") expect(nextTop - profileBottom).toBeLessThanOrEqual(32);
-      await shot(page, info, `polish-user-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-user-${lang}`);
+      await expectAccessible(page);
 
       // A long redirect URI in the audit diff: folded at first, readable in full with one tap.
       const long = `https://a-very-long-host-name-for-testing-${lang}.example.com/oidc/callback/${info.project.name}`;
@@ -438,8 +428,8 @@ for (const lang of languages) {
       await expect(event.getByText(JSON.stringify([long]))).toBeHidden();
       await after.click();
       await expect(event.getByText(JSON.stringify([long]))).toBeVisible();
-      await shot(page, info, `polish-audit-diff-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-audit-diff-${lang}`);
+      await expectAccessible(page);
     });
   });
 }
@@ -470,8 +460,8 @@ test.describe("item 4: the wizard from the empty state", () => {
       const wizard = page.getByRole("dialog", { name: c.create.title });
       await expect(wizard.getByText(c.create.groups.firstParty)).toHaveCSS("text-align", "left");
       await expect(wizard.getByText(c.create.typeHelp.spa)).toHaveCSS("text-align", "left");
-      await shot(page, info, `polish-wizard-empty-${lang}`);
-      await expectNoAxeViolations(page);
+      await screenshot(page, info, `polish-wizard-empty-${lang}`);
+      await expectAccessible(page);
     });
   }
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, expect, type Page, type TestInfo, test } from "@playwright/test";
 import * as oidc from "openid-client";
-import { expectNoViolations, signIn, unique } from "./end-user";
-import { createViaApi, screenshot, server, signInToConsole } from "./support";
+import { signIn, unique } from "./end-user";
+import { createViaApi, expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 // An admin signs in to set up, then a person signs in and consents while a device polls.
 test.describe.configure({ timeout: 120_000 });
@@ -84,7 +84,7 @@ for (const lang of languages) {
     await expect(field).toHaveAccessibleDescription(new RegExp(lang.wrongCode.replace(/[.]/g, "\\.")));
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(field).toBeFocused();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `device-wrong-code-${lang.locale}`);
 
     await typeCode(page, auth.user_code.toLowerCase());
@@ -92,7 +92,7 @@ for (const lang of languages) {
     await expect(page.getByText(appName)).toBeVisible();
     await expect(page.getByText(auth.user_code, { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: lang.continue })).toBeFocused();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `device-confirm-${lang.locale}`);
     await page.keyboard.press("Enter");
 
@@ -103,7 +103,7 @@ for (const lang of languages) {
 
     await expect(page.getByRole("heading", { name: lang.success })).toBeVisible();
     await expect(page.getByRole("status").getByText(appName)).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `device-success-${lang.locale}`);
 
     const result = await polled;

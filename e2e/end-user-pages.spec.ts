@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectKoreanWordBreaks, expectNoViolations, Setup, signIn } from "./end-user";
-import { authorizationUrl, screenshot, server } from "./support";
+import { expectKoreanWordBreaks, Setup, signIn } from "./end-user";
+import { authorizationUrl, expectAccessible, screenshot, server } from "./support";
 
 // Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -47,20 +47,20 @@ for (const [locale, texts] of [
     await expect(page.getByText(texts.continueTo)).toBeVisible();
     await expect(page.getByText(/Your Latchkey account/i)).toHaveCount(0);
     if (locale === "ko-KR") await expectKoreanWordBreaks(page);
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `account-sign-in-${locale}`);
     await signIn(page, user);
     await expect(page.getByRole("heading", { name: texts.title })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `account-empty-${locale}`);
 
     await page.getByRole("button", { name: texts.signOut }).click();
     await expect(page.getByText(texts.askedBy)).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `account-sign-out-${locale}`);
     await page.locator('button[name="logout"]').click();
     await expect(page.getByRole("status").filter({ hasText: texts.signedOut })).toBeVisible();
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await page.context().close();
   });
 }
@@ -71,7 +71,7 @@ for (const locale of ["en-US", "ko-KR"]) {
     for (const path of ["/", "/error?kind=expired", `/interaction/not-a-request`]) {
       await page.goto(`${server().url}${path}`);
       await expect(page.locator("h1")).toBeVisible();
-      await expectNoViolations(page);
+      await expectAccessible(page);
     }
     await screenshot(page, info, `error-expired-${locale}`);
     await page.context().close();
@@ -84,7 +84,7 @@ test.describe("in Korean", () => {
     await page.goto(authorizationUrl(server().wiki));
     await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
     await expectKoreanWordBreaks(page);
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "sign-in-app-ko");
     await page.context().close();
   });

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, type TestInfo } from "@playwright/test";
 import { authorizationUrl, redirectUri, server, signInToConsole } from "./support";
 
@@ -88,12 +87,6 @@ export async function signIn(page: Page, user: { email: string; password: string
 export async function expectCode(page: Page) {
   await page.waitForURL(`${redirectUri()}**`);
   expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
-}
-
-/** Fails on any accessibility violation axe finds, whatever its impact. */
-export async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 /** Korean text wraps between words: the page's text keeps Korean words whole. */

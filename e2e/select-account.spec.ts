@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectCode, expectKoreanWordBreaks, expectNoViolations, requestUrl, Setup, signIn } from "./end-user";
-import { screenshot, server, userOf } from "./support";
+import { expectCode, expectKoreanWordBreaks, requestUrl, Setup, signIn } from "./end-user";
+import { expectAccessible, screenshot, server, userOf } from "./support";
 
 // Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -21,7 +21,7 @@ test("prompt=select_account offers the signed-in account, or another", async ({ 
   await expect(page.getByRole("heading", { name: "Choose an account" })).toBeVisible();
   await expect(page.getByText(userOf(info).email)).toBeVisible();
   await expect(page.getByRole("button", { name: `Continue as ${userOf(info).email}` })).toBeFocused();
-  await expectNoViolations(page);
+  await expectAccessible(page);
   await screenshot(page, info, "select-account");
   await page.getByRole("button", { name: `Continue as ${userOf(info).email}` }).click();
   await expectCode(page);
@@ -49,7 +49,7 @@ test.describe("in Korean", () => {
     await expect(page.getByRole("button", { name: "다른 계정 사용" })).toBeVisible();
     await expect(page.getByRole("button", { name: `${userOf(info).email}(으)로 계속` })).toBeVisible();
     await expectKoreanWordBreaks(page);
-    await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, "select-account-ko");
     await page.context().close();
   });

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
 import { adminFor, databaseOf, type E2eServer, userFor } from "./global-setup";
+import { keepScreenshot } from "./screenshots";
 
 export const userOf = (info: TestInfo) => userFor(info.project.name);
 export const adminOf = (info: TestInfo) => adminFor(info.project.name);
@@ -78,20 +79,46 @@ export function authorizationUrl(app: App, scope = "openid profile email") {
   return url.href;
 }
 
-/** Saves a full-page screenshot as a test artifact, named by page and project (viewport). */
+/**
+ * Saves a full-page screenshot as a test artifact, named by page and project (viewport); the few
+ * kept in the repository are written there too, by `npm run screenshots` only (e2e/screenshots.ts).
+ */
 export async function screenshot(page: Page, info: TestInfo, name: string) {
   // The PostgreSQL project renders the same pages as desktop: one set of pictures is enough.
   if (databaseOf(info.project) !== "sqlite") return;
   const path = `test-results/screenshots/${name}-${info.project.name}.png`;
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: "image/png" });
+  await keepScreenshot(page, info, name);
 }
 
-/** Fails on serious or critical accessibility violations. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+/** How long one axe scan may take: on a loaded machine the test then fails saying so, not at its own timeout. */
+const axeTimeout = 45_000;
+
+/**
+ * Fails on any accessibility violation axe finds, whatever its impact, naming for each the rule,
+ * its impact, the elements (as selectors) and the page explaining the fix. `soft` lets a walk over
+ * many pages go on and report them all (the test still fails).
+ */
+export async function expectAccessible(page: Page, { soft = false } = {}) {
+  const url = page.url();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`axe did not finish checking ${url} within ${axeTimeout / 1000}s (is the machine busy?)`)),
+      axeTimeout,
+    );
+  });
+  try {
+    const results = await Promise.race([new AxeBuilder({ page }).analyze(), timedOut]);
+    const violations = results.violations.map((v) => {
+      const targets = v.nodes.map((node) => node.target.map(String).join(" >> "));
+      return `${v.impact ?? "unrated"} ${v.id}: ${v.help} at ${targets.join(", ")} (${v.helpUrl})`;
+    });
+    (soft ? expect.soft : expect)(violations, `axe violations on ${url}`).toEqual([]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Creates an app through the console's own API, as the signed-in admin (for tests about other things). */

@@ -85,7 +85,7 @@ export function UserActions({ user }: Props) {
 
   return (
     <>
-      <Card title={t("password")} help="access">
+      <Card title={t("password")} description={t("passwordAbout")} help="access">
         <form
           className="flex flex-col gap-3"
           onSubmit={(event) => {
@@ -106,7 +106,7 @@ export function UserActions({ user }: Props) {
           </Button>
         </form>
       </Card>
-      <Card title={t("access")} help="access">
+      <Card title={t("access")} description={t("accessAbout")} help="access">
         <div className="flex flex-col gap-3">
           <p className="text-sm text-slate-600">
             {user.status === "active" ? t("suspendExplain") : t("reactivateExplain")}

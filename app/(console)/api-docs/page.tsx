@@ -62,7 +62,7 @@ export default async function ApiDocsPage() {
             {t.rich("auth", {
               resource: `${rt.env.APP_URL}/api`,
               token: t("tokenPlaceholder"),
-              code: (chunks) => <code className="break-all font-mono text-xs text-slate-800">{chunks}</code>,
+              code: (chunks) => <code className="font-mono wrap-anywhere text-xs text-slate-800">{chunks}</code>,
             })}
           </p>
         </div>
