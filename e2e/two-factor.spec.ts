@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { authenticatorCode } from "../tests/support/totp";
-import { expectKoreanWordBreaks, expectNoViolations, Setup, signIn } from "./end-user";
-import { screenshot, server } from "./support";
+import { expectKoreanWordBreaks, Setup, signIn } from "./end-user";
+import { expectAccessible, screenshot, server } from "./support";
 
 // Signs in four times (an admin to set up, then the user three times): slow on a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -44,7 +44,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     if (locale === "ko-KR") await expectKoreanWordBreaks(page);
-    if (info.project.name === "desktop") await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `two-factor-enrol-${locale}`);
 
     // A wrong code says so; the right one turns it on and shows ten recovery codes, once.
@@ -72,7 +72,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await page.goto(`${server().url}/account`);
     await signIn(page, user);
     await expect(page.getByRole("heading", { name: t.secondFactor })).toBeVisible();
-    if (info.project.name === "desktop") await expectNoViolations(page);
+    await expectAccessible(page);
     await screenshot(page, info, `two-factor-code-${locale}`);
     // The code that confirmed the app is spent; the next time step's is within the accepted window.
     await page.locator('input[name="code"]').fill(authenticatorCode(secret, Date.now() + 30_000));
