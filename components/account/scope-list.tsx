@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import type { UserScope } from "@/lib/oidc/scopes";
 
 /** Every user scope has a title and an explanation in the `account.scopes` catalog, under its name. */
-const described: Record<UserScope, true> = { profile: true, email: true, phone: true, address: true };
+const described: Record<UserScope, true> = { profile: true, email: true, phone: true, address: true, roles: true };
 
 function Item({ title, detail }: { title: string; detail: string }) {
   return (

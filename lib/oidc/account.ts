@@ -21,7 +21,7 @@ type UserRow = {
  * The claims of a user, keyed as OpenID Connect names them; oidc-provider filters by scope.
  * What the user has not set is undefined, so the claim is left out rather than sent empty.
  */
-export function claimsOf(user: UserRow): AccountClaims {
+export function claimsOf(user: UserRow, roles?: string[]): AccountClaims {
   return {
     sub: user.id,
     email: user.email,
@@ -37,6 +37,7 @@ export function claimsOf(user: UserRow): AccountClaims {
     phone_number_verified: user.phone ? false : undefined,
     address: user.address ? (JSON.parse(user.address) as AccountClaims["address"]) : undefined,
     updated_at: Math.floor(user.updatedAt.getTime() / 1000),
+    roles,
   };
 }
 
@@ -54,6 +55,17 @@ export function createFindAccount(
     if (user?.status !== "active") return undefined;
     const clientId = ctx.oidc?.route === "token" ? ctx.oidc.client?.clientId : undefined;
     if (clientId && !(await mayUse(clientId, user.id))) return undefined;
-    return { accountId: user.id, claims: () => claimsOf(user) };
+    return {
+      accountId: user.id,
+      // Role names are read only when the `roles` scope asks for them (they cost a query).
+      claims: async (_use, scope) => {
+        if (!scope.split(" ").includes("roles")) return claimsOf(user);
+        const held = await db.userRole.findMany({
+          where: { userId: user.id },
+          select: { role: { select: { name: true } } },
+        });
+        return claimsOf(user, held.map(({ role }) => role.name).sort());
+      },
+    };
   };
 }

@@ -8,12 +8,15 @@ export const scopeClaims = {
   email: ["email", "email_verified"],
   phone: ["phone_number", "phone_number_verified"],
   address: ["address"],
+  // Not in OpenID Connect Core: the names of the roles the user holds (console Roles), for
+  // services that map roles to their own groups or permissions.
+  roles: ["roles"],
 } as const;
 
 export type UserScope = Exclude<keyof typeof scopeClaims, "openid">;
 
 /** The scopes that release user data: what a third-party app's permissions choose from. */
-export const userScopes: UserScope[] = ["profile", "email", "phone", "address"];
+export const userScopes: UserScope[] = ["profile", "email", "phone", "address", "roles"];
 
 export const supportedScopes = ["openid", "offline_access", ...Object.keys(scopeClaims).filter((s) => s !== "openid")];
 

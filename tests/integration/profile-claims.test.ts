@@ -105,6 +105,36 @@ describe.each(databaseKinds)("profile claims on %s", (kind) => {
     expect(after.userinfo).not.toHaveProperty("zoneinfo");
   });
 
+  it("gives the names of the user's roles with the roles scope, to an app allowed it, and nothing without", async () => {
+    await cliJson("users", "create", "--email", "rosa@example.com", "--password", PASSWORD);
+    for (const role of ["Reviewer", "Editor"]) {
+      expect((await cli("roles", "create", "--name", role)).status).toBe(0);
+      expect((await cli("users", "roles", "add", "rosa@example.com", role)).status).toBe(0);
+    }
+    const allowed = await cliJson(
+      ...["apps", "create", "--name", "Roles Wiki", "--type", "third-party", "--redirect-uri", REDIRECT],
+      ...["--scope", "profile", "--scope", "roles"],
+    );
+    const withRoles = await claimsFor(allowed, "rosa@example.com", "openid roles");
+    expect(withRoles.idToken.roles).toEqual(["Editor", "Reviewer"]);
+    expect(withRoles.userinfo.roles).toEqual(["Editor", "Reviewer"]);
+    const without = await claimsFor(allowed, "rosa@example.com", "openid profile");
+    expect(without.idToken).not.toHaveProperty("roles");
+    expect(without.userinfo).not.toHaveProperty("roles");
+
+    // An app not allowed the scope cannot have it.
+    const other = await cliJson(
+      ...["apps", "create", "--name", "Plain Wiki", "--type", "third-party", "--redirect-uri", REDIRECT],
+      ...["--scope", "profile"],
+    );
+    const config = await discoverClient(latchkey.server.issuer, other.clientId, other.clientSecret);
+    const request = await authorizationRequest(config, REDIRECT, { scope: "openid roles" });
+    const callback = new URL(
+      await authorize(new CookieBrowser(), request.url, REDIRECT, { email: "rosa@example.com", password: PASSWORD }),
+    );
+    expect(callback.searchParams.get("error")).toBe("invalid_scope");
+  });
+
   it("keeps usernames unique whatever their letter case, answering 409 naming the field", async () => {
     const first = await api("POST", "/users", { email: "linus@example.com", password: PASSWORD, username: "Linus" });
     expect(first.status).toBe(201);
