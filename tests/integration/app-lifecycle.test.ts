@@ -7,6 +7,7 @@ import { adminServerFor } from "../support/admin-server";
 import { authorize, CookieBrowser, textOf } from "../support/browserless";
 import { databaseKinds } from "../support/databases";
 import { authorizationRequest, discoverClient, oauthErrorOf } from "../support/oidc-client";
+import { runCliAsync } from "../support/server";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
@@ -157,13 +158,15 @@ describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
     expect(revoke.status).toBe(400);
     expect(Object.keys(revoke.body.errors)).toEqual(["clientId"]);
 
-    // The CLI's import refuses it the same way. (Last: the CLI blocks this process for a while,
-    // and an HTTP connection left idle meanwhile may be closed under the next request.)
+    // The CLI's import refuses it the same way (run asynchronously: a CLI that blocked this process
+    // would let the server close an idle HTTP connection unseen, under the next request).
     const dir = mkdtempSync(join(tmpdir(), "latchkey-import-"));
     try {
       const path = join(dir, "apps.json");
       writeFileSync(path, JSON.stringify(file("latchkey-account")));
-      const cli = latchkey.server.cli("apps", "import", path);
+      const cli = await runCliAsync(latchkey.server.databaseUrl, ["apps", "import", path], {
+        APP_URL: latchkey.server.url,
+      });
       expect(cli.status).toBe(2);
       expect(cli.stderr).toMatch(/applications\.1\.clientId: .*console or account/);
     } finally {
