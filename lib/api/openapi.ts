@@ -513,7 +513,9 @@ export function openApiDocument(appUrl: string, issuer: string) {
     },
     servers: [{ url: `${appUrl}/api/v1` }],
     security: [{ managementToken: [managementScope] }, { consoleSession: [] }],
-    tags: ["Applications", "APIs", "Roles", "Users", "Grants", "Keys", "Settings", "Audit"].map((name) => ({ name })),
+    tags: ["Applications", "APIs", "Roles", "Users", "Grants", "Keys", "Settings", "Email", "Audit"].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       schemas,

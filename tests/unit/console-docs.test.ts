@@ -40,6 +40,17 @@ describe("the console's catalogs", () => {
       expect(doc.tags.map((tag) => tag.name).filter((name) => !(name in docs.tags))).toEqual([]);
     }
   });
+
+  it("lists every operation's tag, so the API page shows every operation under a heading", () => {
+    const doc = openApiDocument("https://id.example.com", "https://id.example.com/oidc");
+    const listed = new Set(doc.tags.map((tag) => tag.name));
+    const unlisted = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { operationId: string; tags: string[] }>)
+        .filter((op) => !op.tags.some((tag) => listed.has(tag)))
+        .map((op) => `${op.operationId} (${op.tags.join(", ")})`),
+    );
+    expect(unlisted).toEqual([]);
+  });
 });
 
 describe("the README the console shows at /docs", () => {
