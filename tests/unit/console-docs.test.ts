@@ -41,6 +41,13 @@ describe("the console's catalogs", () => {
     }
   });
 
+  it("name every card's help topic in both languages (its Learn more link says what it is about)", () => {
+    for (const lang of ["en", "ko"] as const) {
+      const names = catalogs[lang].console.help.names;
+      expect(Object.keys(helpTopics).filter((topic) => !(topic in names))).toEqual([]);
+    }
+  });
+
   it("lists every operation's tag, so the API page shows every operation under a heading", () => {
     const doc = openApiDocument("https://id.example.com", "https://id.example.com/oidc");
     const listed = new Set(doc.tags.map((tag) => tag.name));
