@@ -13,7 +13,7 @@ test("an admin creates, edits and suspends a user, and finds it all in the audit
   await expect(dialog.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByText("Use at least 8 characters")).toBeVisible();
   await dialog.getByLabel("Email").fill(email);
-  await dialog.getByLabel("Name").fill("Sam Carter");
+  await dialog.getByLabel("Name", { exact: true }).fill("Sam Carter");
   await dialog.getByLabel("Password").fill("a-long-passphrase");
   await dialog.getByRole("button", { name: "Create user" }).click();
   await page.waitForURL(/\/users\/[a-z0-9]+$/);
