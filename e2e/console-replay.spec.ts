@@ -31,6 +31,8 @@ async function walkConsole(page: Page, record: Recorded[]) {
   await page.goto(`${origin}${detail}`);
   for (const tab of ["connect", "permissions", "branding", "tokens"]) await go(`${detail}/${tab}`);
   await go("/users");
+  // The list holds 25 a page, newest first, and other tests add users: find this one by search.
+  await page.goto(`${origin}/users?q=${encodeURIComponent(userOf(test.info()).email)}`);
   await page
     .getByRole("row")
     .filter({ hasText: userOf(test.info()).email })
