@@ -443,8 +443,18 @@ test.describe("item 4: the wizard from the empty state", () => {
       const fresh = freshOne();
       const admin = { email: `empty.${lang}.${info.project.name}@example.com`, password: "empty-state-pass" };
       expect(
-        fresh.cli("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Eun Admin")
-          .status,
+        (
+          await fresh.cli(
+            "admins",
+            "create",
+            "--email",
+            admin.email,
+            "--password",
+            admin.password,
+            "--name",
+            "Eun Admin",
+          )
+        ).status,
       ).toBe(0);
       await page.context().addCookies([{ name: "latchkey_locale", value: lang, url: fresh.url }]);
       await page.goto(`${fresh.url}/applications`);

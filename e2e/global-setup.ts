@@ -69,24 +69,24 @@ export default async function globalSetup(config: FullConfig) {
   async function serve(database: E2eDatabase, databaseUrl: string) {
     const server = await startServer(databaseUrl);
     stops.unshift(() => server.stop());
-    const json = (...args: string[]) => {
-      const result = server.cli(...args, "--json");
+    const json = async (...args: string[]) => {
+      const result = await server.cli(...args, "--json");
       if (result.status !== 0) throw new Error(result.stderr);
       return JSON.parse(result.stdout);
     };
     for (const project of projectsOn(database)) {
       const user = userFor(project);
-      json("users", "create", "--email", user.email, "--password", user.password, "--name", "Lin Wei");
+      await json("users", "create", "--email", user.email, "--password", user.password, "--name", "Lin Wei");
       const admin = adminFor(project);
-      json("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Ada Admin");
+      await json("admins", "create", "--email", admin.email, "--password", admin.password, "--name", "Ada Admin");
     }
-    const wiki = json(
+    const wiki = await json(
       "apps",
       "create",
       ...["--name", "Acme Wiki", "--type", "third-party", "--redirect-uri", redirect],
       ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
     );
-    const portal = json(
+    const portal = await json(
       "apps",
       "create",
       "--name",
@@ -96,7 +96,16 @@ export default async function globalSetup(config: FullConfig) {
       "--redirect-uri",
       redirect,
     );
-    const setup = json("apps", "create", "--name", "Browser test setup", "--type", "m2m", "--scope", "management");
+    const setup = await json(
+      "apps",
+      "create",
+      "--name",
+      "Browser test setup",
+      "--type",
+      "m2m",
+      "--scope",
+      "management",
+    );
     servers[database] = { url: server.url, issuer: server.issuer, redirect, wiki, portal, setup };
   }
 

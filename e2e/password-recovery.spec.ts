@@ -70,12 +70,12 @@ for (const language of ["en", "ko"] as const) {
     const redirect = server().redirect;
     const email = `forgetful-${language}-${info.project.name}@example.com`;
     const name = `Wiki ${language} ${info.project.name}`;
-    const app = own.cli(
+    const app = await own.cli(
       ...["apps", "create", "--name", name, "--type", "third-party", "--redirect-uri", redirect, "--json"],
     );
     expect(app.status, app.stderr).toBe(0);
     const { clientId, clientSecret } = JSON.parse(app.stdout) as { clientId: string; clientSecret: string };
-    expect(own.cli("users", "create", "--email", email, "--password", "long forgotten 1").status).toBe(0);
+    expect((await own.cli("users", "create", "--email", email, "--password", "long forgotten 1")).status).toBe(0);
 
     const context = await browser.newContext({ locale: w.locale });
     const page = await context.newPage();

@@ -20,7 +20,9 @@ describe.each(databaseKinds)("an app's tokens follow the app on %s", (kind) => {
   const { api } = latchkey;
 
   beforeAll(async () => {
-    expect(latchkey.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    expect(
+      (await latchkey.server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status,
+    ).toBe(0);
   });
 
   async function create(body: Record<string, unknown>): Promise<Created> {

@@ -34,7 +34,7 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     db = await databases[kind]();
     server = await startServer(db.url, FAST_RETRIES);
     receiver.expectIssuer(server.issuer);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
     admin = await signInToPages(server.url, ADMIN);
   });
   afterAll(async () => {

@@ -33,7 +33,7 @@ describe("behind nginx", () => {
     const port = await nginxPort();
     server = await startServer(db.url, { TRUST_PROXY: "1", APP_URL: `http://127.0.0.1:${port}` });
     nginx = await startNginx(port, server.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
   });
 
   afterAll(async () => {

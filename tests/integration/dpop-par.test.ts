@@ -37,7 +37,9 @@ describe.each(databaseKinds)("DPoP and PAR on %s", (kind) => {
 
   beforeAll(async () => {
     started = await startWithAdmin(kind, ADMIN);
-    expect(started.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    expect(
+      (await started.server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status,
+    ).toBe(0);
     web = await createApp(started, { type: "traditional", name: "Wiki", redirectUris: [REDIRECT] });
     parOnly = await createApp(started, {
       type: "traditional",
@@ -134,7 +136,7 @@ describe("DPoP nonces across instances", () => {
     const databaseUrl = await postgresDatabase();
     first = await startServer(databaseUrl);
     second = await startServer(databaseUrl);
-    const created = first.cli("apps", "create", "--type", "m2m", "--name", "Nightly job", "--json");
+    const created = await first.cli("apps", "create", "--type", "m2m", "--name", "Nightly job", "--json");
     expect(created.status, created.stderr).toBe(0);
     job = JSON.parse(created.stdout) as App;
   });

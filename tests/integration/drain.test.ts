@@ -25,7 +25,7 @@ describe("stopping", () => {
 
   it("drains on SIGTERM under keep-alive load: nothing cut off, exit 0, every answered token stored", async () => {
     let server = await startServer(db.url);
-    const app = createM2mApp(server);
+    const app = await createM2mApp(server);
     // One kept-alive connection, as a load balancer's health checks use.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const get = (path: string) =>

@@ -12,7 +12,7 @@ describe("issued tokens are stored", () => {
   it.each(databaseKinds)("loses no answered token when the server is killed mid-burst (%s)", async (kind) => {
     const { url } = await freshDatabase(kind);
     let server = await startServer(url);
-    const app = createM2mApp(server);
+    const app = await createM2mApp(server);
     const burst = await tokenBurst(server.issuer, app, {
       workers: 16,
       deadlineMs: 60_000,
@@ -41,7 +41,7 @@ describe("issued tokens are stored", () => {
     // Behind one proxy both instances answer for the same public URL.
     const b = await startServer(url, { APP_URL: a.url });
     try {
-      const app = createM2mApp(a, "--scope", "management");
+      const app = await createM2mApp(a, "--scope", "management");
       for (let round = 0; round < 30; round++) {
         const response = await requestToken(a.issuer, app);
         expect(response.status).toBe(200);
@@ -83,14 +83,14 @@ describe("with the database down", () => {
   // database was still starting up may fail once more before that).
   const recovered = () =>
     eventually("the token endpoint and introspection to answer again", async () => {
-      const app = createM2mApp(server);
+      const app = await createM2mApp(server);
       const response = await requestToken(server.issuer, app);
       if (response.status !== 200) return false;
       return introspect(server.issuer, app, ((await response.json()) as { access_token: string }).access_token);
     });
 
   it("answers 503 temporarily_unavailable, never 200 for a token it did not store, and recovers", async () => {
-    const app = createM2mApp(server);
+    const app = await createM2mApp(server);
     const burst = await tokenBurst(server.issuer, app, {
       workers: 8,
       deadlineMs: 60_000,
@@ -118,7 +118,7 @@ describe("with the database down", () => {
   });
 
   it("answers 503 within the timeouts when the database is frozen", async () => {
-    const app = createM2mApp(server);
+    const app = await createM2mApp(server);
     expect((await requestToken(server.issuer, app)).status).toBe(200);
     postgres.freeze();
     try {

@@ -116,7 +116,7 @@ describe("email in the running server", () => {
     const off = await startServer(db.url);
     try {
       expect(off.logs()).toContain("email is off");
-      expect(off.cli("admins", "create", "--email", admin.email, "--password", admin.password).status).toBe(0);
+      expect((await off.cli("admins", "create", "--email", admin.email, "--password", admin.password)).status).toBe(0);
       const browser = await signInToPages(off.url, admin);
       const users = await (await browser.fetch(`${off.url}/users`)).text();
       // The banner as rendered (every page also carries the catalogs, so the bare text proves nothing).

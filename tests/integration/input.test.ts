@@ -247,8 +247,8 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
 
   // Last: spawnSync blocks this process for seconds, and the HTTP client's idle connection is
   // closed by the server meanwhile without the client noticing, so the next request would fail.
-  it("refuses the same input on the command line with one line and a non-zero exit", () => {
-    const before = latchkey.server.cli("apps", "list", "--json").stdout;
+  it("refuses the same input on the command line with one line and a non-zero exit", async () => {
+    const before = (await latchkey.server.cli("apps", "list", "--json")).stdout;
     const cases = [
       ["apps", "create", "--type", "spa", "--name", "Invoice \u202Efdp.exe"],
       ["apps", "create", "--type", "traditional", "--name", "RP", "--redirect-uri", "https://rp.exa\tmple.com/cb"],
@@ -256,12 +256,12 @@ describe.each(databaseKinds)("refusing bad input on %s", (kind) => {
       ["users", "create", "--email", "cli@example.com", "--password", "a-long-passphrase", "--name", "Ada\u0007"],
     ];
     for (const args of cases) {
-      const result = latchkey.server.cli(...args);
+      const result = await latchkey.server.cli(...args);
       expect(result.status, args.join(" ")).not.toBe(0);
       expect(result.stderr.trimEnd().split("\n"), result.stderr).toHaveLength(1);
       expect(result.stderr).toMatch(/^latchkey: (name|redirectUris\.0): /);
     }
-    expect(latchkey.server.cli("apps", "list", "--json").stdout).toBe(before);
-    expect(latchkey.server.cli("users", "suspend", "cli@example.com").status).toBe(1);
+    expect((await latchkey.server.cli("apps", "list", "--json")).stdout).toBe(before);
+    expect((await latchkey.server.cli("users", "suspend", "cli@example.com")).status).toBe(1);
   });
 });

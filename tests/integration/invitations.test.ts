@@ -16,7 +16,7 @@ describe("invitations and verified addresses, on a real SMTP server", () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     server = await startServer(db.url, { SMTP_URL: smtp.url });
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
     admin = await signInToPages(server.url, ADMIN);
   });
   afterAll(async () => {
@@ -96,14 +96,14 @@ describe("invitations and verified addresses, on a real SMTP server", () => {
     expect(mail.subject).toContain("초대");
     expect(mail.link(`${server.url}/password/invite?token=`)).toContain("token=");
 
-    const made = server.cli(
+    const made = await server.cli(
       ...["users", "create", "--email", "trusted@example.com", "--password", "a fine password", "--email-verified"],
     );
     expect(made.status, made.stderr).toBe(0);
     expect(verified("trusted@example.com")).toBe(true);
-    expect(server.cli("users", "create", "--email", "plain@example.com", "--password", "a fine password").status).toBe(
-      0,
-    );
+    expect(
+      (await server.cli("users", "create", "--email", "plain@example.com", "--password", "a fine password")).status,
+    ).toBe(0);
     expect(verified("plain@example.com")).toBe(false);
   });
 

@@ -20,8 +20,8 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
   let machine: Created;
   let notes: Created;
 
-  const create = (...args: string[]): Created => {
-    const result = server.cli("apps", "create", ...args, "--json");
+  const create = async (...args: string[]): Promise<Created> => {
+    const result = await server.cli("apps", "create", ...args, "--json");
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout);
   };
@@ -31,10 +31,20 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
     cleanup = db.cleanup;
     server = await startServer(db.url);
     expect(
-      server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Ada Lovelace")
-        .status,
+      (
+        await server.cli(
+          "users",
+          "create",
+          "--email",
+          USER.email,
+          "--password",
+          USER.password,
+          "--name",
+          "Ada Lovelace",
+        )
+      ).status,
     ).toBe(0);
-    thirdParty = create(
+    thirdParty = await create(
       "--name",
       "Team Wiki",
       "--type",
@@ -45,9 +55,9 @@ describe.each(databaseKinds)("OpenID Connect flows on %s", (kind) => {
       LOGOUT_REDIRECT,
       ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
     );
-    firstParty = create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
-    machine = create("--name", "Nightly job", "--type", "m2m");
-    notes = create(
+    firstParty = await create("--name", "Dashboard", "--type", "traditional", "--redirect-uri", REDIRECT);
+    machine = await create("--name", "Nightly job", "--type", "m2m");
+    notes = await create(
       ...["--name", "Notes", "--type", "third-party", "--redirect-uri", REDIRECT],
       ...["--scope", "profile", "--scope", "email", "--scope", "phone"],
     );

@@ -24,7 +24,7 @@ describe("password recovery by email, on a real SMTP server", () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     server = await startServer(db.url, { SMTP_URL: smtp.url, TRUST_PROXY: "true" });
-    const created = server.cli(
+    const created = await server.cli(
       ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--json"],
     );
     expect(created.status, created.stderr).toBe(0);
@@ -36,9 +36,9 @@ describe("password recovery by email, on a real SMTP server", () => {
     db.cleanup();
   });
 
-  function newUser() {
+  async function newUser() {
     const email = `user${++users}@example.com`;
-    const made = server.cli("users", "create", "--email", email, "--password", OLD);
+    const made = await server.cli("users", "create", "--email", email, "--password", OLD);
     expect(made.status, made.stderr).toBe(0);
     return email;
   }
@@ -80,7 +80,7 @@ describe("password recovery by email, on a real SMTP server", () => {
   const choose = choosePasswordByLink;
 
   it("sends a link that returns to the sign-in in progress, works once, is stored hashed, and signs out elsewhere", async () => {
-    const email = newUser();
+    const email = await newUser();
     // Another browser where the user is signed in with the old password.
     const elsewhere = new CookieBrowser();
     const config0 = await discoverClient(server.issuer, app.clientId, app.clientSecret);
@@ -166,7 +166,7 @@ describe("password recovery by email, on a real SMTP server", () => {
   });
 
   it("answers the same for an address without an account, and sends it nothing", async () => {
-    const known = newUser();
+    const known = await newUser();
     const since = smtp.received.length;
     const browser = new CookieBrowser();
     const address = newAddress();
@@ -179,7 +179,7 @@ describe("password recovery by email, on a real SMTP server", () => {
   });
 
   it("expires links after their time, and a newer link replaces an older one", async () => {
-    const email = newUser();
+    const email = await newUser();
     const browser = new CookieBrowser();
     let since = smtp.received.length;
     await askForLink(browser, email, undefined, newAddress());
@@ -200,7 +200,7 @@ describe("password recovery by email, on a real SMTP server", () => {
   });
 
   it("throttles per account whatever the address, and per address across accounts", async () => {
-    const email = newUser();
+    const email = await newUser();
     const browser = new CookieBrowser();
     const since = smtp.received.length;
     const statuses: (string | null)[] = [];

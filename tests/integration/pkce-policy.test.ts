@@ -23,7 +23,9 @@ describe.each(databaseKinds)("the PKCE policy on %s", (kind) => {
   let fixture: AdminServer;
   beforeAll(async () => {
     fixture = await startWithAdmin(kind, ADMIN);
-    expect(fixture.server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    expect(
+      (await fixture.server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status,
+    ).toBe(0);
   });
   afterAll(() => fixture?.stop());
 

@@ -14,10 +14,23 @@ describe.each(databaseKinds)("a restart on %s", (kind) => {
   it("keeps the signing key and a signed-in user's session", async () => {
     const db = await freshDatabase(kind);
     let server = await startServer(db.url);
-    expect(server.cli("users", "create", "--email", "grace@example.com", "--password", "hopper-1906").status).toBe(0);
+    expect(
+      (await server.cli("users", "create", "--email", "grace@example.com", "--password", "hopper-1906")).status,
+    ).toBe(0);
     const app = JSON.parse(
-      server.cli("apps", "create", "--name", "Portal", "--type", "traditional", "--redirect-uri", REDIRECT, "--json")
-        .stdout,
+      (
+        await server.cli(
+          "apps",
+          "create",
+          "--name",
+          "Portal",
+          "--type",
+          "traditional",
+          "--redirect-uri",
+          REDIRECT,
+          "--json",
+        )
+      ).stdout,
     );
     const kids = async () =>
       ((await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys
@@ -49,7 +62,7 @@ describe.each(databaseKinds)("a restart on %s", (kind) => {
   it("keeps client_credentials tokens issued just before a graceful stop", async () => {
     const db = await freshDatabase(kind);
     let server = await startServer(db.url);
-    const app = JSON.parse(server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json").stdout);
+    const app = JSON.parse((await server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json")).stdout);
     const connect = () => discoverClient(server.issuer, app.clientId, app.clientSecret);
     // Each token is answered only once its group is committed, and a stop drains what is in flight.
     const tokens = await Promise.all(

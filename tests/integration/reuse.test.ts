@@ -23,8 +23,8 @@ describe.each(databaseKinds)("reuse on %s", (kind) => {
     const db = await databases[kind]();
     cleanup = db.cleanup;
     server = await startServer(db.url);
-    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
-    const created = server.cli(
+    expect((await server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
+    const created = await server.cli(
       ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--json"],
     );
     app = JSON.parse(created.stdout);

@@ -91,7 +91,7 @@ describe("keys at rest on the embedded database", () => {
 
   beforeAll(async () => {
     server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
   });
 
   afterAll(async () => {

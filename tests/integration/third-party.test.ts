@@ -24,9 +24,10 @@ describe.each(databaseKinds)("third-party apps on %s", (kind) => {
     cleanup = db.cleanup;
     databaseUrl = db.url;
     server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
     expect(
-      server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Grace").status,
+      (await server.cli("users", "create", "--email", USER.email, "--password", USER.password, "--name", "Grace"))
+        .status,
     ).toBe(0);
     admin = await signInToPages(server.url, ADMIN);
   });

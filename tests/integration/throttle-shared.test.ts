@@ -18,7 +18,7 @@ describe("the sign-in throttle across instances", () => {
     // The purge runs every second here, so the test of it does not wait long.
     first = await startServer(databaseUrl, { PURGE_INTERVAL_SECONDS: "1" });
     second = await startServer(databaseUrl);
-    expect(first.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    expect((await first.cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
   });
 
   afterAll(async () => {

@@ -39,7 +39,7 @@ describe.each(databaseKinds)("token endpoint auth methods on %s", (kind) => {
   beforeAll(async () => {
     started = await startWithAdmin(kind, ADMIN);
     const { server } = started;
-    expect(server.cli("users", "create", "--email", USER.email, "--password", USER.password).status).toBe(0);
+    expect((await server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
     apps.basicJob = await createApp({ type: "m2m", name: "Basic job" });
     apps.postJob = await createApp({ type: "m2m", name: "Post job" }, "client_secret_post");
     apps.basicWeb = await createApp({ type: "traditional", name: "Basic web", redirectUris: [REDIRECT] });

@@ -30,9 +30,9 @@ describe("two-factor sign-in", () => {
   let users = 0;
 
   /** A new user of its own for each test (no test depends on another's state). */
-  function newUser() {
+  async function newUser() {
     const email = `user${++users}@example.com`;
-    expect(server.cli("users", "create", "--email", email, "--password", PASSWORD).status).toBe(0);
+    expect((await server.cli("users", "create", "--email", email, "--password", PASSWORD)).status).toBe(0);
     return { email, password: PASSWORD };
   }
 
@@ -98,15 +98,15 @@ describe("two-factor sign-in", () => {
     const db = tempSqlite();
     cleanup = db.cleanup;
     server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    const createApp = (name: string, ...flags: string[]): Created => {
+    expect((await server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password)).status).toBe(0);
+    const createApp = async (name: string, ...flags: string[]): Promise<Created> => {
       const args = ["apps", "create", "--name", name, "--type", "traditional", "--redirect-uri", REDIRECT];
-      const result = server.cli(...args, ...flags, "--json");
+      const result = await server.cli(...args, ...flags, "--json");
       expect(result.status, result.stderr).toBe(0);
       return JSON.parse(result.stdout);
     };
-    app = createApp("Wiki");
-    strict = createApp("Payroll", "--require-two-factor");
+    app = await createApp("Wiki");
+    strict = await createApp("Payroll", "--require-two-factor");
     admin = await signInToPages(server.url, ADMIN);
   });
 
@@ -122,13 +122,13 @@ describe("two-factor sign-in", () => {
   });
 
   it("signs a user without a second factor in with the password alone (amr pwd)", async () => {
-    const { claims } = await signIn(newUser());
+    const { claims } = await signIn(await newUser());
     expect(claims.amr).toEqual(["pwd"]);
     expect(claims.acr).toBe(ACR_PASSWORD);
   });
 
   it("asks for the app's code after the password, and says so in amr and acr", async () => {
-    const user = newUser();
+    const user = await newUser();
     const { secret } = await enrol(user);
     // The password alone stops at the second step; the app gets nothing.
     await expect(signIn(user)).rejects.toThrow(/asked for a second factor \(second-factor\)/);
@@ -147,7 +147,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("refuses a wrong code and a used one, lets a recovery code in once, and audits it all", async () => {
-    const user = newUser();
+    const user = await newUser();
     const { recoveryCodes, confirmedWith } = await enrol(user);
     // The code that confirmed the app is spent: typed again (a replay), it is refused.
     const typed = ["000000", confirmedWith, recoveryCodes[0]];
@@ -187,7 +187,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("honours acr_values: a user without a second factor sets one up within the sign-in", async () => {
-    const user = newUser();
+    const user = await newUser();
     let secret = "";
     let codes: string[] = [];
     const { claims } = await signIn(user, {
@@ -209,7 +209,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("asks a signed-in user for the second factor alone when an app needs more than the session has", async () => {
-    const user = newUser();
+    const user = await newUser();
     const browser = new CookieBrowser();
     const first = await signIn(user, { browser });
     expect(first.claims.acr).toBe(ACR_PASSWORD);
@@ -233,7 +233,7 @@ describe("two-factor sign-in", () => {
     );
     expect(payroll?.requireTwoFactor).toBe(true);
 
-    const user = newUser();
+    const user = await newUser();
     const browser = new CookieBrowser();
     // The ordinary app takes the password alone...
     expect((await signIn(user, { browser })).claims.acr).toBe(ACR_PASSWORD);
@@ -258,7 +258,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("lets an admin see and reset a user's factors, audited; the user then signs in with the password", async () => {
-    const user = newUser();
+    const user = await newUser();
     await enrol(user);
     await expect(signIn(user)).rejects.toThrow(/second-factor/);
     const list = await callApi(admin, server.url, "GET", `/api/v1/users?q=${encodeURIComponent(user.email)}`);
@@ -276,7 +276,7 @@ describe("two-factor sign-in", () => {
 
   // Last: it changes the setting every other test depends on (and puts it back).
   it("has everyone set up an app at their next sign-in when the console requires two-factor", async () => {
-    const user = newUser();
+    const user = await newUser();
     const set = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "required" });
     expect(set.status).toBe(200);
     try {

@@ -18,7 +18,14 @@ export async function startWithAdmin(
 ): Promise<AdminServer> {
   const db = await databases[kind]();
   const server = await startServer(db.url, env);
-  const created = server.cli("admins", "create", "--email", credentials.email, "--password", credentials.password);
+  const created = await server.cli(
+    "admins",
+    "create",
+    "--email",
+    credentials.email,
+    "--password",
+    credentials.password,
+  );
   if (created.status !== 0) throw new Error(`admins create failed: ${created.stderr}`);
   const admin = await signInToPages(server.url, credentials);
   return {

@@ -11,8 +11,11 @@ export type TestServer = {
   databaseUrl: string;
   /** Output the server wrote (its structured logs). */
   logs(): string;
-  /** Runs the CLI against the server's database; returns exit code and output. */
-  cli(...args: string[]): CliResult;
+  /**
+   * Runs the CLI against the server's database; resolves with exit code and output. Asynchronous
+   * on purpose: see `runCliAsync`.
+   */
+  cli(...args: string[]): Promise<CliResult>;
   /** The server process's id (what a supervisor signals). */
   pid: number;
   /** Sends a signal; `exited` resolves with the exit code (or the signal's name). */
@@ -115,7 +118,7 @@ export async function startServer(
     issuer: `${url}/oidc`,
     databaseUrl,
     logs: () => output,
-    cli: (...args) => runCli(databaseUrl, args, { APP_URL: url, ...extraEnv }),
+    cli: (...args) => runCliAsync(databaseUrl, args, { APP_URL: url, ...extraEnv }),
     pid: child.pid ?? -1,
     kill: (signal) => void child.kill(signal),
     exited,

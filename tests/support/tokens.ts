@@ -4,8 +4,8 @@ import { waitFor } from "./wait";
 export type M2mApp = { clientId: string; clientSecret: string };
 
 /** A machine-to-machine app created through the CLI. */
-export function createM2mApp(server: TestServer, ...args: string[]): M2mApp {
-  const created = server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json", ...args);
+export async function createM2mApp(server: TestServer, ...args: string[]): Promise<M2mApp> {
+  const created = await server.cli("apps", "create", "--name", "Job", "--type", "m2m", "--json", ...args);
   if (created.status !== 0) throw new Error(`apps create failed: ${created.stderr}`);
   return JSON.parse(created.stdout) as M2mApp;
 }
