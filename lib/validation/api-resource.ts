@@ -52,19 +52,25 @@ const permissionList = z
     });
   });
 
-export const createApiSchema = z.object({
+const apiFields = {
   name: humanText(128).min(1, "nameRequired"),
   indicator,
-  accessTokenTtl: positiveSafeInteger("numberRequired")
-    .min(5 * MINUTE, "accessTtlTooShort")
-    .max(DAY, "accessTtlTooLong")
-    .default(3600),
-  permissions: permissionList.default([]),
+  accessTokenTtl: positiveSafeInteger("numberRequired").min(5 * MINUTE, "accessTtlTooShort").max(DAY, "accessTtlTooLong"),
+  permissions: permissionList,
+};
+
+export const createApiSchema = z.object({
+  ...apiFields,
+  accessTokenTtl: apiFields.accessTokenTtl.default(3600),
+  permissions: apiFields.permissions.default([]),
 });
 export type CreateApiInput = z.input<typeof createApiSchema>;
 
-/** Every field optional (PATCH); `permissions`, when sent, is the whole new list (kept by name). */
-export const updateApiSchema = createApiSchema.partial().extend({ permissions: permissionList.optional() });
+/**
+ * Every field optional (PATCH), and none with a default: a field left out keeps its value.
+ * `permissions`, when sent, is the whole new list (kept by name).
+ */
+export const updateApiSchema = z.object(apiFields).partial();
 
 /** A permission named as a role or an app holds it: the API's indicator and the permission's name. */
 export const permissionRef = z.object({ indicator, name: permissionName });
@@ -72,12 +78,15 @@ export type PermissionRef = z.infer<typeof permissionRef>;
 
 export const permissionRefs = z.array(permissionRef).max(500, "tooManyPermissions");
 
+const roleFields = { name: humanText(64).min(1, "nameRequired"), description: humanText(500), permissions: permissionRefs };
+
 export const createRoleSchema = z.object({
-  name: humanText(64).min(1, "nameRequired"),
-  description: humanText(500).default(""),
-  permissions: permissionRefs.default([]),
+  ...roleFields,
+  description: roleFields.description.default(""),
+  permissions: roleFields.permissions.default([]),
 });
-export const updateRoleSchema = createRoleSchema.partial();
+/** Every field optional (PATCH), and none with a default: a field left out keeps its value. */
+export const updateRoleSchema = z.object(roleFields).partial();
 
 /** Role names, as users, apps and access rules are given them. */
 export const roleNames = z.array(humanText(64).min(1, "nameRequired")).max(100, "tooManyRoles");
