@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { expectCode, requestUrl, Setup, signIn, unique } from "./end-user";
-import { server, signInToConsole } from "./support";
+import { expectAccessible, screenshot, server, signInToConsole } from "./support";
 
 // Each test signs in more than once (an admin to set up, a user to act): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -106,5 +106,68 @@ test.describe("the console", () => {
     await expect(page.getByText("Saved").first()).toBeVisible();
     const access = await page.request.get(`${server().url}/api/v1/applications/${app.id}/access`);
     expect(((await access.json()) as { accessRoles: string[] }).accessRoles).toEqual([roleName]);
+  });
+
+  test("edits a role's name and permissions, then deletes the role and the API by typing their names", async ({
+    page,
+  }, info) => {
+    await signInToConsole(page, info, "/apis");
+    const apiName = unique("Ledger API", info);
+    const indicator = `https://ledger-${randomBytes(4).toString("hex")}.example.com/api`;
+    await page.getByLabel("Name", { exact: true }).fill(apiName);
+    await page.getByLabel("Indicator", { exact: true }).fill(indicator);
+    await page.getByLabel("Permissions", { exact: true }).fill("read:ledger=Read your ledger\nwrite:ledger=Change it");
+    await page.getByRole("button", { name: "Register API" }).click();
+    await page.waitForURL(/\/apis\/[a-z0-9]+$/);
+    const apiPage = page.url();
+
+    await page.goto(`${server().url}/roles`);
+    const roleName = unique("Bookkeeper", info);
+    await page.getByLabel("Name", { exact: true }).fill(roleName);
+    await page.getByRole("checkbox", { name: `${apiName}: read:ledger` }).check();
+    await page.getByRole("button", { name: "Create role" }).click();
+    await page.getByRole("link", { name: roleName }).click();
+    await page.waitForURL(/\/roles\/[a-z0-9]+$/);
+    const rolePage = page.url();
+    const roleId = rolePage.split("/").pop();
+
+    // The page shows what the role holds; the admin swaps read for write and renames it.
+    await expect(page.getByRole("checkbox", { name: `${apiName}: read:ledger` })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: `${apiName}: write:ledger` })).not.toBeChecked();
+    await expectAccessible(page);
+    await page.getByRole("checkbox", { name: `${apiName}: read:ledger` }).uncheck();
+    await page.getByRole("checkbox", { name: `${apiName}: write:ledger` }).check();
+    const renamed = `${roleName} (senior)`;
+    await page.getByLabel("Name", { exact: true }).fill(renamed);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("heading", { name: renamed })).toBeVisible();
+    const stored = (await (await page.request.get(`${server().url}/api/v1/roles/${roleId}`)).json()) as {
+      name: string;
+      permissions: { indicator: string; name: string }[];
+    };
+    expect(stored).toMatchObject({ name: renamed, permissions: [{ indicator, name: "write:ledger" }] });
+    await screenshot(page, info, "role-detail");
+
+    // Deleting asks for the name; a wrong one leaves the button disabled.
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete ${renamed}?` });
+    await expect(dialog.getByText("Users and apps holding it lose its permissions")).toBeVisible();
+    await dialog.getByLabel(`Type "${renamed}" to confirm`).fill(roleName);
+    await expect(dialog.getByRole("button", { name: "Delete role" })).toBeDisabled();
+    await expectAccessible(page);
+    await dialog.getByLabel(`Type "${renamed}" to confirm`).fill(renamed);
+    await dialog.getByRole("button", { name: "Delete role" }).click();
+    await page.waitForURL(`${server().url}/roles`);
+    await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);
+    expect((await page.request.get(`${server().url}/api/v1/roles/${roleId}`)).status()).toBe(404);
+
+    await page.goto(apiPage);
+    await page.getByRole("button", { name: "Delete" }).click();
+    const apiDialog = page.getByRole("dialog", { name: `Delete ${apiName}?` });
+    await apiDialog.getByLabel(`Type "${apiName}" to confirm`).fill(apiName);
+    await apiDialog.getByRole("button", { name: "Delete API" }).click();
+    await page.waitForURL(`${server().url}/apis`);
+    await expect(page.getByRole("link", { name: apiName })).toHaveCount(0);
+    expect((await page.request.get(apiPage.replace("/apis/", "/api/v1/apis/"))).status()).toBe(404);
   });
 });

@@ -133,6 +133,8 @@ async function walk(browser: Browser, locale: string, info: Parameters<typeof ad
     "/applications/does-not-exist",
     "/users",
     `/users/${ids.user}`,
+    "/apis",
+    "/roles",
     "/audit",
     "/api-docs",
     "/docs",

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { type ApplicationType, isThirdParty } from "@/lib/applications/types";
-import { DeleteAppButton } from "./delete-app-button";
 import { listHref } from "./list-href";
 
 type Props = { app: { id: string; name: string; type: ApplicationType; clientId: string } };
@@ -31,7 +31,12 @@ export async function ApplicationHeader({ app }: Props) {
             </span>
           </div>
         </div>
-        <DeleteAppButton id={app.id} name={app.name} returnTo={listHref(party)} />
+        <DeleteButton
+          kind="application"
+          endpoint={`/api/v1/applications/${app.id}`}
+          name={app.name}
+          returnTo={listHref(party)}
+        />
       </div>
     </div>
   );

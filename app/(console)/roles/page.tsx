@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { permissionOptions } from "@/components/apis/options";
 import { RoleForm } from "@/components/apis/role-form";
@@ -30,7 +31,11 @@ export default async function RolesPage() {
         <DataTable caption={t("title")} columns={[{ label: t("columns.role") }, { label: t("columns.permissions") }]}>
           {roles.map((role) => (
             <tr key={role.id}>
-              <td className="px-4 py-3 font-medium text-slate-900">{role.name}</td>
+              <td className="px-4 py-3">
+                <Link href={`/roles/${role.id}`} className="block truncate font-medium text-brand-700 hover:underline">
+                  {role.name}
+                </Link>
+              </td>
               <td className="px-4 py-3 text-xs break-all text-slate-600">
                 {role.permissions.map((p) => `${p.indicator} ${p.name}`).join(", ") || "—"}
               </td>

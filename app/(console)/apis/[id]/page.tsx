@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApiForm } from "@/components/apis/api-form";
 import { Card } from "@/components/ui/card";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApi } from "@/lib/apis/service";
 import { requireAdmin } from "@/lib/auth/console-session";
@@ -24,7 +25,11 @@ export default async function ApiPage({ params }: { params: Promise<{ id: string
     .join("\n");
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={api.name} intro={api.indicator} />
+      <PageHeader
+        title={api.name}
+        intro={api.indicator}
+        action={<DeleteButton kind="api" endpoint={`/api/v1/apis/${api.id}`} name={api.name} returnTo="/apis" />}
+      />
       <Card help="apis" title={t("editTitle")}>
         <ApiForm
           api={{

@@ -10,8 +10,24 @@ import { TrashIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { callApi } from "../console/api";
 
-/** Deleting cannot be undone, so the admin types the app's name to confirm. */
-export function DeleteAppButton({ id, name, returnTo }: { id: string; name: string; returnTo: string }) {
+/** What can be deleted this way; each says in the catalog (console.delete.<kind>) what deleting it ends. */
+export type DeletableKind = "application" | "api" | "role";
+
+/**
+ * Deleting cannot be undone, so the admin types the thing's name to confirm. `endpoint` is its
+ * /api/v1 address (answering DELETE); `returnTo` the list to go back to.
+ */
+export function DeleteButton({
+  kind,
+  endpoint,
+  name,
+  returnTo,
+}: {
+  kind: DeletableKind;
+  endpoint: string;
+  name: string;
+  returnTo: string;
+}) {
   const t = useTranslations("console.delete");
   const toast = useToast();
   const router = useRouter();
@@ -22,13 +38,13 @@ export function DeleteAppButton({ id, name, returnTo }: { id: string; name: stri
   async function remove() {
     setBusy(true);
     try {
-      await callApi(`/api/v1/applications/${id}`, { method: "DELETE" });
+      await callApi(endpoint, { method: "DELETE" });
       toast.success(t("done", { name }));
       router.push(returnTo);
       router.refresh();
     } catch {
       setBusy(false);
-      toast.error(t("failed"));
+      toast.error(t(`${kind}.failed`));
     }
   }
 
@@ -45,7 +61,7 @@ export function DeleteAppButton({ id, name, returnTo }: { id: string; name: stri
           setTyped("");
         }}
         title={t("title", { name })}
-        description={t("warning")}
+        description={t(`${kind}.warning`)}
       >
         <form
           className="flex flex-col gap-4"
@@ -66,7 +82,7 @@ export function DeleteAppButton({ id, name, returnTo }: { id: string; name: stri
               {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" disabled={typed !== name} busy={busy}>
-              {t("confirm")}
+              {t(`${kind}.confirm`)}
             </Button>
           </div>
         </form>
