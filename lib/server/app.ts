@@ -240,8 +240,8 @@ export async function createApp({
     delete req.headers[URL_HEADER];
     applySecurityHeaders(req, res, path);
     if (path === "/healthz") return health(res);
-    if (path === stylesheet.href) return sendStylesheet(res);
-    if (path === pageScript.href) return sendPageScript(res);
+    if (path === stylesheet.href) return sendAsset(res, "text/css", stylesheet.css);
+    if (path === pageScript.href) return sendAsset(res, "text/javascript", pageScript.js);
     if (refusedBadPath(path, res)) return;
     const match = interactionRoute.exec(path);
     if (match) {
@@ -271,23 +271,14 @@ export async function createApp({
     res.end(JSON.stringify(body));
   }
 
-  /** Named by a hash of its contents: any cache may keep it for good. */
-  function sendStylesheet(res: ServerResponse) {
+  /** The pages' stylesheet or script: named by a hash of its contents, so any cache may keep it for good. */
+  function sendAsset(res: ServerResponse, type: string, body: string) {
     res.writeHead(200, {
-      "content-type": "text/css; charset=utf-8",
+      "content-type": `${type}; charset=utf-8`,
       "cache-control": "public, max-age=31536000, immutable",
-      "content-length": Buffer.byteLength(stylesheet.css),
+      "content-length": Buffer.byteLength(body),
     });
-    res.end(stylesheet.css);
-  }
-
-  function sendPageScript(res: ServerResponse) {
-    res.writeHead(200, {
-      "content-type": "text/javascript; charset=utf-8",
-      "cache-control": "public, max-age=31536000, immutable",
-      "content-length": Buffer.byteLength(pageScript.js),
-    });
-    res.end(pageScript.js);
+    res.end(body);
   }
 
   /** Everything but the provider: refused with a 503 while the database is unreachable. */
