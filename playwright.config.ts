@@ -41,7 +41,7 @@ export default defineConfig({
     // one beside the SQLite one): the paths a person walks most, not the whole suite a third time.
     {
       name: "postgresql",
-      testMatch: ["sign-in.spec.ts", "console-story.spec.ts"],
+      testMatch: ["sign-in.spec.ts", "console-story.spec.ts", "passkeys.spec.ts"],
       metadata: { database: "postgresql" },
       use: desktop,
     },

@@ -98,3 +98,10 @@ export async function expectKoreanWordBreaks(page: Page) {
     .evaluate((node) => getComputedStyle(node).wordBreak);
   expect(wordBreak).toBe("keep-all");
 }
+
+/** Signs out from /account (its button, then the provider's question), in the page's language. */
+export async function signOutOfAccount(page: Page, words: { signOut: string; signedOut: string }) {
+  await page.getByRole("button", { name: words.signOut }).click();
+  await page.locator('button[name="logout"]').click();
+  await expect(page.getByRole("status").filter({ hasText: words.signedOut })).toBeVisible();
+}

@@ -20,6 +20,8 @@ export type E2eServer = {
   portal: App;
   /** A machine-to-machine app allowed the management API, for tests that make their own apps. */
   setup: App;
+  /** The server's database, for a test that runs a second instance on it (e2e/passkeys.spec.ts). */
+  databaseUrl: string;
 };
 
 /** The database a project runs on (its `metadata.database`; SQLite unless it says otherwise). */
@@ -106,7 +108,7 @@ export default async function globalSetup(config: FullConfig) {
       "--scope",
       "management",
     );
-    servers[database] = { url: server.url, issuer: server.issuer, redirect, wiki, portal, setup };
+    servers[database] = { url: server.url, issuer: server.issuer, redirect, wiki, portal, setup, databaseUrl };
   }
 
   async function servePostgres() {

@@ -102,7 +102,7 @@ for (const language of ["en", "ko"] as const) {
     await expect(page.getByText(w.changed)).toBeVisible();
     await page.getByLabel(w.email, { exact: true }).fill(email);
     await page.getByLabel(w.password, { exact: true }).fill("remembered at last 2");
-    await page.getByRole("button", { name: w.signIn }).click();
+    await page.getByRole("button", { name: w.signIn, exact: true }).click();
     await page.getByRole("button", { name: w.authorize }).click();
     await page.waitForURL((url) => url.href.startsWith(redirect));
 

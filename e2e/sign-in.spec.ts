@@ -24,7 +24,7 @@ test("a user signs in to a third-party app, consents, and is sent back with a co
   await screenshot(page, info, "sign-in");
 
   // Empty submit: inline errors tied to their fields.
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Enter your email address")).toBeVisible();
 
@@ -32,7 +32,7 @@ test("a user signs in to a third-party app, consents, and is sent back with a co
   for (const email of [USER.email, "nobody@example.com"]) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("wrong-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
   }
   await screenshot(page, info, "sign-in-error");
@@ -58,7 +58,7 @@ test("Cancel on the consent page returns access_denied to the app", async ({ pag
   await page.goto(authorizationUrl(await freshThirdPartyApp("Acme Wiki"), "openid phone"));
   await page.getByLabel("Email").fill(USER.email);
   await page.getByLabel("Password").fill(USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Your phone number")).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.waitForURL(`${redirectUri()}**`);
@@ -73,7 +73,7 @@ test("the sign-in form works with the keyboard alone", async ({ page }, info) =>
   await page.keyboard.press("Tab");
   await page.keyboard.type(USER.password);
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await page.waitForURL(`${redirectUri()}**`);
   expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
@@ -87,7 +87,7 @@ test.describe("without JavaScript", () => {
     await page.goto(authorizationUrl(await freshThirdPartyApp("Acme Wiki"), "openid email phone"));
     await page.getByLabel("Email").fill(userOf(info).email);
     await page.getByLabel("Password").fill(userOf(info).password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Your phone number")).toBeVisible();
     await page.getByRole("button", { name: "Authorize" }).click();
     await page.waitForURL(`${redirectUri()}**`);
@@ -117,7 +117,7 @@ test("signing out asks first, then confirms", async ({ page }, info) => {
   await page.goto(authorizationUrl(server().portal));
   await page.getByLabel("Email").fill(USER.email);
   await page.getByLabel("Password").fill(USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(`${redirectUri()}**`);
 
   await page.goto(`${server().issuer}/session/end`);
@@ -144,7 +144,7 @@ test.describe("in Korean", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.getByRole("heading", { name: "로그인" })).toBeVisible();
     await expect(page.getByText("Acme Wiki(으)로 이동하려면 로그인하세요")).toBeVisible();
-    await page.getByRole("button", { name: "로그인" }).click();
+    await page.getByRole("button", { name: "로그인", exact: true }).click();
     await expect(page.getByText("이메일 주소를 입력하세요")).toBeVisible();
     // The language menu under the card fits a phone's width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

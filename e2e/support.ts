@@ -13,7 +13,7 @@ export async function signInOnProvider(page: Page, user: { email: string; passwo
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in to the console as this project's admin, through the provider, like a person does. */

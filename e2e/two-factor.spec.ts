@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { authenticatorCode } from "../tests/support/totp";
-import { expectKoreanWordBreaks, Setup, signIn } from "./end-user";
+import { expectKoreanWordBreaks, Setup, signIn, signOutOfAccount } from "./end-user";
 import { expectAccessible, screenshot, server } from "./support";
 
 // Signs in four times (an admin to set up, then the user three times): slow on a busy machine.
@@ -15,12 +15,6 @@ const texts = {
   },
   "ko-KR": { title: "내 계정", secondFactor: "2단계 인증", signOut: "로그아웃", signedOut: "로그아웃했습니다." },
 } as const;
-
-async function signOut(page: Page, t: (typeof texts)[keyof typeof texts]) {
-  await page.getByRole("button", { name: t.signOut }).click();
-  await page.locator('button[name="logout"]').click();
-  await expect(page.getByRole("status").filter({ hasText: t.signedOut })).toBeVisible();
-}
 
 for (const locale of ["en-US", "ko-KR"] as const) {
   test(`set up an authenticator app, then sign in with its code and with a recovery code (${locale})`, async ({
@@ -68,7 +62,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await expect(page.getByTestId("two-factor-status")).toBeVisible();
 
     // Signed out, the password alone is not enough: the app's code is asked for on its own page.
-    await signOut(page, t);
+    await signOutOfAccount(page, t);
     await page.goto(`${server().url}/account`);
     await signIn(page, user);
     await expect(page.getByRole("heading", { name: t.secondFactor })).toBeVisible();
@@ -80,7 +74,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
 
     // Then with a recovery code instead, from the page's own link.
-    await signOut(page, t);
+    await signOutOfAccount(page, t);
     await page.goto(`${server().url}/account`);
     await signIn(page, user);
     await expect(page.getByRole("heading", { name: t.secondFactor })).toBeVisible();

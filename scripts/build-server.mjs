@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the server and the CLI (TypeScript, with the generated Prisma clients) into dist/, and
-// builds the end-user pages' stylesheet (Tailwind, as Next.js builds it for its pages).
+// builds the end-user pages' stylesheet (Tailwind, as Next.js builds it for its pages) and script.
 // Packages stay external and load from node_modules at run time.
 import { writeFile } from "node:fs/promises";
 import { build } from "esbuild";
@@ -21,3 +21,7 @@ await build({
 
 const { compileStylesheet, STYLESHEET_FILE } = await tsImport("../lib/provider-pages/stylesheet.ts", import.meta.url);
 await writeFile(STYLESHEET_FILE, await compileStylesheet());
+
+// The pages' one script (passkeys), bundled for browsers: served from our own origin under the CSP nonce.
+const { compilePageScript, PAGE_SCRIPT_FILE } = await tsImport("../lib/provider-pages/page-script.ts", import.meta.url);
+await writeFile(PAGE_SCRIPT_FILE, await compilePageScript());

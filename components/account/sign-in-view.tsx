@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { InteractionView } from "@/lib/provider-pages/data";
+import { PasskeyButton } from "./passkey-button";
 import { SignInForm } from "./sign-in-form";
 
 type Props = { view: Extract<InteractionView, { kind: "login" }>; appName: string };
@@ -25,6 +26,9 @@ export function SignInView({ view, appName }: Props) {
         fieldErrors={view.fieldErrors}
         notice={view.notice}
       />
+      <div className="mt-4">
+        <PasskeyButton base={`/interaction/${view.uid}`} csrf={view.csrf} label={t("withPasskey")} autofill />
+      </div>
     </>
   );
 }

@@ -112,6 +112,7 @@ export const twoFactorStatusSchema = z
   .object({
     totp: z.object({ enabledAt: dateTime, lastUsedAt: dateTime.nullable() }).nullable(),
     recoveryCodesLeft: z.number().int(),
+    passkeys: z.array(z.object({ name: z.string(), createdAt: dateTime, lastUsedAt: dateTime.nullable() })),
   })
   .meta({ id: "TwoFactorStatus" });
 

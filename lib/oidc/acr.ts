@@ -2,7 +2,8 @@
  * Authentication context class references (the ID token's `acr`), advertised in discovery as
  * `acr_values_supported`:
  * - ACR_PASSWORD: signed in with a password alone;
- * - ACR_TWO_FACTOR: a password and a second factor (an authenticator app's code or a recovery code).
+ * - ACR_TWO_FACTOR: a password and a second factor (an authenticator app's code, a recovery code
+ *   or a passkey), or a user-verified passkey alone (something held and something known or been).
  * An app that needs the second factor asks with `acr_values=<ACR_TWO_FACTOR>` (or an essential
  * `acr` in the claims parameter); it then gets an ID token with that `acr`, or an error.
  */
@@ -15,6 +16,9 @@ export const AMR_PASSWORD = "pwd";
 /** A one-time code: from an authenticator app, or a recovery code (each is good once). */
 export const AMR_OTP = "otp";
 export const AMR_MULTI = "mfa";
+/** A passkey kept on one device (hardware-bound), and one a provider syncs between devices. */
+export const AMR_HARDWARE_KEY = "hwk";
+export const AMR_SOFTWARE_KEY = "swk";
 
 type RequestParams = { acr_values?: unknown; claims?: unknown };
 

@@ -8,6 +8,7 @@ import type { AuditInput } from "../audit/events";
 import { recordAudit } from "../audit/record";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { RelyingParty } from "../passkeys/relying-party";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../provider-pages/data";
 import type { Kek } from "../secrets/envelope";
 import { BodyError, readForm } from "../server/body";
@@ -19,7 +20,8 @@ import { ACR_PASSWORD, AMR_PASSWORD } from "./acr";
 import type { ClientStore } from "./client-store";
 import { anotherAccount } from "./interaction-policy";
 import { consentView, requestedResources, requestedScopes, selectAccountView } from "./interaction-views";
-import { createSecondFactorSteps } from "./second-factor";
+import { createPasskeySteps } from "./passkey-steps";
+import { createSecondFactorSteps, type InteractionKit } from "./second-factor";
 import { createPendingSignIns } from "./second-factor-state";
 import type { TwoFactorRequirement } from "./two-factor-requirement";
 
@@ -48,6 +50,8 @@ type Deps = {
   allowedOrigins: Set<string>;
   /** How many reverse proxies in front are trusted (TRUST_PROXY). */
   trustedProxies: number;
+  /** Who passkeys are for (the host of APP_URL). */
+  relyingParty: RelyingParty;
   render: RenderView;
   /** Where a failure to write a security event is reported (the log). */
   onAuditError: (error: unknown) => void;
@@ -64,7 +68,9 @@ export type InteractionAction =
   | "switch"
   | "second-factor"
   | "enrol"
-  | "enrolled";
+  | "enrolled"
+  | "passkey-options"
+  | "passkey";
 
 const INVALID_CREDENTIALS = "invalid_credentials";
 const TOO_MANY_ATTEMPTS = "too_many_attempts";
@@ -105,6 +111,7 @@ export function createInteractions({
   secureCookies,
   allowedOrigins,
   trustedProxies,
+  relyingParty,
   render,
   onAuditError,
 }: Deps) {
@@ -311,7 +318,7 @@ export function createInteractions({
     await render(req, res, "interaction", view, 400);
   }
 
-  const secondFactor = createSecondFactorSteps({
+  const kit: InteractionKit = {
     db,
     kek,
     throttle,
@@ -327,7 +334,9 @@ export function createInteractions({
     clientSummary,
     clientAddress,
     csrfToken,
-  });
+  };
+  const secondFactor = createSecondFactorSteps(kit);
+  const passkeys = createPasskeySteps(kit, relyingParty, secondFactor);
 
   /** POST /interaction/:uid/login */
   async function login(req: IncomingMessage, res: ServerResponse, uid: string) {
@@ -445,6 +454,8 @@ export function createInteractions({
     "second-factor": secondFactor.verify,
     enrol: secondFactor.enrol,
     enrolled: secondFactor.enrolled,
+    "passkey-options": passkeys.options,
+    passkey: passkeys.verify,
     csrfToken,
   };
 }

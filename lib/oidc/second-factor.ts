@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import type { ClientSummary, ErrorView, InteractionView, SecondFactorError } from "../provider-pages/data";
 import type { Kek } from "../secrets/envelope";
 import { totpEnrolment } from "../two-factor/enrolment";
-import { checkSecondFactor, confirmTotp, hasSecondFactor, startTotp } from "../two-factor/store";
+import { checkSecondFactor, confirmTotp, hasSecondFactor, secondFactors, startTotp } from "../two-factor/store";
 import { ACR_TWO_FACTOR, AMR_MULTI, AMR_OTP, AMR_PASSWORD } from "./acr";
 import type { createPendingSignIns, PendingSignIn } from "./second-factor-state";
 import type { TwoFactorRequirement } from "./two-factor-requirement";
@@ -86,12 +86,14 @@ export function createSecondFactorSteps(kit: InteractionKit) {
     const shown = query.get("error");
     const error: SecondFactorError | undefined =
       shown === "invalid_code" || shown === "too_many_attempts" ? shown : undefined;
-    if (await hasSecondFactor(kit.db, user.id)) {
+    const factors = await secondFactors(kit.db, user.id);
+    if (factors.totp || factors.passkey) {
       const retryAfter = Number(query.get("retry_after"));
       return {
         kind: "second_factor",
         ...common,
-        recovery: query.get("method") === "recovery",
+        ...factors,
+        recovery: factors.totp && query.get("method") === "recovery",
         ...(error ? { error } : {}),
         ...(error === "too_many_attempts" && Number.isSafeInteger(retryAfter) && retryAfter > 0 && retryAfter <= 86_400
           ? { retryAfter }
@@ -107,10 +109,18 @@ export function createSecondFactorSteps(kit: InteractionKit) {
     };
   }
 
-  async function signedIn(req: Req, res: Res, interaction: Details, pending: PendingSignIn, method: string) {
+  /** The second factor is in: the login is recorded, with what was used (`otp` unless said otherwise). */
+  async function signedIn(
+    req: Req,
+    res: Res,
+    interaction: Details,
+    pending: PendingSignIn,
+    method: string,
+    used: string[] = [AMR_OTP],
+  ) {
     const applicationId = await kit.appIdOf(String(interaction.params.client_id));
     const user = await kit.db.user.findUnique({ where: { id: pending.userId }, select: { email: true } });
-    const amr = [...new Set([...pending.amr, AMR_OTP, AMR_MULTI])];
+    const amr = [...new Set([...pending.amr, ...used, AMR_MULTI])];
     await kit.audit({
       type: "sign_in.succeeded",
       actor: { id: pending.userId, label: user?.email ?? pending.userId },
@@ -209,5 +219,5 @@ export function createSecondFactorSteps(kit: InteractionKit) {
     await signedIn(req, res, posted.interaction, pending, "enrolled");
   }
 
-  return { afterPassword, view, verify, enrol, enrolled };
+  return { afterPassword, view, verify, enrol, enrolled, pendingFor, signedIn };
 }

@@ -78,6 +78,9 @@ export type InteractionView =
       account: AccountSummary;
       /** The recovery code form instead of the app's code. */
       recovery: boolean;
+      /** Which second factors the user has: the app's code (and recovery codes), a passkey. */
+      totp: boolean;
+      passkey: boolean;
       error?: SecondFactorError;
       retryAfter?: number;
     }

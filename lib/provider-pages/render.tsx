@@ -10,8 +10,8 @@ import { applySecurityHeaders, cspNonce } from "../server/security-headers";
 import type { ViewData, ViewName } from "./data";
 import { pages } from "./views";
 
-/** Where the page's stylesheet is (Next.js's build of app/globals.css; see assets.ts). */
-export type PageAssets = { stylesheets: string[] };
+/** Where the page's stylesheet is (see stylesheet.ts) and its script file (see page-script.ts). */
+export type PageAssets = { stylesheets: string[]; scripts?: string[] };
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -53,7 +53,11 @@ export function renderPage<N extends ViewName>(
     </IntlProvider>,
   );
   const links = assets.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}"/>`).join("");
-  return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${escapeHtml(`${page.title(data, t)} · Latchkey`)}</title><meta name="description" content="${escapeHtml(t("common.productDescription"))}"/><meta name="robots" content="noindex, nofollow"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/>${links}</head><body class="min-h-dvh font-sans"${reload ? ` data-reload="${escapeHtml(reload)}"` : ""}>${body}<script nonce="${escapeHtml(nonce)}">${languageScript}</script></body></html>`;
+  // Deferred files from this origin, under the response's nonce (the CSP's 'strict-dynamic' ignores 'self').
+  const scripts = (assets.scripts ?? [])
+    .map((src) => `<script defer src="${escapeHtml(src)}" nonce="${escapeHtml(nonce)}"></script>`)
+    .join("");
+  return `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${escapeHtml(`${page.title(data, t)} · Latchkey`)}</title><meta name="description" content="${escapeHtml(t("common.productDescription"))}"/><meta name="robots" content="noindex, nofollow"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/>${links}${scripts}</head><body class="min-h-dvh font-sans"${reload ? ` data-reload="${escapeHtml(reload)}"` : ""}>${body}<script nonce="${escapeHtml(nonce)}">${languageScript}</script></body></html>`;
 }
 
 /**

@@ -23,7 +23,9 @@ import { type KeySet, loadKeys } from "../oidc/keys";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { createTwoFactorRequirement } from "../oidc/two-factor-requirement";
+import { relyingParty } from "../passkeys/relying-party";
 import { URL_HEADER } from "../provider-pages/data";
+import type { PageScript } from "../provider-pages/page-script";
 import { createViewRenderer } from "../provider-pages/render";
 import type { Stylesheet } from "../provider-pages/stylesheet";
 import { type Runtime, registerRuntime } from "../runtime";
@@ -52,6 +54,8 @@ export type StartOptions = {
   web: WebHandler;
   /** The end-user pages' stylesheet (lib/provider-pages/stylesheet.ts), served by this server. */
   stylesheet: Stylesheet;
+  /** The end-user pages' script (passkeys; lib/provider-pages/page-script.ts), served by this server. */
+  pageScript: PageScript;
   log?: Logger;
 };
 
@@ -69,7 +73,7 @@ export type App = {
 };
 
 const interactionRoute =
-  /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort|continue|switch|second-factor|enrol|enrolled))?\/?$/;
+  /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|confirm|abort|continue|switch|second-factor|enrol|enrolled|passkey-options|passkey))?\/?$/;
 
 function providerViews(render: RenderView): ProviderViews {
   const take = (ctx: KoaContextWithOIDC) => {
@@ -94,6 +98,7 @@ export async function createApp({
   env,
   web,
   stylesheet,
+  pageScript,
   log = createLogger(env.LOG_LEVEL),
 }: StartOptions): Promise<App> {
   const migrations = await migrate(env.DATABASE_URL);
@@ -121,7 +126,7 @@ export async function createApp({
   const probe = new DatabaseProbe(() => db.$queryRawUnsafe("SELECT 1"), timeouts.connectMs);
   let draining = false;
   // The end-user pages the server answers itself are rendered here (React to HTML), not by Next.js.
-  const render = createViewRenderer({ stylesheets: [stylesheet.href] });
+  const render = createViewRenderer({ stylesheets: [stylesheet.href], scripts: [pageScript.href] });
   const views = providerViews(render);
   const twoFactorRequired = createTwoFactorRequirement(db, clients);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
@@ -166,6 +171,7 @@ export async function createApp({
     secureCookies: env.APP_URL.startsWith("https://"),
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
     trustedProxies: env.TRUST_PROXY,
+    relyingParty: relyingParty(env.APP_URL),
     render,
     onAuditError: (error) => log.error("audit event not recorded", { error }),
   });
@@ -234,7 +240,8 @@ export async function createApp({
     delete req.headers[URL_HEADER];
     applySecurityHeaders(req, res, path);
     if (path === "/healthz") return health(res);
-    if (path === stylesheet.href) return sendStylesheet(res);
+    if (path === stylesheet.href) return sendAsset(res, "text/css", stylesheet.css);
+    if (path === pageScript.href) return sendAsset(res, "text/javascript", pageScript.js);
     if (refusedBadPath(path, res)) return;
     const match = interactionRoute.exec(path);
     if (match) {
@@ -264,20 +271,26 @@ export async function createApp({
     res.end(JSON.stringify(body));
   }
 
-  /** Named by a hash of its contents: any cache may keep it for good. */
-  function sendStylesheet(res: ServerResponse) {
+  /** The pages' stylesheet or script: named by a hash of its contents, so any cache may keep it for good. */
+  function sendAsset(res: ServerResponse, type: string, body: string) {
     res.writeHead(200, {
-      "content-type": "text/css; charset=utf-8",
+      "content-type": `${type}; charset=utf-8`,
       "cache-control": "public, max-age=31536000, immutable",
-      "content-length": Buffer.byteLength(stylesheet.css),
+      "content-length": Buffer.byteLength(body),
     });
-    res.end(stylesheet.css);
+    res.end(body);
   }
 
   /** Everything but the provider: refused with a 503 while the database is unreachable. */
   async function serveWeb(req: IncomingMessage, res: ServerResponse, url: string, path: string) {
     // The pages' styles are served during an outage too: the "try again shortly" page uses them.
-    if (path === "/healthz" || path.startsWith("/_next/") || path === stylesheet.href || (await probe.available()))
+    if (
+      path === "/healthz" ||
+      path.startsWith("/_next/") ||
+      path === stylesheet.href ||
+      path === pageScript.href ||
+      (await probe.available())
+    )
       return route(req, res, url, path);
     return unavailable(req, res, path);
   }

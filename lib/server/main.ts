@@ -1,5 +1,6 @@
 import next from "next";
 import { parseEnv } from "../env";
+import { loadPageScript } from "../provider-pages/page-script";
 import { loadStylesheet } from "../provider-pages/stylesheet";
 import { projectRoot } from "../root";
 import { createApp } from "./app";
@@ -13,8 +14,8 @@ async function main() {
   const web = next({ dev, dir: projectRoot(), hostname: env.HOST, port: env.PORT });
   await web.prepare();
   const handle = web.getRequestHandler();
-  const stylesheet = await loadStylesheet(dev);
-  const app = await createApp({ env, log, stylesheet, web: (req, res) => handle(req, res) });
+  const [stylesheet, pageScript] = await Promise.all([loadStylesheet(dev), loadPageScript(dev)]);
+  const app = await createApp({ env, log, stylesheet, pageScript, web: (req, res) => handle(req, res) });
 
   // A port already taken (or not ours to bind) ends the process with one line, not a server
   // that runs without listening.

@@ -17,22 +17,38 @@ export type SecondFactorMethod = "otp" | "recovery_code";
 export type TwoFactorStatus = {
   totp: { enabledAt: Date; lastUsedAt: Date | null } | null;
   recoveryCodesLeft: number;
+  /** The user's passkeys (lib/passkeys): each also counts as a second factor. */
+  passkeys: { name: string; createdAt: Date; lastUsedAt: Date | null }[];
 };
 
 /** A user's second factors, as the account page and the console show them. */
 export async function twoFactorStatus(db: Db, userId: string): Promise<TwoFactorStatus> {
-  const [factor, recoveryCodesLeft] = await Promise.all([
+  const [factor, recoveryCodesLeft, passkeys] = await Promise.all([
     db.totpFactor.findUnique({ where: { userId } }),
     db.recoveryCode.count({ where: { userId, usedAt: null } }),
+    db.passkey.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { name: true, createdAt: true, lastUsedAt: true },
+    }),
   ]);
   const totp = factor?.confirmedAt ? { enabledAt: factor.confirmedAt, lastUsedAt: factor.lastUsedAt } : null;
-  return { totp, recoveryCodesLeft: totp ? recoveryCodesLeft : 0 };
+  return { totp, recoveryCodesLeft: totp ? recoveryCodesLeft : 0, passkeys };
 }
 
-/** Whether the user has a second factor that sign-in must ask for. */
+/** Whether the user has a second factor that sign-in must ask for: an authenticator app or a passkey. */
 export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const factor = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  return Boolean(factor?.confirmedAt);
+  const factors = await secondFactors(db, userId);
+  return factors.totp || factors.passkey;
+}
+
+/** Which second factors the user has: the second step offers each. */
+export async function secondFactors(db: Db, userId: string): Promise<{ totp: boolean; passkey: boolean }> {
+  const [factor, passkeys] = await Promise.all([
+    db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    db.passkey.count({ where: { userId } }),
+  ]);
+  return { totp: Boolean(factor?.confirmedAt), passkey: passkeys > 0 };
 }
 
 /**
@@ -177,19 +193,25 @@ export async function checkSecondFactor(
 }
 
 /**
- * Removes every second factor of a user (an admin's reset, or the user turning it off): the app
- * and the recovery codes, audited in the same transaction. Sign-in then asks for the password
- * alone (or, where two-factor is required, has the user set up an app again).
+ * Removes a user's second factors (an admin's reset, or the user turning the app off): the app
+ * and the recovery codes, and with `passkeys` (an admin's reset) the passkeys too, audited in the
+ * same transaction. Sign-in then asks for the password alone (or, where two-factor is required,
+ * has the user set up an app again).
  */
-export async function resetTwoFactor(db: Db, userId: string, context: { actor: Actor; ip?: string }) {
+export async function resetTwoFactor(
+  db: Db,
+  userId: string,
+  context: { actor: Actor; ip?: string; passkeys?: boolean },
+) {
   await db.$transaction(async (tx) => {
     const removed = await tx.totpFactor.deleteMany({ where: { userId } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId } });
+    const passkeys = context.passkeys ? (await tx.passkey.deleteMany({ where: { userId } })).count : 0;
     await recordAudit(tx, {
       type: "two_factor.reset",
       actor: context.actor,
       userId,
-      before: { totp: removed.count > 0, recoveryCodes: codes.count },
+      before: { totp: removed.count > 0, recoveryCodes: codes.count, ...(context.passkeys ? { passkeys } : {}) },
       ip: context.ip,
     });
   });

@@ -268,7 +268,7 @@ describe("two-factor sign-in", () => {
     expect(status.body.recoveryCodesLeft).toBe(10);
     expect((await callApi(admin, server.url, "DELETE", `/api/v1/users/${id}/two-factor`)).status).toBe(204);
     const after = await callApi(admin, server.url, "GET", `/api/v1/users/${id}/two-factor`);
-    expect(after.body).toEqual({ totp: null, recoveryCodesLeft: 0 });
+    expect(after.body).toEqual({ totp: null, recoveryCodesLeft: 0, passkeys: [] });
     const audit = await callApi(admin, server.url, "GET", `/api/v1/audit?type=two_factor.reset&userId=${id}`);
     expect(audit.body.items[0]?.actor).toBe(ADMIN.email);
     expect((await signIn(user)).claims.amr).toEqual(["pwd"]);

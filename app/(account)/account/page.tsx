@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountSignIn } from "@/components/account/account-sign-in";
 import { ConnectedApps } from "@/components/account/connected-apps";
+import { PasskeysCard } from "@/components/account/passkeys-card";
 import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
 import { type ConnectedApp, connectedAppRows, listConnectedApps } from "@/lib/grants/connected-apps";
 import { getDateFormat } from "@/lib/i18n/dates";
+import { passkeyRows } from "@/lib/passkeys/account-view";
 import { runtime } from "@/lib/runtime";
 import { twoFactorCardData } from "@/lib/two-factor/account-view";
 import { clientIdSchema } from "@/lib/validation/client-id";
@@ -48,12 +50,14 @@ export default async function AccountPage({ searchParams }: Props) {
   const revoked = await revokedAppName(query.revoked, apps);
   const client = rt.console.account;
   const twoFactor = await twoFactorCardData(rt.database.prisma, user.id, formatDate, query.two_factor);
+  const passkeys = await passkeyRows(rt.database.prisma, user.id, formatDate);
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signedInAs", { email: user.email })}</p>
       </div>
+      <PasskeysCard passkeys={passkeys} />
       {twoFactor && <TwoFactorCard data={twoFactor} />}
       <ConnectedApps apps={connectedAppRows(apps, formatDate)} revoked={revoked} />
       <SignOutButton endSessionUrl={endSessionUrl(rt.env.ISSUER, client.clientId, client.postLogoutRedirectUri)} />

@@ -36,6 +36,11 @@ export default async function UserPage({ params }: Props) {
     lastUsedAt: factors.totp.lastUsedAt ? formatDate(factors.totp.lastUsedAt) : undefined,
     recoveryCodesLeft: factors.recoveryCodesLeft,
   };
+  const passkeys = factors.passkeys.map((p) => ({
+    name: p.name,
+    createdAt: formatDate(p.createdAt),
+    lastUsedAt: p.lastUsedAt ? formatDate(p.lastUsedAt) : undefined,
+  }));
   return (
     <div className="flex flex-col gap-6">
       <Link href="/users" className="w-fit text-sm font-medium text-brand-700 hover:underline">
@@ -60,7 +65,7 @@ export default async function UserPage({ params }: Props) {
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <UserActions user={{ id: user.id, email: user.email, status: user.status }} />
           <UserRolesCard userId={user.id} />
-          <UserTwoFactor user={{ id: user.id, email: user.email }} totp={totp} />
+          <UserTwoFactor user={{ id: user.id, email: user.email }} totp={totp} passkeys={passkeys} />
           <UserGrants userId={user.id} apps={connectedAppRows(apps, formatDate)} />
         </div>
       </div>

@@ -15,8 +15,8 @@ export const GET = adminRoute<{ id: string }>(async ({ params }) => {
   return Response.json(status, { headers: { "cache-control": "no-store" } });
 });
 
-/** DELETE: removes the user's authenticator app and recovery codes (a lost phone); audited. */
+/** DELETE: removes the user's authenticator app, recovery codes and passkeys (a lost phone); audited. */
 export const DELETE = adminRoute<{ id: string }>(async ({ params, actor }) => {
-  await resetTwoFactor(runtime().database.prisma, await existing(params.id), { actor });
+  await resetTwoFactor(runtime().database.prisma, await existing(params.id), { actor, passkeys: true });
   return new Response(null, { status: 204 });
 });
