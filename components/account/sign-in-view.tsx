@@ -24,6 +24,7 @@ export function SignInView({ view, appName }: Props) {
         retryAfter={view.retryAfter}
         fieldErrors={view.fieldErrors}
         notice={view.notice}
+        registration={view.registration}
       />
     </>
   );

@@ -3,9 +3,10 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACR_PASSWORD, ACR_TWO_FACTOR } from "../../lib/oidc/acr";
 import { authorize, CookieBrowser, type Page, textOf } from "../support/browserless";
+import { type DatabaseKind, databaseKinds, databases } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
+import { runCliAsync, startServer, type TestServer } from "../support/server";
 import { authenticatorCode, recoveryCodesOnPage, secretOnPage } from "../support/totp";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
@@ -20,7 +21,7 @@ type Created = { clientId: string; clientSecret?: string };
  * requests that ask for two-factor with acr_values get it. Codes are computed by the test's own
  * RFC 6238 helper.
  */
-describe("two-factor sign-in", () => {
+describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) => {
   let server: TestServer;
   let cleanup: () => void;
   let app: Created;
@@ -29,10 +30,15 @@ describe("two-factor sign-in", () => {
   let admin: CookieBrowser;
   let users = 0;
 
+  // Asynchronous: a CLI run that blocks the event loop lets the server close the test's idle
+  // keep-alive connections unseen, and the next fetch would meet "other side closed".
+  const cli = (...args: string[]) => runCliAsync(server.databaseUrl, args, { APP_URL: server.url });
+
   /** A new user of its own for each test (no test depends on another's state). */
-  function newUser() {
+  async function newUser() {
     const email = `user${++users}@example.com`;
-    expect(server.cli("users", "create", "--email", email, "--password", PASSWORD).status).toBe(0);
+    const made = await cli("users", "create", "--email", email, "--password", PASSWORD);
+    expect(made.status, made.stderr).toBe(0);
     return { email, password: PASSWORD };
   }
 
@@ -54,7 +60,7 @@ describe("two-factor sign-in", () => {
     expect(confirmed.status).toBe(200);
     const recoveryCodes = confirmed.body.recoveryCodes as string[];
     expect(new Set(recoveryCodes).size).toBe(10);
-    return { secret, recoveryCodes, confirmedWith };
+    return { secret, recoveryCodes, confirmedWith, browser };
   }
 
   /** openid-client's configuration per app, discovered once (fewer connections on a busy machine). */
@@ -95,18 +101,19 @@ describe("two-factor sign-in", () => {
   }
 
   beforeAll(async () => {
-    const db = tempSqlite();
+    const db = await databases[kind]();
     cleanup = db.cleanup;
     server = await startServer(db.url);
-    expect(server.cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password).status).toBe(0);
-    const createApp = (name: string, ...flags: string[]): Created => {
+    const adminMade = await cli("admins", "create", "--email", ADMIN.email, "--password", ADMIN.password);
+    expect(adminMade.status, adminMade.stderr).toBe(0);
+    const createApp = async (name: string, ...flags: string[]): Promise<Created> => {
       const args = ["apps", "create", "--name", name, "--type", "traditional", "--redirect-uri", REDIRECT];
-      const result = server.cli(...args, ...flags, "--json");
+      const result = await cli(...args, ...flags, "--json");
       expect(result.status, result.stderr).toBe(0);
       return JSON.parse(result.stdout);
     };
-    app = createApp("Wiki");
-    strict = createApp("Payroll", "--require-two-factor");
+    app = await createApp("Wiki");
+    strict = await createApp("Payroll", "--require-two-factor");
     admin = await signInToPages(server.url, ADMIN);
   });
 
@@ -122,13 +129,13 @@ describe("two-factor sign-in", () => {
   });
 
   it("signs a user without a second factor in with the password alone (amr pwd)", async () => {
-    const { claims } = await signIn(newUser());
+    const { claims } = await signIn(await newUser());
     expect(claims.amr).toEqual(["pwd"]);
     expect(claims.acr).toBe(ACR_PASSWORD);
   });
 
   it("asks for the app's code after the password, and says so in amr and acr", async () => {
-    const user = newUser();
+    const user = await newUser();
     const { secret } = await enrol(user);
     // The password alone stops at the second step; the app gets nothing.
     await expect(signIn(user)).rejects.toThrow(/asked for a second factor \(second-factor\)/);
@@ -147,7 +154,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("refuses a wrong code and a used one, lets a recovery code in once, and audits it all", async () => {
-    const user = newUser();
+    const user = await newUser();
     const { recoveryCodes, confirmedWith } = await enrol(user);
     // The code that confirmed the app is spent: typed again (a replay), it is refused.
     const typed = ["000000", confirmedWith, recoveryCodes[0]];
@@ -187,7 +194,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("honours acr_values: a user without a second factor sets one up within the sign-in", async () => {
-    const user = newUser();
+    const user = await newUser();
     let secret = "";
     let codes: string[] = [];
     const { claims } = await signIn(user, {
@@ -209,7 +216,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("asks a signed-in user for the second factor alone when an app needs more than the session has", async () => {
-    const user = newUser();
+    const user = await newUser();
     const browser = new CookieBrowser();
     const first = await signIn(user, { browser });
     expect(first.claims.acr).toBe(ACR_PASSWORD);
@@ -233,7 +240,7 @@ describe("two-factor sign-in", () => {
     );
     expect(payroll?.requireTwoFactor).toBe(true);
 
-    const user = newUser();
+    const user = await newUser();
     const browser = new CookieBrowser();
     // The ordinary app takes the password alone...
     expect((await signIn(user, { browser })).claims.acr).toBe(ACR_PASSWORD);
@@ -258,7 +265,7 @@ describe("two-factor sign-in", () => {
   });
 
   it("lets an admin see and reset a user's factors, audited; the user then signs in with the password", async () => {
-    const user = newUser();
+    const user = await newUser();
     await enrol(user);
     await expect(signIn(user)).rejects.toThrow(/second-factor/);
     const list = await callApi(admin, server.url, "GET", `/api/v1/users?q=${encodeURIComponent(user.email)}`);
@@ -274,9 +281,37 @@ describe("two-factor sign-in", () => {
     expect((await signIn(user)).claims.amr).toEqual(["pwd"]);
   });
 
+  it("turns two-factor off at /account only with a current code or a recovery code", async () => {
+    const user = await newUser();
+    const { recoveryCodes, browser } = await enrol(user);
+    const remove = (body: Record<string, string>) =>
+      callApi(browser, server.url, "POST", "/api/account/two-factor/remove", body);
+    expect((await remove({})).body).toEqual({ error: "invalid_code" });
+    expect((await remove({ code: "000000" })).status).toBe(400);
+
+    // The card's form, posted without script: back to /account with the error by the code field.
+    const html = await (await browser.fetch(`${server.url}/account`)).text();
+    const token = /action="\/api\/account\/two-factor\/remove"[\s\S]*?name="token" value="([^"]*)"/.exec(html)?.[1];
+    expect(token, "the remove form carries its token").toBeTruthy();
+    expect(html).toMatch(/name="code"/);
+    const posted = await browser.fetch(`${server.url}/api/account/two-factor/remove`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+      body: new URLSearchParams({ token: token ?? "", code: "123456" }).toString(),
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get("location")).toBe("/account?two_factor=invalid_code#two-factor");
+    const refused = await (await browser.fetch(`${server.url}/account?two_factor=invalid_code`)).text();
+    expect(textOf(refused)).toContain("That code is not right");
+    await expect(signIn(user)).rejects.toThrow(/second-factor/);
+
+    expect((await remove({ code: recoveryCodes[1] })).status).toBe(204);
+    expect((await signIn(user)).claims.amr).toEqual(["pwd"]);
+  });
+
   // Last: it changes the setting every other test depends on (and puts it back).
   it("has everyone set up an app at their next sign-in when the console requires two-factor", async () => {
-    const user = newUser();
+    const user = await newUser();
     const set = await callApi(admin, server.url, "PUT", "/api/v1/settings/two-factor", { policy: "required" });
     expect(set.status).toBe(200);
     try {
