@@ -139,11 +139,15 @@ export async function signInOnPage(
   credentials: { email: string; password: string },
   redirectUri: string,
 ): Promise<string> {
-  const base = `${appUrl}/interaction/${uid}`;
-  const done = await browser.submit(`${base}/login`, { ...credentials, csrf: hiddenField(html, "csrf") }, redirectUri);
+  const done = await browser.submit(
+    `${appUrl}/interaction/${uid}/login`,
+    { ...credentials, csrf: hiddenField(html, "csrf") },
+    redirectUri,
+  );
   if (done.url.includes("code=")) return done.url;
+  // Consent is an interaction of its own (a new uid): answer it where it is.
   const consent = hiddenField((await done.response?.text()) ?? "", "csrf");
-  return (await browser.submit(`${base}/confirm`, { csrf: consent }, redirectUri)).url;
+  return (await browser.submit(`${done.url.split("?")[0]}/confirm`, { csrf: consent }, redirectUri)).url;
 }
 
 /** The visible text of a page: scripts, comments and tags removed, white space collapsed. */
