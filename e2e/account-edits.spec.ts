@@ -44,7 +44,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
   }, info) => {
     const w = words[locale];
     const { latchkey: own, smtp: mailbox } = mailing();
-    const suffix = `${locale}-${info.project.name}`;
+    const suffix = `${locale}-${info.project.name}`.toLowerCase();
     const user = { email: `mover-${suffix}@example.com`, password: "moving house 1" };
     const next = `moved-${suffix}@example.com`;
     const redirect = server().redirect;

@@ -71,7 +71,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
   }, info) => {
     const w = words[locale];
     const { latchkey: own, smtp: mailbox } = mailing();
-    const suffix = `${locale}-${info.project.name}`;
+    const suffix = `${locale}-${info.project.name}`.toLowerCase();
     const email = `newcomer-${suffix}@example.com`;
     const password = "a place of my own 1";
     const redirect = server().redirect;

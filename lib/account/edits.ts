@@ -6,13 +6,15 @@ import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { Locale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
-import { composeMail } from "../mail/messages";
+import { composeMail, mailLanguage } from "../mail/messages";
 import { replacePassword } from "../users/admin";
 import { accountEmailSchema, accountPasswordSchema, accountProfileSchema } from "../validation/account";
 import { type FieldErrors, issuesByField } from "./forms";
 
-export type AccountDeps = { db: Db; mail: Mailer; baseUrl: string };
+/** `locale`: the language of the request, for emails to a user who has none stored. */
+export type AccountDeps = { db: Db; mail: Mailer; baseUrl: string; locale: Locale };
 type Me = { id: string; email: string };
 
 /** An edit refused with each field's error key, or done. */
@@ -74,7 +76,7 @@ export async function changePassword(
     await recordAudit(tx, { type: "user.password_changed", actor: actorOf(me), userId: me.id });
     return (await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: { locale: true } })).locale;
   });
-  notifyPasswordChanged(deps, me.email, locale);
+  notifyPasswordChanged(deps, me.email, mailLanguage(locale, deps.locale));
   return { ok: true };
 }
 
@@ -115,7 +117,7 @@ export async function requestEmailChange(deps: AccountDeps, me: Me, input: unkno
       before: { email: user.email },
       after: { email: newEmail },
     });
-    return { token: issued, locale: user.locale };
+    return { token: issued, locale: mailLanguage(user.locale, deps.locale) };
   });
   const link = `${deps.baseUrl}/email/change?${new URLSearchParams({ token })}`;
   const base = { locale, baseUrl: deps.baseUrl };

@@ -7,10 +7,10 @@ import { runtime } from "@/lib/runtime";
  * POST (a plain form from /account): a new password, with the current one. The user stays signed
  * in here; every other session and token of theirs ends (see changePassword).
  */
-export const POST = userRoute(async ({ req, user }) => {
+export const POST = userRoute(async ({ req, user, locale }) => {
   const fields = await readAccountForm(req, user.id);
   const rt = runtime();
-  const deps = { db: rt.database.prisma, mail: rt.mail, baseUrl: rt.env.APP_URL };
+  const deps = { db: rt.database.prisma, mail: rt.mail, baseUrl: rt.env.APP_URL, locale };
   const outcome = await changePassword(deps, user, fields, await currentSessionRow(req));
   return backToAccount("password", "errors" in outcome ? outcome.errors : undefined);
 });
