@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import * as oidc from "openid-client";
 import { authorizationRequest, discoverClient } from "../tests/support/oidc-client";
-import { expectKoreanWordBreaks, signIn } from "./end-user";
+import { consentAndRedeem, expectKoreanWordBreaks, signIn } from "./end-user";
 import { expectAccessible, mailingServer, screenshot, server } from "./support";
 
 // Two sign-ins, two forms, two emails and a consent: slow on a busy machine.
@@ -104,11 +103,11 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     const request = await authorizationRequest(config, redirect, { state: "moved" });
     await appPage.goto(request.url);
     await signIn(appPage, { email: next, password: user.password });
-    await appPage.getByRole("button", { name: w.authorize }).click();
-    await appPage.waitForURL((url) => url.href.startsWith(redirect));
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(appPage.url()), {
-      pkceCodeVerifier: request.verifier,
-      expectedState: "moved",
+    const tokens = await consentAndRedeem(appPage, w.authorize, {
+      config,
+      verifier: request.verifier,
+      redirect,
+      state: "moved",
     });
     expect(tokens.claims()?.email).toBe(next);
     expect(tokens.claims()?.email_verified).toBe(true);

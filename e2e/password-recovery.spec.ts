@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import * as oidc from "openid-client";
 import { authorizationRequest, discoverClient } from "../tests/support/oidc-client";
+import { consentAndRedeem } from "./end-user";
 import { expectAccessible, mailingServer, server } from "./support";
 
 /** What the person sees and clicks, in each language. */
@@ -85,13 +85,12 @@ for (const language of ["en", "ko"] as const) {
     await page.getByLabel(w.email, { exact: true }).fill(email);
     await page.getByLabel(w.password, { exact: true }).fill("remembered at last 2");
     await page.getByRole("button", { name: w.signIn }).click();
-    await page.getByRole("button", { name: w.authorize }).click();
-    await page.waitForURL((url) => url.href.startsWith(redirect));
-
     // The app redeems the code: the person is signed in to it.
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(page.url()), {
-      pkceCodeVerifier: request.verifier,
-      expectedState: "recovery",
+    const tokens = await consentAndRedeem(page, w.authorize, {
+      config,
+      verifier: request.verifier,
+      redirect,
+      state: "recovery",
     });
     expect(tokens.claims()?.email).toBe(email);
     await context.close();

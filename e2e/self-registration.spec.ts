@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import * as oidc from "openid-client";
 import { authorizationRequest, discoverClient } from "../tests/support/oidc-client";
-import { expectKoreanWordBreaks } from "./end-user";
+import { consentAndRedeem, expectKoreanWordBreaks } from "./end-user";
 import { expectAccessible, mailingServer, screenshot, server } from "./support";
 
 // A sign-up, an email, a sign-in and a consent: slow on a busy machine.
@@ -116,11 +115,11 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await page.getByLabel(w.email, { exact: true }).fill(email);
     await page.getByLabel(w.password, { exact: true }).fill(password);
     await page.getByRole("button", { name: w.signIn }).click();
-    await page.getByRole("button", { name: w.authorize }).click();
-    await page.waitForURL((url) => url.href.startsWith(redirect));
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(page.url()), {
-      pkceCodeVerifier: request.verifier,
-      expectedState: "joined",
+    const tokens = await consentAndRedeem(page, w.authorize, {
+      config,
+      verifier: request.verifier,
+      redirect,
+      state: "joined",
     });
     expect(tokens.claims()?.email).toBe(email);
     expect(tokens.claims()?.email_verified).toBe(true);
