@@ -38,10 +38,19 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
     // The same sign-in and console story against a server on PostgreSQL (e2e/global-setup.ts starts
-    // one beside the SQLite one): the paths a person walks most, not the whole suite a third time.
+    // one beside the SQLite one): the paths a person walks most, and the account's own stories
+    // (two-factor, recovery, edits), not the whole suite a third time.
     {
       name: "postgresql",
-      testMatch: ["sign-in.spec.ts", "console-story.spec.ts", "passkeys.spec.ts"],
+      testMatch: [
+        "sign-in.spec.ts",
+        "console-story.spec.ts",
+        "passkeys.spec.ts",
+        "two-factor.spec.ts",
+        "password-recovery.spec.ts",
+        "account-edits.spec.ts",
+        "self-registration.spec.ts",
+      ],
       metadata: { database: "postgresql" },
       use: desktop,
     },

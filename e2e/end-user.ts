@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Browser, expect, type Page, type TestInfo } from "@playwright/test";
+import * as oidc from "openid-client";
 import { authorizationUrl, redirectUri, server, signInToConsole } from "./support";
 
 /** A name no other test (or earlier run in this database) has used. */
@@ -104,4 +105,21 @@ export async function signOutOfAccount(page: Page, words: { signOut: string; sig
   await page.getByRole("button", { name: words.signOut }).click();
   await page.locator('button[name="logout"]').click();
   await expect(page.getByRole("status").filter({ hasText: words.signedOut })).toBeVisible();
+}
+
+/**
+ * Answers the consent page the sign-in led to (its button named `authorize` in the page's
+ * language), waits for the app's callback, and redeems the code there as the app does.
+ */
+export async function consentAndRedeem(
+  page: Page,
+  authorize: string,
+  app: { config: oidc.Configuration; verifier: string; redirect: string; state: string },
+) {
+  await page.getByRole("button", { name: authorize }).click();
+  await page.waitForURL((url) => url.href.startsWith(app.redirect));
+  return oidc.authorizationCodeGrant(app.config, new URL(page.url()), {
+    pkceCodeVerifier: app.verifier,
+    expectedState: app.state,
+  });
 }

@@ -112,13 +112,18 @@ export default async function globalSetup(config: FullConfig) {
   }
 
   async function servePostgres() {
-    if (process.env.TEST_POSTGRES_URL) return serve("postgresql", await createDatabase(process.env.TEST_POSTGRES_URL));
+    if (process.env.TEST_POSTGRES_URL) {
+      process.env.LATCHKEY_E2E_POSTGRES = process.env.TEST_POSTGRES_URL;
+      return serve("postgresql", await createDatabase(process.env.TEST_POSTGRES_URL));
+    }
     if (!findPostgresBin()) {
       servers.postgresql = { unavailable: postgresMissing };
       return;
     }
     const postgres = await startPostgres();
     stops.push(() => postgres.stop());
+    // For specs that start a Latchkey of their own (with email): each makes a database here.
+    process.env.LATCHKEY_E2E_POSTGRES = postgres.url;
     await serve("postgresql", await createDatabase(postgres.url));
   }
 

@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
-import * as oidc from "openid-client";
 import { authorizationRequest, discoverClient } from "../tests/support/oidc-client";
-import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
-import { startSmtp, type TestSmtp } from "../tests/support/smtp";
-import { expectAccessible, server } from "./support";
+import { consentAndRedeem } from "./end-user";
+import { expectAccessible, mailingServer, server } from "./support";
 
 /** What the person sees and clicks, in each language. */
 const words = {
@@ -39,23 +37,8 @@ const words = {
   },
 } as const;
 
-// A Latchkey of this file's own, sending its email to a real SMTP server the test reads.
-let latchkey: TestServer | undefined;
-let smtp: TestSmtp | undefined;
-let cleanup: (() => void) | undefined;
-test.beforeAll(async () => {
-  // A server of its own starts here: on a busy machine that alone can take half a minute.
-  test.setTimeout(120_000);
-  smtp = await startSmtp();
-  const db = tempSqlite();
-  cleanup = db.cleanup;
-  latchkey = await startServer(db.url, { SMTP_URL: smtp.url });
-});
-test.afterAll(async () => {
-  await latchkey?.stop();
-  await smtp?.stop();
-  cleanup?.();
-});
+// A Latchkey of this file's own (on the project's database), sending email to a real SMTP server the test reads.
+const mailing = mailingServer();
 
 for (const language of ["en", "ko"] as const) {
   test(`a forgotten password: email, a new password, and signed in to the app (${language})`, async ({
@@ -64,8 +47,7 @@ for (const language of ["en", "ko"] as const) {
     // Two pages' worth of forms, an email and a consent: more than one page's budget on a busy machine.
     test.setTimeout(120_000);
     const w = words[language];
-    const own = latchkey as TestServer;
-    const mailbox = smtp as TestSmtp;
+    const { latchkey: own, smtp: mailbox } = mailing();
     // The third-party app and the person, made for this test alone.
     const redirect = server().redirect;
     const email = `forgetful-${language}-${info.project.name}@example.com`;
@@ -103,13 +85,12 @@ for (const language of ["en", "ko"] as const) {
     await page.getByLabel(w.email, { exact: true }).fill(email);
     await page.getByLabel(w.password, { exact: true }).fill("remembered at last 2");
     await page.getByRole("button", { name: w.signIn, exact: true }).click();
-    await page.getByRole("button", { name: w.authorize }).click();
-    await page.waitForURL((url) => url.href.startsWith(redirect));
-
     // The app redeems the code: the person is signed in to it.
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(page.url()), {
-      pkceCodeVerifier: request.verifier,
-      expectedState: "recovery",
+    const tokens = await consentAndRedeem(page, w.authorize, {
+      config,
+      verifier: request.verifier,
+      redirect,
+      state: "recovery",
     });
     expect(tokens.claims()?.email).toBe(email);
     await context.close();

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
+import { createDatabase } from "../tests/support/postgres";
 import { startServer, type TestServer, tempSqlite } from "../tests/support/server";
+import { startSmtp, type TestSmtp } from "../tests/support/smtp";
 import { adminFor, databaseOf, type E2eServer, userFor } from "./global-setup";
 import { keepScreenshot } from "./screenshots";
 
@@ -129,6 +131,43 @@ export async function createViaApi(page: Page, body: Record<string, unknown>) {
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as { application: { id: string; clientId: string }; clientSecret?: string };
+}
+
+/**
+ * A fresh database for a Latchkey a spec starts itself (one that sends email, say), on the
+ * running project's database: SQLite, or the global setup's PostgreSQL server.
+ */
+export async function ownDatabase(info: TestInfo): Promise<{ url: string; cleanup: () => void }> {
+  if (databaseOf(info.project) === "sqlite") return tempSqlite();
+  const postgres = process.env.LATCHKEY_E2E_POSTGRES;
+  if (!postgres) throw new Error("no PostgreSQL server: the browser tests' global setup did not start one");
+  return { url: await createDatabase(postgres), cleanup: () => {} };
+}
+
+/**
+ * A Latchkey of the spec file's own that sends email to a real SMTP server the test reads, on a
+ * fresh database of the project's kind; started before its tests and stopped after them.
+ */
+export function mailingServer(): () => { latchkey: TestServer; smtp: TestSmtp } {
+  let started: { latchkey: TestServer; smtp: TestSmtp } | undefined;
+  let cleanup: (() => void) | undefined;
+  test.beforeAll(async ({ browser: _browser }, info) => {
+    // A server of its own starts here: on a busy machine that alone can take half a minute.
+    test.setTimeout(120_000);
+    const smtp = await startSmtp();
+    const db = await ownDatabase(info);
+    cleanup = db.cleanup;
+    started = { smtp, latchkey: await startServer(db.url, { SMTP_URL: smtp.url }) };
+  });
+  test.afterAll(async () => {
+    await started?.latchkey.stop();
+    await started?.smtp.stop();
+    cleanup?.();
+  });
+  return () => {
+    if (!started) throw new Error("the mailing server has not started");
+    return started;
+  };
 }
 
 /**

@@ -83,6 +83,17 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await page.locator('input[name="code"]').fill(codes[0]);
     await page.locator('input[name="code"]').press("Enter");
     await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
+
+    // Turning it off asks for a code: a wrong one is refused by the field, a recovery code does it.
+    const remove = page.locator('form[action="/api/account/two-factor/remove"]');
+    await remove.locator('input[name="code"]').fill("000000");
+    await remove.locator('button[type="submit"]').click();
+    await expect(remove.locator('input[name="code"][aria-invalid="true"]')).toBeVisible();
+    await expectAccessible(page);
+    await remove.locator('input[name="code"]').fill(codes[1]);
+    await remove.locator('button[type="submit"]').click();
+    await expect(page.locator('form[action="/api/account/two-factor/totp"]')).toBeVisible();
+    await expect(page.getByTestId("two-factor-status")).toHaveCount(0);
     await page.context().close();
   });
 }

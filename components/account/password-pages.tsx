@@ -7,7 +7,7 @@ import type { PasswordView } from "@/lib/provider-pages/data";
 
 type View<S extends PasswordView["step"]> = Extract<PasswordView, { step: S }>;
 
-const linkClass = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
+export const linkClass = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
 /**
  * "Forgot password?" and the pages behind the links Latchkey emails (reset, invitation,
@@ -31,7 +31,7 @@ export function PasswordPage({ view }: { view: PasswordView }) {
   }
 }
 
-function Heading({ children, intro }: { children: ReactNode; intro?: ReactNode }) {
+export function Heading({ children, intro }: { children: ReactNode; intro?: ReactNode }) {
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">{children}</h1>
@@ -40,7 +40,16 @@ function Heading({ children, intro }: { children: ReactNode; intro?: ReactNode }
   );
 }
 
-function BackToSignIn({ uid }: { uid?: string }) {
+/** "Too many requests", with how long to wait when the server said (seconds under two minutes, else minutes). */
+export function useWaitMessage(retryAfter: number | undefined) {
+  const t = useTranslations("account.password");
+  if (!retryAfter) return t("tooMany");
+  return retryAfter < 120
+    ? t("tooManySeconds", { seconds: retryAfter })
+    : t("tooManyMinutes", { minutes: Math.ceil(retryAfter / 60) });
+}
+
+export function BackToSignIn({ uid }: { uid?: string }) {
   const t = useTranslations("account.password");
   if (!uid) return null;
   return (
@@ -53,11 +62,7 @@ function BackToSignIn({ uid }: { uid?: string }) {
 function RequestLink({ view }: { view: View<"request"> }) {
   const t = useTranslations("account.password");
   const tv = useTranslations("validation");
-  const wait = view.retryAfter
-    ? view.retryAfter < 120
-      ? t("tooManySeconds", { seconds: view.retryAfter })
-      : t("tooManyMinutes", { minutes: Math.ceil(view.retryAfter / 60) })
-    : t("tooMany");
+  const wait = useWaitMessage(view.retryAfter);
   return (
     <>
       <Heading intro={t("requestIntro")}>{t("requestHeading")}</Heading>
@@ -171,5 +176,14 @@ function PasswordSaved({ view }: { view: View<"done"> }) {
 
 function AddressVerified({ view }: { view: View<"verified"> }) {
   const t = useTranslations("account.password");
-  return <Heading intro={t("verifiedIntro", { email: view.email })}>{t("verifiedHeading")}</Heading>;
+  const intro = t(view.changed ? "changedIntro" : "verifiedIntro", { email: view.email });
+  if (!view.changed) return <Heading intro={intro}>{t("verifiedHeading")}</Heading>;
+  return (
+    <div className="flex flex-col gap-4">
+      <Heading intro={intro}>{t("changedHeading")}</Heading>
+      <a href="/account" className={linkClass}>
+        {t("toAccount")}
+      </a>
+    </div>
+  );
 }

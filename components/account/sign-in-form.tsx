@@ -20,15 +20,17 @@ type Props = {
   retryAfter?: number;
   /** The fields' own errors (a `validation` catalog key each) after a form that was not filled in. */
   fieldErrors?: { email?: string; password?: string };
-  /** Back from choosing a new password through a reset email. */
-  notice?: "password_changed";
+  /** Back from choosing a new password through a reset email, or from a sign-up's link. */
+  notice?: "password_changed" | "registered";
+  /** Self-registration is on: offer "Create account". */
+  registration?: boolean;
 };
 
 /**
  * The sign-in form: a plain form post (no script), answered with the next page, or this one again
  * with what went wrong. The first field that needs typing has the focus.
  */
-export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = {}, notice }: Props) {
+export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = {}, notice, registration }: Props) {
   const t = useTranslations("account.signIn");
   const tv = useTranslations("validation");
   /** The schema names its errors by key; one that is not a key (zod's own) is shown as it is. */
@@ -48,6 +50,7 @@ export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = 
       <input type="hidden" name="csrf" value={csrf} />
       {message && <Alert tone="error">{message}</Alert>}
       {!message && notice === "password_changed" && <Alert tone="success">{t("passwordChanged")}</Alert>}
+      {!message && notice === "registered" && <Alert tone="success">{t("registered")}</Alert>}
       <Field
         label={t("email")}
         type="email"
@@ -76,6 +79,17 @@ export function SignInForm({ uid, csrf, email, error, retryAfter, fieldErrors = 
       >
         {t("forgotPassword")}
       </a>
+      {registration && (
+        <p className="self-center text-sm text-slate-600">
+          {t("noAccount")}{" "}
+          <a
+            href={`/register?${new URLSearchParams({ uid })}`}
+            className="font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
+            {t("createAccount")}
+          </a>
+        </p>
+      )}
     </form>
   );
 }

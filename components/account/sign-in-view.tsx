@@ -25,6 +25,7 @@ export function SignInView({ view, appName }: Props) {
         retryAfter={view.retryAfter}
         fieldErrors={view.fieldErrors}
         notice={view.notice}
+        registration={view.registration}
       />
       <div className="mt-4">
         <PasskeyButton base={`/interaction/${view.uid}`} csrf={view.csrf} label={t("withPasskey")} autofill />

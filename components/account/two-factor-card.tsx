@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import type { TwoFactorCardData } from "@/lib/provider-pages/data";
 
 /** The account page's two-factor section: set up an authenticator app, or see and manage it. */
@@ -27,10 +28,8 @@ export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
               token={data.token}
               label={t("newRecoveryCodes")}
             />
-            {!data.required && (
-              <PostButton action="/api/account/two-factor/remove" token={data.token} label={t("remove")} />
-            )}
           </div>
+          {!data.required && <RemoveForm data={data} />}
         </>
       ) : (
         <>
@@ -39,6 +38,34 @@ export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Turning the app off: asks for a code from it (or a recovery code), so an open session is not enough. */
+function RemoveForm({ data }: { data: TwoFactorCardData }) {
+  const t = useTranslations("account.twoFactor");
+  const refused = data.notice === "invalid_code" || data.notice === "too_many_attempts" ? data.notice : undefined;
+  return (
+    <form
+      method="post"
+      action="/api/account/two-factor/remove"
+      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+    >
+      <input type="hidden" name="token" value={data.token} />
+      <Field
+        id="two-factor-remove-code"
+        name="code"
+        label={t("removeCodeLabel")}
+        hint={t("removeCodeHint")}
+        error={refused ? t(`errors.${refused}`) : undefined}
+        autoComplete="one-time-code"
+        className="flex-1"
+        required
+      />
+      <Button type="submit" variant="secondary" className="sm:mb-6">
+        {t("remove")}
+      </Button>
+    </form>
   );
 }
 

@@ -8,7 +8,8 @@ import type { Mailer } from "../mail/mailer";
 import { composeMail, mailLanguage } from "../mail/messages";
 import type { Logger } from "../server/log";
 import { replacePassword } from "../users/admin";
-import { consumeEmailToken, type EmailTokenPurpose, findEmailToken, issueEmailToken } from "./tokens";
+import { notifyPasswordChanged } from "./notices";
+import { consumeEmailToken, findEmailToken, issueEmailToken } from "./tokens";
 
 const MINUTE = 60_000;
 
@@ -63,7 +64,7 @@ export function createRecovery({ db, mail, log, baseUrl }: RecoveryDeps) {
 
   return {
     /** The account a reset or invitation link is for, while the link works. */
-    find: (token: string, purpose: Exclude<EmailTokenPurpose, "verify">) => findEmailToken(db, token, purpose),
+    find: (token: string, purpose: "reset" | "invite") => findEmailToken(db, token, purpose),
 
     /**
      * "Forgot password?": answers the same whether or not the address has an account. Refused
@@ -85,11 +86,12 @@ export function createRecovery({ db, mail, log, baseUrl }: RecoveryDeps) {
     /**
      * Sets the password a reset or invitation link was sent for, once: the link is used up in
      * the same transaction, the address is verified (the link proved it), and the user is signed
-     * out everywhere else. Returns undefined when the link is unknown, expired, used or stale.
+     * out everywhere else; then the address is told its password changed. Returns undefined when
+     * the link is unknown, expired, used or stale.
      */
-    async complete(token: string, purpose: Exclude<EmailTokenPurpose, "verify">, password: string, ip: string) {
+    async complete(token: string, purpose: "reset" | "invite", password: string, ip: string) {
       const passwordHash = await hashPassword(password);
-      return db.$transaction(async (tx) => {
+      const done = await db.$transaction(async (tx) => {
         const row = await findEmailToken(tx, token, purpose);
         if (!row || !(await consumeEmailToken(tx, row.id))) return undefined;
         await replacePassword(tx, row.userId, passwordHash, { emailVerified: true });
@@ -100,8 +102,15 @@ export function createRecovery({ db, mail, log, baseUrl }: RecoveryDeps) {
           after: { by: purpose === "invite" ? "invitation" : "email" },
           ip,
         });
-        return { userId: row.userId, email: row.email, returnUid: row.returnUid ?? undefined };
+        return {
+          userId: row.userId,
+          email: row.email,
+          locale: row.user.locale,
+          returnUid: row.returnUid ?? undefined,
+        };
       });
+      if (done) notifyPasswordChanged({ mail, baseUrl }, done.email, done.locale);
+      return done;
     },
   };
 }

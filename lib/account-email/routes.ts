@@ -10,19 +10,22 @@ import type { PasswordErrors, PasswordView } from "../provider-pages/data";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { password, signInSchema } from "../validation/user";
+import { confirmEmailChange } from "./email-change";
 import type { Recovery } from "./recovery";
 import { verifyAddress } from "./verify";
 
-type Deps = {
+/** What the server's own form pages (recovery, sign-up) need beside their service. */
+export type FormPageDeps = {
   db: Db;
   provider: () => Provider;
-  recovery: Recovery;
   mail: Mailer;
   csrfKey: string;
   allowedOrigins: Set<string>;
   trustedProxies: number;
   render: RenderView;
 };
+
+type Deps = FormPageDeps & { recovery: Recovery };
 
 const uidPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const FORGOT_FORM = "password: forgot";
@@ -36,7 +39,8 @@ const choosePasswordSchema = z
     message: "passwordMismatch",
   });
 
-function requestLocale(req: IncomingMessage): Locale {
+/** The language the request's reader chose (the language cookie) or their browser asks for. */
+export function requestLocale(req: IncomingMessage): Locale {
   const cookie = (req.headers.cookie ?? "")
     .split(/;\s*/)
     .find((part) => part.startsWith(`${LOCALE_COOKIE}=`))
@@ -44,7 +48,7 @@ function requestLocale(req: IncomingMessage): Locale {
   return pickLocale(cookie, req.headers["accept-language"]);
 }
 
-function seeOther(res: ServerResponse, location: string) {
+export function seeOther(res: ServerResponse, location: string) {
   res.writeHead(303, { location, "cache-control": "no-store" });
   res.end();
 }
@@ -59,6 +63,7 @@ function seeOther(res: ServerResponse, location: string) {
  * - GET/POST /password/reset?token=… and /password/invite?token=…: choose a password (twice).
  *   After a reset, back to the sign-in the user started from when it is still open.
  * - GET /email/verify?token=…: the address is verified (a link proves it by being followed).
+ * - GET /email/change?token=…: the account moves to the new address a change at /account named.
  */
 export function createPasswordRoutes({
   db,
@@ -202,13 +207,20 @@ export function createPasswordRoutes({
         if (!verified) return show(req, res, { step: "invalid", purpose: "verify" }, 400);
         return show(req, res, { step: "verified", email: verified.email });
       }
+      case "/email/change": {
+        if (!get) return methodNotAllowed(res, "GET");
+        const ip = requestOrigin(req, trustedProxies).address;
+        const changed = await confirmEmailChange(db, query.get("token") ?? "", ip);
+        if (!changed) return show(req, res, { step: "invalid", purpose: "email_change" }, 400);
+        return show(req, res, { step: "verified", email: changed.email, changed: true });
+      }
       default:
         return false;
     }
   };
 }
 
-function methodNotAllowed(res: ServerResponse, allow: string) {
+export function methodNotAllowed(res: ServerResponse, allow: string) {
   res.writeHead(405, { allow });
   res.end();
 }

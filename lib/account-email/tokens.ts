@@ -2,13 +2,15 @@ import type { Db } from "../db/client";
 import { randomSecret } from "../ids";
 import { hashSecret } from "../oidc/client-store";
 
-export type EmailTokenPurpose = "reset" | "invite" | "verify";
+/** `email_change`: the link sent to the address a user wants instead (its `email` is the new one). */
+export type EmailTokenPurpose = "reset" | "invite" | "verify" | "email_change";
 
 /** How long each kind of link works. */
 export const tokenLifetimeMs: Record<EmailTokenPurpose, number> = {
   reset: 30 * 60 * 1000,
   invite: 7 * 24 * 60 * 60 * 1000,
   verify: 7 * 24 * 60 * 60 * 1000,
+  email_change: 24 * 60 * 60 * 1000,
 };
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -52,7 +54,9 @@ export async function findEmailToken(db: Db | Tx, token: string, purpose: EmailT
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   const row = await db.emailToken.findUnique({ where: { id: hashSecret(token) }, include: { user: true } });
   if (!row || row.purpose !== purpose || row.expiresAt <= now) return undefined;
-  if (row.user.status !== "active" || row.user.email !== row.email) return undefined;
+  if (row.user.status !== "active") return undefined;
+  // Every other link proves the account's current address; a change's link names the new one.
+  if (purpose !== "email_change" && row.user.email !== row.email) return undefined;
   if (row.passwordStamp !== passwordStamp(row.user.passwordHash)) return undefined;
   return row;
 }

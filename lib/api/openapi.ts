@@ -15,6 +15,7 @@ import { createApplicationBody, updateApplicationSchema } from "../validation/ap
 import { rotateKeySchema } from "../validation/key";
 import { mailTestSchema } from "../validation/mail";
 import { expectedVersion } from "../validation/numbers";
+import { selfRegistrationInput } from "../validation/registration";
 import { createSecretSchema } from "../validation/secret";
 import { twoFactorSettingsInput } from "../validation/two-factor";
 import {
@@ -347,6 +348,23 @@ const operations: Operation[] = [
     path: "/settings/two-factor",
     body: twoFactorSettingsInput,
     ok: [200, "TwoFactorSettings"],
+  },
+  {
+    operationId: "getSelfRegistrationSettings",
+    summary: "Whether people may create their own accounts from the sign-in page",
+    tag: "Settings",
+    method: "get",
+    path: "/settings/self-registration",
+    ok: [200, "SelfRegistrationSettings"],
+  },
+  {
+    operationId: "setSelfRegistrationSettings",
+    summary: "Let people create their own accounts (refused with 409 while email is not configured)",
+    tag: "Settings",
+    method: "put",
+    path: "/settings/self-registration",
+    body: selfRegistrationInput,
+    ok: [200, "SelfRegistrationSettings"],
   },
   {
     operationId: "setUserStatus",

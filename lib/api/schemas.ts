@@ -120,6 +120,10 @@ export const twoFactorSettingsSchema = z
   .object({ policy: z.enum(["off", "optional", "required"]) })
   .meta({ id: "TwoFactorSettings" });
 
+export const selfRegistrationSettingsSchema = z
+  .object({ enabled: z.boolean() })
+  .meta({ id: "SelfRegistrationSettings" });
+
 export const auditEventSchema = z
   .object({
     id: z.string(),

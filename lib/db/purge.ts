@@ -27,6 +27,7 @@ export function startPurge(
       await purgeThrottle(db, now);
       await purgeEmailTokens(db, now);
       await db.passkeyChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
+      await db.pendingRegistration.deleteMany({ where: { expiresAt: { lt: now } } });
       const keepAuditSince = new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000);
       await db.auditEvent.deleteMany({ where: { at: { lt: keepAuditSince } } });
       // Back-channel logout deliveries that are done (their attempts stay in the audit log).

@@ -4,7 +4,16 @@ import { catalogs } from "../i18n/messages";
 import type { OutgoingMail } from "./mailer";
 
 /** The kinds of email Latchkey sends; each has its strings under `email.<kind>` in both catalogs. */
-export type MailKind = "test" | "reset" | "invite" | "verify";
+export type MailKind =
+  | "test"
+  | "reset"
+  | "invite"
+  | "verify"
+  | "passwordChanged"
+  | "emailChange"
+  | "emailChanging"
+  | "register"
+  | "registerExisting";
 
 export type MailInput = {
   kind: MailKind;
@@ -13,8 +22,10 @@ export type MailInput = {
   locale: string | null | undefined;
   /** The server's public URL (APP_URL as the server records it), never a request's Host header. */
   baseUrl: string;
-  /** The link the message is for (absent for the test message). */
+  /** The link the message is for (absent for the notices: test, passwordChanged, emailChanging, registerExisting). */
   link?: string;
+  /** The address an account is moving to (emailChanging, written to the old address). */
+  newEmail?: string;
 };
 
 /**
@@ -33,17 +44,18 @@ const escapeHtml = (text: string) =>
  * One email in the recipient's language, as plain text and as HTML (the same words: a reader on
  * a text-only client misses nothing). Every value put into the HTML is escaped.
  */
-export function composeMail({ kind, to, locale, baseUrl, link }: MailInput): OutgoingMail {
+export function composeMail({ kind, to, locale, baseUrl, link, newEmail }: MailInput): OutgoingMail {
   const language = mailLanguage(locale);
   const t = createTranslator({ locale: language, messages: catalogs[language], namespace: "email" });
   const provider = t("provider", { host: new URL(baseUrl).host });
-  const values = { provider, email: to };
+  const values = { provider, email: to, newEmail: newEmail ?? "" };
   const subject = t(`${kind}.subject`, values);
   const intro = t(`${kind}.intro`, values);
   const ignore = t(`${kind}.ignore`, values);
   const footer = t("footer", { provider, url: baseUrl });
-  const action = kind === "test" ? undefined : t(`${kind}.action`);
-  const expiry = kind === "test" ? undefined : t(`${kind}.expiry`);
+  // Only the kinds that carry a link have a button and an expiry.
+  const action = link ? t(`${kind}.action` as "reset.action") : undefined;
+  const expiry = link ? t(`${kind}.expiry` as "reset.expiry") : undefined;
 
   const text = [intro, ...(link ? [`${action}: ${link}`, expiry] : []), ignore, "--", footer].join("\n\n");
 

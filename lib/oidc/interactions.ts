@@ -55,6 +55,8 @@ type Deps = {
   render: RenderView;
   /** Where a failure to write a security event is reported (the log). */
   onAuditError: (error: unknown) => void;
+  /** Whether the sign-in page offers "Create account" (lib/registration/setting.ts). */
+  registrationOpen?: () => Promise<boolean>;
 };
 
 type Details = Awaited<ReturnType<Provider["interactionDetails"]>>;
@@ -114,6 +116,7 @@ export function createInteractions({
   relyingParty,
   render,
   onAuditError,
+  registrationOpen = async () => false,
 }: Deps) {
   const throttle = new SignInThrottle(db);
   const clientAddress = (req: IncomingMessage) => requestOrigin(req, trustedProxies).address;
@@ -231,8 +234,9 @@ export function createInteractions({
       const shown = query.get("error");
       const error = shown === INVALID_CREDENTIALS || shown === TOO_MANY_ATTEMPTS ? shown : undefined;
       const retryAfter = error === TOO_MANY_ATTEMPTS ? retrySeconds(query.get("retry_after")) : undefined;
-      // Back from a password reset started on this page (lib/account-email/routes.ts).
-      const changed = query.get("notice") === "password_changed";
+      // Back from a password reset or a sign-up started on this page (account-email/, registration/).
+      const shownNotice = query.get("notice");
+      const notice = shownNotice === "password_changed" || shownNotice === "registered" ? shownNotice : undefined;
       view = {
         kind: "login",
         uid,
@@ -241,7 +245,8 @@ export function createInteractions({
         loginHint,
         ...(error ? { error } : {}),
         ...(retryAfter ? { retryAfter } : {}),
-        ...(changed && !error ? { notice: "password_changed" as const } : {}),
+        ...(notice && !error ? { notice } : {}),
+        ...((await registrationOpen()) ? { registration: true } : {}),
       };
     } else {
       const accountId = interaction.session?.accountId ?? "";
@@ -314,7 +319,15 @@ export function createInteractions({
     }
     const uid = interaction.uid;
     const email = typeof form.email === "string" ? form.email.slice(0, 254) : undefined;
-    const view: InteractionView = { kind: "login", uid, csrf: csrfToken(uid), client, email, fieldErrors };
+    const view: InteractionView = {
+      kind: "login",
+      uid,
+      csrf: csrfToken(uid),
+      client,
+      email,
+      fieldErrors,
+      ...((await registrationOpen()) ? { registration: true } : {}),
+    };
     await render(req, res, "interaction", view, 400);
   }
 

@@ -29,8 +29,10 @@ export type InteractionView =
       /** A form that was not filled in: what was typed in the email field, and each field's error (a `validation` key). */
       email?: string;
       fieldErrors?: { email?: string; password?: string };
-      /** The user just chose a new password from a reset email and comes back to this sign-in. */
-      notice?: "password_changed";
+      /** Back to this sign-in after choosing a new password from a reset email, or after a sign-up's link. */
+      notice?: "password_changed" | "registered";
+      /** Self-registration is on: the page offers "Create account". */
+      registration?: boolean;
     }
   | {
       kind: "consent";
@@ -126,8 +128,8 @@ export type TwoFactorCardData = {
   token: string;
   /** Two-factor is required for this user (everyone's policy): it cannot be turned off here. */
   required: boolean;
-  /** What the last form did (from the redirect), to say so. */
-  notice?: "removed";
+  /** What the last form did (from the redirect), to say so; or why turning it off was refused. */
+  notice?: "removed" | "invalid_code" | "too_many_attempts";
 };
 
 /** Why a two-factor form is shown again. */
@@ -154,7 +156,7 @@ export type DeviceView =
   | { step: "success"; clientName?: string; clientId?: string };
 
 /** Which link an email carried: a password reset, an invitation, an address to verify. */
-export type EmailLinkPurpose = "reset" | "invite" | "verify";
+export type EmailLinkPurpose = "reset" | "invite" | "verify" | "email_change";
 /** A new password's field errors, as `validation` catalog keys. */
 export type PasswordErrors = { password?: string; confirmPassword?: string };
 /**
@@ -175,17 +177,42 @@ export type PasswordView =
   | { step: "sent"; uid?: string }
   | {
       step: "choose";
-      purpose: Exclude<EmailLinkPurpose, "verify">;
+      purpose: "reset" | "invite";
       csrf: string;
       token: string;
       email: string;
       errors?: PasswordErrors;
     }
   | { step: "invalid"; purpose: EmailLinkPurpose }
-  | { step: "done"; purpose: Exclude<EmailLinkPurpose, "verify"> }
-  | { step: "verified"; email: string };
+  | { step: "done"; purpose: "reset" | "invite" }
+  /** An address proved by its link; `changed` when the link moved the account to it (from /account). */
+  | { step: "verified"; email: string; changed?: boolean };
 
-export type ViewName = "interaction" | "error" | "logout" | "signed-out" | "device" | "password";
+/** The sign-up page's fields' errors (a `validation` key each). */
+export type RegisterErrors = Partial<Record<"email" | "name" | "password" | "confirmPassword", string>>;
+
+/**
+ * "Create account" (self-registration): the form, "check your email", and what its link leads to.
+ * `closed` when the console does not allow it.
+ */
+export type RegisterView =
+  | {
+      step: "form";
+      csrf: string;
+      /** The sign-in (interaction uid) this started from, to return to. */
+      uid?: string;
+      /** What was typed (after a refused form; never the password). */
+      values: { email: string; name: string };
+      errors?: RegisterErrors;
+      error?: "too_many_attempts";
+      retryAfter?: number;
+    }
+  | { step: "sent"; uid?: string }
+  | { step: "invalid" }
+  | { step: "done"; email: string }
+  | { step: "closed" };
+
+export type ViewName = "interaction" | "error" | "logout" | "signed-out" | "device" | "password" | "register";
 export type ViewData = {
   interaction: InteractionView;
   error: ErrorView;
@@ -193,6 +220,7 @@ export type ViewData = {
   "signed-out": SignedOutView;
   device: DeviceView;
   password: PasswordView;
+  register: RegisterView;
 };
 
 /** The request header that tells a page its own path and query; set by the server only. */

@@ -5,6 +5,7 @@ import { DeviceSteps } from "@/components/account/device-steps";
 import { ErrorView } from "@/components/account/error-view";
 import { InteractionView } from "@/components/account/interaction-view";
 import { PasswordPage } from "@/components/account/password-pages";
+import { RegisterPage } from "@/components/account/register-pages";
 import { SignedOutMessage, SignOutQuestion } from "@/components/account/sign-out-view";
 import type { ViewData, ViewName } from "./data";
 
@@ -42,7 +43,10 @@ export const pages: { [N in ViewName]: Page<N> } = {
   device: { title: (_, t) => t("account.device.title"), body: (view) => <DeviceSteps view={view} /> },
   password: {
     title: (view, t) =>
-      view.step === "verified" ? t("account.password.verifiedHeading") : t("account.password.title"),
+      view.step !== "verified"
+        ? t("account.password.title")
+        : t(view.changed ? "account.password.changedHeading" : "account.password.verifiedHeading"),
     body: (view) => <PasswordPage view={view} />,
   },
+  register: { title: (_, t) => t("account.register.title"), body: (view) => <RegisterPage view={view} /> },
 };

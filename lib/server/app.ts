@@ -28,6 +28,9 @@ import { URL_HEADER } from "../provider-pages/data";
 import type { PageScript } from "../provider-pages/page-script";
 import { createViewRenderer } from "../provider-pages/render";
 import type { Stylesheet } from "../provider-pages/stylesheet";
+import { createRegistrationRoutes } from "../registration/routes";
+import { createRegistration } from "../registration/service";
+import { selfRegistrationOpen } from "../registration/setting";
 import { type Runtime, registerRuntime } from "../runtime";
 import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
@@ -174,6 +177,8 @@ export async function createApp({
     relyingParty: relyingParty(env.APP_URL),
     render,
     onAuditError: (error) => log.error("audit event not recorded", { error }),
+    // Called per sign-in page, after setup: `mail` below exists by then.
+    registrationOpen: () => selfRegistrationOpen(db, mail),
   });
   const purge = startPurge(
     db,
@@ -199,6 +204,17 @@ export async function createApp({
     db,
     provider: () => active.provider,
     recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
+    mail,
+    csrfKey: keys.cookieKeys[0],
+    allowedOrigins: new Set([new URL(env.APP_URL).origin]),
+    trustedProxies: env.TRUST_PROXY,
+    render,
+  });
+
+  const registrationPages = createRegistrationRoutes({
+    db,
+    provider: () => active.provider,
+    registration: createRegistration({ db, mail, log, baseUrl: env.APP_URL }),
     mail,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
@@ -254,8 +270,10 @@ export async function createApp({
       return void res.end();
     }
     // "Forgot password?" and the links in emails: plain forms served here, like sign-in.
-    const emailed = path === "/password" || path.startsWith("/password/") || path === "/email/verify";
+    const emailed =
+      path === "/password" || path.startsWith("/password/") || path === "/email/verify" || path === "/email/change";
     if (emailed && (await passwordPages(req, res, path, url)) !== false) return;
+    if (path.startsWith("/register") && (await registrationPages(req, res, path, url)) !== false) return;
     if (isConsolePath(path) && !(await consoleGate(req, res, url))) return;
     // Pages learn their own URL from this (a signed-out admin returns to it after signing in).
     req.headers[URL_HEADER] = url;

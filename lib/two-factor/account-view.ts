@@ -24,6 +24,6 @@ export async function twoFactorCardData(
     },
     token: twoFactorFormToken(userId),
     required: policy === "required",
-    ...(notice === "removed" ? { notice: "removed" as const } : {}),
+    ...(notice === "removed" || notice === "invalid_code" || notice === "too_many_attempts" ? { notice } : {}),
   };
 }

@@ -137,30 +137,34 @@ async function endEverything(tx: Tx, userId: string) {
  * sessions on the provider and on Latchkey's pages, and every code and token issued to them, so
  * neither the old password's sessions nor `prompt=none` nor a refresh token outlives the reset.
  */
-async function endSessionsAndTokens(tx: Tx, userId: string) {
+async function endSessionsAndTokens(tx: Tx, userId: string, keepConsoleSession?: string) {
   await tx.oidcPayload.deleteMany({ where: { accountId: userId, model: { not: "Grant" } } });
-  await tx.consoleSession.deleteMany({ where: { userId } });
+  await tx.consoleSession.deleteMany({
+    where: { userId, ...(keepConsoleSession ? { id: { not: keepConsoleSession } } : {}) },
+  });
 }
 
 /**
  * A new password, however it was set (an admin, a reset link): stored, and the user signed out
  * everywhere with their apps told, in the caller's transaction. Links sent by email under the
  * old password stop working with it (their stamp no longer matches), and pending resets go.
+ * `keepConsoleSession` (a session row's id) spares the session the user changed it from.
  */
 export async function replacePassword(
   tx: Tx,
   userId: string,
   passwordHash: string,
-  extra: { emailVerified?: true } = {},
+  extra: { emailVerified?: true; keepConsoleSession?: string } = {},
 ) {
+  const { keepConsoleSession, ...fields } = extra;
   const { count } = await tx.user.updateMany({
     where: { id: userId },
-    data: { passwordHash, ...extra, version: { increment: 1 } },
+    data: { passwordHash, ...fields, version: { increment: 1 } },
   });
   if (count === 0) throw new NotFoundError("User");
-  await tx.emailToken.deleteMany({ where: { userId, purpose: { in: ["reset", "invite"] } } });
+  await tx.emailToken.deleteMany({ where: { userId, purpose: { in: ["reset", "invite", "email_change"] } } });
   await queueLogoutsForAccount(tx, userId, "sessions_ended");
-  await endSessionsAndTokens(tx, userId);
+  await endSessionsAndTokens(tx, userId, keepConsoleSession);
 }
 
 /**

@@ -55,7 +55,9 @@ const permissionList = z
 const apiFields = {
   name: humanText(128).min(1, "nameRequired"),
   indicator,
-  accessTokenTtl: positiveSafeInteger("numberRequired").min(5 * MINUTE, "accessTtlTooShort").max(DAY, "accessTtlTooLong"),
+  accessTokenTtl: positiveSafeInteger("numberRequired")
+    .min(5 * MINUTE, "accessTtlTooShort")
+    .max(DAY, "accessTtlTooLong"),
   permissions: permissionList,
 };
 
@@ -78,7 +80,11 @@ export type PermissionRef = z.infer<typeof permissionRef>;
 
 export const permissionRefs = z.array(permissionRef).max(500, "tooManyPermissions");
 
-const roleFields = { name: humanText(64).min(1, "nameRequired"), description: humanText(500), permissions: permissionRefs };
+const roleFields = {
+  name: humanText(64).min(1, "nameRequired"),
+  description: humanText(500),
+  permissions: permissionRefs,
+};
 
 export const createRoleSchema = z.object({
   ...roleFields,

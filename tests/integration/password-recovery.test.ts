@@ -1,56 +1,53 @@
 import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import * as oidc from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, CookieBrowser, choosePasswordByLink, hiddenField, textOf } from "../support/browserless";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  authorize,
+  CookieBrowser,
+  choosePasswordByLink,
+  hiddenField,
+  signInOnPage,
+  textOf,
+} from "../support/browserless";
+import { type DatabaseKind, databaseKinds } from "../support/databases";
+import { mailingServerFor } from "../support/mailing-server";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
-import { startServer, type TestServer, tempSqlite } from "../support/server";
-import { startSmtp, type TestSmtp } from "../support/smtp";
+import type { TestServer } from "../support/server";
+import type { TestSmtp } from "../support/smtp";
+import { sql as query } from "../support/sql";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const OLD = "old password 1";
 const NEW = "brand new password 2";
 
-describe("password recovery by email, on a real SMTP server", () => {
+describe.each(databaseKinds)("password recovery by email, on a real SMTP server, on %s", (kind: DatabaseKind) => {
+  const mailing = mailingServerFor(kind, { TRUST_PROXY: "true" });
+  const { cli } = mailing;
   let server: TestServer;
   let smtp: TestSmtp;
   let app: { clientId: string; clientSecret: string };
-  const db = tempSqlite();
   let users = 0;
   let addresses = 0;
   // Each test asks from addresses and for accounts of its own, so throttling never crosses tests.
   const newAddress = () => `198.51.100.${++addresses}`;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    server = await startServer(db.url, { SMTP_URL: smtp.url, TRUST_PROXY: "true" });
-    const created = await server.cli(
+    ({ server, smtp } = mailing);
+    const created = await cli(
       ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--json"],
     );
     expect(created.status, created.stderr).toBe(0);
     app = JSON.parse(created.stdout);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await smtp?.stop();
-    db.cleanup();
-  });
 
   async function newUser() {
     const email = `user${++users}@example.com`;
-    const made = await server.cli("users", "create", "--email", email, "--password", OLD);
+    const made = await cli("users", "create", "--email", email, "--password", OLD);
     expect(made.status, made.stderr).toBe(0);
     return email;
   }
 
-  function sql<T>(query: string, ...params: unknown[]): T[] {
-    const file = new Database(db.url.slice("file:".length));
-    try {
-      return file.prepare(query).all(...params) as T[];
-    } finally {
-      file.close();
-    }
-  }
+  const sql = <T>(text: string, ...params: unknown[]) => query<T>(server.databaseUrl, text, ...params);
 
   /** The app sends the browser to sign in; returns the interaction's uid and what the app needs. */
   async function startSignIn(browser: CookieBrowser, params: Record<string, string> = {}) {
@@ -102,7 +99,7 @@ describe("password recovery by email, on a real SMTP server", () => {
     const link = mail.link(`${server.url}/password/reset?token=`);
     expect(mail.html).toContain(link);
     const token = new URL(link).searchParams.get("token") ?? "";
-    const stored = sql<Record<string, unknown>>('SELECT * FROM "EmailToken" WHERE purpose = ?', "reset");
+    const stored = await sql<Record<string, unknown>>('SELECT * FROM "EmailToken" WHERE purpose = $1', "reset");
     const mine = stored.filter((row) => JSON.stringify(row).includes(token));
     expect(mine, "the token itself is nowhere in the table").toHaveLength(0);
     expect(stored.map((row) => row.id)).toContain(createHash("sha256").update(token).digest("hex"));
@@ -115,6 +112,7 @@ describe("password recovery by email, on a real SMTP server", () => {
     expect(short.status).toBe(400);
     expect(textOf(short.html)).toContain("Use at least 8 characters");
 
+    const changedSince = smtp.received.length;
     const saved = await choose(browser, link, NEW);
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`/interaction/${uid}?notice=password_changed`);
@@ -134,20 +132,7 @@ describe("password recovery by email, on a real SMTP server", () => {
       body: new URLSearchParams({ email, password: OLD, csrf }).toString(),
     });
     expect(wrong.status).toBe(400);
-    const done = await browser.submit(
-      `${server.url}/interaction/${uid}/login`,
-      { email, password: NEW, csrf },
-      REDIRECT,
-    );
-    const callback = done.url.includes("code=")
-      ? done.url
-      : (
-          await browser.submit(
-            `${server.url}/interaction/${uid}/confirm`,
-            { csrf: hiddenField((await done.response?.text()) ?? "", "csrf") },
-            REDIRECT,
-          )
-        ).url;
+    const callback = await signInOnPage(browser, server.url, uid, page, { email, password: NEW }, REDIRECT);
     const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
       pkceCodeVerifier: request.verifier,
       expectedState: "s1",
@@ -159,7 +144,15 @@ describe("password recovery by email, on a real SMTP server", () => {
     const silent = await startSignIn(elsewhere, { prompt: "none" });
     expect(new URL(silent.landed.url).searchParams.get("error")).toBe("login_required");
 
-    const audit = sql<{ type: string }>('SELECT type FROM "AuditEvent" WHERE type LIKE ?', "user.password_reset%");
+    // The address is told its password changed, with what to do if it was not its owner.
+    const told = await smtp.waitForMail(email, changedSince);
+    expect(told.subject).toBe(`Your password was changed on Latchkey at ${new URL(server.url).host}`);
+    expect(told.text).toContain("Forgot password?");
+
+    const audit = await sql<{ type: string }>(
+      'SELECT type FROM "AuditEvent" WHERE type LIKE $1',
+      "user.password_reset%",
+    );
     expect(audit.map((row) => row.type)).toEqual(
       expect.arrayContaining(["user.password_reset_requested", "user.password_reset"]),
     );
@@ -191,10 +184,8 @@ describe("password recovery by email, on a real SMTP server", () => {
     expect(textOf(await (await browser.fetch(second)).text())).toContain("Choose a new password");
 
     // Thirty minutes later (the stored expiry moved back rather than waiting).
-    const user = sql<{ id: string }>('SELECT id FROM "User" WHERE email = ?', email)[0];
-    const file = new Database(db.url.slice("file:".length));
-    file.prepare('UPDATE "EmailToken" SET "expiresAt" = ? WHERE "userId" = ?').run(Date.now() - 1000, user.id);
-    file.close();
+    const [user] = await sql<{ id: string }>('SELECT id FROM "User" WHERE email = $1', email);
+    await sql('UPDATE "EmailToken" SET "expiresAt" = $1 WHERE "userId" = $2', new Date(Date.now() - 1000), user.id);
     const expired = await choose(browser, second, NEW);
     expect(textOf(expired.html)).toContain("This link no longer works");
   });

@@ -127,6 +127,29 @@ export async function authorize(
   );
 }
 
+/**
+ * Signs in on a sign-in page already open in `browser` (its interaction uid and HTML) as a plain
+ * form post, answers the consent page if one follows, and returns the URL the app was sent back to.
+ */
+export async function signInOnPage(
+  browser: CookieBrowser,
+  appUrl: string,
+  uid: string,
+  html: string,
+  credentials: { email: string; password: string },
+  redirectUri: string,
+): Promise<string> {
+  const done = await browser.submit(
+    `${appUrl}/interaction/${uid}/login`,
+    { ...credentials, csrf: hiddenField(html, "csrf") },
+    redirectUri,
+  );
+  if (done.url.includes("code=")) return done.url;
+  // Consent is an interaction of its own (a new uid): answer it where it is.
+  const consent = hiddenField((await done.response?.text()) ?? "", "csrf");
+  return (await browser.submit(`${done.url.split("?")[0]}/confirm`, { csrf: consent }, redirectUri)).url;
+}
+
 /** The visible text of a page: scripts, comments and tags removed, white space collapsed. */
 export function textOf(html: string): string {
   return html

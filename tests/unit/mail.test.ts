@@ -66,4 +66,30 @@ describe("composed emails", () => {
     const mail = composeMail({ kind: "test", to: "a@example.com", locale: "fr", baseUrl: "http://localhost:3000" });
     expect(mail.subject).toBe("Test email from Latchkey at localhost:3000");
   });
+
+  it("tells an old address about a change in both languages, naming the new one, escaped, with no button", () => {
+    const base = { to: "ada@example.com", baseUrl: "https://id.example.com", newEmail: "new<b>@example.com" };
+    const en = composeMail({ ...base, kind: "emailChanging", locale: "en" });
+    expect(en.subject).toBe("A change of your email address was asked for on Latchkey at id.example.com");
+    expect(en.text).toContain("new<b>@example.com");
+    expect(en.html).toContain("new&lt;b&gt;@example.com");
+    expect(en.html).not.toContain("<a href");
+    const ko = composeMail({ ...base, kind: "emailChanging", locale: "ko" });
+    expect(ko.text).toContain("new<b>@example.com");
+    expect(ko.html).toContain('lang="ko"');
+  });
+
+  it("has every kind in both catalogs: subject, intro and advice, and a button and expiry where a link goes", () => {
+    const kinds = ["passwordChanged", "emailChange", "emailChanging", "register", "registerExisting"] as const;
+    const withLink = new Set(["emailChange", "register"]);
+    for (const locale of ["en", "ko"])
+      for (const kind of kinds) {
+        const link = withLink.has(kind) ? "https://id.example.com/x?token=t" : undefined;
+        const mail = composeMail({ kind, to: "a@example.com", locale, baseUrl: "https://id.example.com", link });
+        expect(mail.subject, `${locale} ${kind}`).not.toMatch(/^email\.|\{/);
+        expect(mail.text, `${locale} ${kind}`).not.toMatch(/email\.\w+\.\w+/);
+        expect(mail.html.includes("<a href"), `${locale} ${kind}`).toBe(Boolean(link));
+        if (link) expect(mail.text).toContain(link);
+      }
+  });
 });

@@ -33,6 +33,35 @@ describe("the end-user pages the server renders", () => {
     expect(ko).toContain('<option value="ko" lang="ko" selected="">');
   });
 
+  it("offers Create account only when self-registration is on, and shows the sign-up form with its errors", () => {
+    expect(renderPage("interaction", login, { locale: "en", nonce: "n", assets })).not.toContain('href="/register');
+    const open = renderPage("interaction", { ...login, registration: true }, { locale: "ko", nonce: "n", assets });
+    expect(open).toContain('href="/register?uid=uid-123"');
+    expect(textOf(open)).toContain("계정 만들기");
+
+    const form = renderPage(
+      "register",
+      {
+        step: "form",
+        csrf: "csrf-r",
+        uid: "uid-123",
+        values: { email: "nia@example.com", name: "<b>Nia</b>" },
+        errors: { confirmPassword: "passwordMismatch" },
+      },
+      { locale: "en", nonce: "n", assets },
+    );
+    expect(form).toContain("<title>Create account · Latchkey</title>");
+    expect(/<form\b[^>]*>/.exec(form)?.[0]).toContain('action="/register"');
+    expect(form).toContain('name="csrf" value="csrf-r"');
+    expect(form).toContain('name="uid" value="uid-123"');
+    expect(form).toContain('value="&lt;b&gt;Nia&lt;/b&gt;"');
+    expect(form).toMatch(
+      /<input[^>]*name="confirmPassword"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="confirmPassword"/,
+    );
+    expect(textOf(form)).toContain("The passwords do not match");
+    expect(form).not.toMatch(/name="password"[^>]*value=/);
+  });
+
   it("puts the focus on the email field, or on the password when the app named the account", () => {
     const fresh = renderPage("interaction", login, { locale: "en", nonce: "n", assets });
     expect(fresh).toMatch(/<input[^>]*type="email"[^>]*autofocus=""/);

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountSignIn } from "@/components/account/account-sign-in";
 import { ConnectedApps } from "@/components/account/connected-apps";
+import { EmailCard } from "@/components/account/email-card";
 import { PasskeysCard } from "@/components/account/passkeys-card";
+import { PasswordCard } from "@/components/account/password-card";
+import { ProfileCard } from "@/components/account/profile-card";
 import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { SignOutButton } from "@/components/console/sign-out-button";
+import { accountEditsData } from "@/lib/account/page-data";
 import { currentUser } from "@/lib/auth/console-session";
 import { endSessionUrl } from "@/lib/console/navigation";
 import { type ConnectedApp, connectedAppRows, listConnectedApps } from "@/lib/grants/connected-apps";
@@ -51,12 +55,16 @@ export default async function AccountPage({ searchParams }: Props) {
   const client = rt.console.account;
   const twoFactor = await twoFactorCardData(rt.database.prisma, user.id, formatDate, query.two_factor);
   const passkeys = await passkeyRows(rt.database.prisma, user.id, formatDate);
+  const edits = await accountEditsData(rt.database.prisma, rt.mail, user.id, query);
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signedInAs", { email: user.email })}</p>
       </div>
+      <ProfileCard data={edits.profile} />
+      <EmailCard data={edits.email} />
+      <PasswordCard data={edits.password} />
       <PasskeysCard passkeys={passkeys} />
       {twoFactor && <TwoFactorCard data={twoFactor} />}
       <ConnectedApps apps={connectedAppRows(apps, formatDate)} revoked={revoked} />

@@ -9,10 +9,12 @@ import { ListPagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { CreateUserButton } from "@/components/users/create-user-button";
 import { InviteUserButton } from "@/components/users/invite-user-button";
+import { SelfRegistrationForm } from "@/components/users/self-registration-setting";
 import { TwoFactorPolicyForm } from "@/components/users/two-factor-policy";
 import { requireAdmin } from "@/lib/auth/console-session";
 import { adminPageTitle } from "@/lib/console/page-title";
 import { getDateFormat } from "@/lib/i18n/dates";
+import { readSelfRegistration } from "@/lib/registration/setting";
 import { runtime } from "@/lib/runtime";
 import { readTwoFactorPolicy } from "@/lib/two-factor/policy";
 import { listUsers } from "@/lib/users/admin";
@@ -52,6 +54,10 @@ export default async function UsersPage({ searchParams }: Props) {
         }
       />
       <TwoFactorPolicyForm policy={await readTwoFactorPolicy(runtime().database.prisma)} />
+      <SelfRegistrationForm
+        enabled={await readSelfRegistration(runtime().database.prisma)}
+        emailOff={runtime().mail.config.mode === "off"}
+      />
       {runtime().mail.config.mode === "off" && <EmailOffBanner />}
       <SearchForm
         action="/users"
