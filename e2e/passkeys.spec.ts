@@ -153,9 +153,10 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await expectAccessible(page);
     await screenshot(page, info, `passkeys-account-${locale}`);
     // Renamed in place.
-    await page.getByRole("button", { name: t.rename }).click();
-    await page.getByLabel(t.name, { exact: true }).first().fill("Work laptop");
-    await page.getByRole("button", { name: t.save }).click();
+    const passkey = page.getByTestId("passkey").filter({ hasText: "Test laptop" });
+    await passkey.getByRole("button", { name: t.rename }).click();
+    await passkey.getByLabel(t.name, { exact: true }).fill("Work laptop");
+    await passkey.getByRole("button", { name: t.save, exact: true }).click();
     await expect(page.getByTestId("passkey").filter({ hasText: "Work laptop" })).toBeVisible();
 
     await signOutOfAccount(page, t);

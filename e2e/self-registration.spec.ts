@@ -124,7 +124,7 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await expect(page.getByText(w.registered)).toBeVisible();
     await page.getByLabel(w.email, { exact: true }).fill(email);
     await page.getByLabel(w.password, { exact: true }).fill(password);
-    await page.getByRole("button", { name: w.signIn }).click();
+    await page.getByRole("button", { name: w.signIn, exact: true }).click();
     const tokens = await consentAndRedeem(page, w.authorize, {
       config,
       verifier: request.verifier,
