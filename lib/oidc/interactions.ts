@@ -5,14 +5,15 @@ import { errors, type InteractionResults } from "oidc-provider";
 import { consentApis } from "../apis/consent";
 import { isThirdParty } from "../applications/types";
 import type { AuditInput } from "../audit/events";
-import { recordAudit } from "../audit/record";
+import { insertAudit } from "../audit/record";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../provider-pages/data";
 import type { Kek } from "../secrets/envelope";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
-import { authenticate } from "../users/service";
+import type { SignInLookup } from "../users/sign-in-lookup";
 import { signInSchema } from "../validation/user";
 import { ACCESS_PROMPT } from "./access-rule";
 import { ACR_PASSWORD, AMR_PASSWORD } from "./acr";
@@ -35,6 +36,10 @@ type Deps = {
   /** The provider now serving (a key rotation replaces it; see lib/server/app.ts). */
   provider: () => Provider;
   db: Db;
+  /** The sign-in throttle's statements (lib/db/direct-sql.ts). */
+  sql: DirectSql;
+  /** The password check and account lookups (lib/users/sign-in-lookup.ts). */
+  users: SignInLookup;
   clients: ClientStore;
   /** Decrypts the users' authenticator app secrets (the key-encryption key). */
   kek: Kek;
@@ -98,6 +103,8 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string) {
 export function createInteractions({
   provider,
   db,
+  sql,
+  users,
   clients,
   kek,
   twoFactorRequired,
@@ -108,7 +115,7 @@ export function createInteractions({
   render,
   onAuditError,
 }: Deps) {
-  const throttle = new SignInThrottle(db);
+  const throttle = new SignInThrottle(sql);
   const clientAddress = (req: IncomingMessage) => requestOrigin(req, trustedProxies).address;
   const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
 
@@ -238,7 +245,7 @@ export function createInteractions({
       };
     } else {
       const accountId = interaction.session?.accountId ?? "";
-      const user = await db.user.findUnique({ where: { id: accountId } });
+      const user = await users.account(accountId);
       if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
       const common = { uid, csrf, client, account: { email: user.email, name: user.name } };
       if (interaction.prompt.name === "select_account") view = selectAccountView(interaction, common);
@@ -285,7 +292,7 @@ export function createInteractions({
 
   /** Security events are recorded, but a failure to record never blocks a sign-in. */
   async function audit(event: AuditInput) {
-    await recordAudit(db, event).catch((error) => onAuditError(error));
+    await insertAudit(sql, event).catch((error) => onAuditError(error));
   }
 
   /**
@@ -341,7 +348,7 @@ export function createInteractions({
     const email = parsed.success ? parsed.data.email : "";
     // A form that names no account (no email, no password) checks nothing, so it counts against no one.
     const outcome = parsed.success
-      ? await throttle.attempt(address, email, () => authenticate(db, email, parsed.data.password))
+      ? await throttle.attempt(address, email, () => users.checkPassword(email, parsed.data.password))
       : { result: undefined };
     if ("retryAfterMs" in outcome) {
       // The page tells the user when to try again; scripts get the same number.

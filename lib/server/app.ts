@@ -6,6 +6,7 @@ import { createPasswordRoutes } from "../account-email/routes";
 import { builtInClientRecord, consoleAuth } from "../console/built-in-clients";
 import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
+import { openDirectSql } from "../db/direct-sql";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
 import { openBatchWriter } from "../db/token-batch";
@@ -20,6 +21,7 @@ import { createInteractions, type InteractionAction, type RenderView } from "../
 import { watchSigningKeys } from "../oidc/key-ring";
 import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
+import { createPayloadStore } from "../oidc/payload-store";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { createTwoFactorRequirement } from "../oidc/two-factor-requirement";
@@ -29,6 +31,7 @@ import type { Stylesheet } from "../provider-pages/stylesheet";
 import { type Runtime, registerRuntime } from "../runtime";
 import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
+import { createSignInLookup } from "../users/sign-in-lookup";
 import { refusedBadPath } from "./bad-path";
 import { createConsoleGate, isConsolePath } from "./console-gate";
 import { normalizeForwarded } from "./forwarded";
@@ -113,6 +116,10 @@ export async function createApp({
   clients.registerBuiltIn(builtInClientRecord(consoleClient.account));
   // next-auth builds the console's callback URLs from this.
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
+  // The sign-in's hot statements, on connections of their own without Prisma (direct-sql.ts).
+  const sql = await openDirectSql(env.DATABASE_URL, timeouts);
+  const payloads = createPayloadStore(sql);
+  const users = createSignInLookup(sql);
   const batches = new TokenBatches(await openBatchWriter(env.DATABASE_URL, timeouts), timeouts, (error) =>
     log.error("token batch write failed", { error }),
   );
@@ -123,13 +130,16 @@ export async function createApp({
   // The end-user pages the server answers itself are rendered here (React to HTML), not by Next.js.
   const render = createViewRenderer({ stylesheets: [stylesheet.href] });
   const views = providerViews(render);
-  const twoFactorRequired = createTwoFactorRequirement(db, clients);
+  const twoFactorRequired = createTwoFactorRequirement(sql, clients);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
   // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
   // requests already running finish on the instance they started on.
   const build = (jwks: KeySet["jwks"]) => {
     const provider = createProvider({
       db,
+      sql,
+      payloads,
+      users,
       clients,
       batches,
       keys: { jwks, cookieKeys: keys.cookieKeys },
@@ -159,6 +169,8 @@ export async function createApp({
   const interactions = createInteractions({
     provider: () => active.provider,
     db,
+    sql,
+    users,
     clients,
     kek,
     twoFactorRequired,
@@ -192,7 +204,7 @@ export async function createApp({
   const passwordPages = createPasswordRoutes({
     db,
     provider: () => active.provider,
-    recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
+    recovery: createRecovery({ db, sql, mail, log, baseUrl: env.APP_URL }),
     mail,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
@@ -359,6 +371,7 @@ export async function createApp({
     registerRuntime(undefined);
     await logouts.stop();
     await batches.close();
+    await sql.close();
     await db.$disconnect();
   }
 
