@@ -21,14 +21,17 @@ const REVOKED_GRANT_SECONDS = 24 * 3600;
  * The database is unreachable: oidc-provider answers with temporarily_unavailable and 503 in
  * its own error format (JSON, the error page, or a redirect to the app), not server_error.
  */
-export function temporarilyUnavailable(): Error {
+export function temporarilyUnavailable(cause?: unknown): Error {
   const error = new errors.TemporarilyUnavailable("the service is temporarily unavailable; try again shortly");
-  return Object.assign(error, { status: 503, statusCode: 503, expose: true });
+  return Object.assign(error, { status: 503, statusCode: 503, expose: true, cause });
 }
 
-/** Turns database outages into temporarily_unavailable; anything else stays as it is. */
+/**
+ * Turns database outages into temporarily_unavailable; anything else stays as it is. The outage
+ * stays its cause, so a sign-in handler that meets it (outside oidc-provider) answers 503 too.
+ */
 export function unavailableAsOidc(error: unknown): never {
-  throw isDatabaseUnavailable(error) ? temporarilyUnavailable() : error;
+  throw isDatabaseUnavailable(error) ? temporarilyUnavailable(error) : error;
 }
 
 /**
