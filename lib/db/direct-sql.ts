@@ -38,20 +38,44 @@ export function readDate(value: unknown): Date | null {
 const SQLITE_RETRY_MS = 2;
 
 /**
- * On SQLite statements run on the calling thread: each takes a few microseconds, less than a hop
- * to another thread. They never wait for a lock while blocking (busy timeout 0: the lock may be
- * held by a Prisma transaction awaiting on this very thread); a busy statement is tried again a
- * moment later, until the statement timeout, then fails as SQLITE_BUSY (503, see availability.ts).
- * A transaction runs whole within one call, so this connection never holds a lock across an await.
+ * A SQLite connection of its own beside Prisma's, as this one and the token writer open them:
+ * WAL, and a checkpoint (with its fsync) after ~40 MB of log rather than 4 MB, since these
+ * connections make most of the commits and a checkpoint stalls the thread it runs on (a longer
+ * log also writes a page that changed many times only once). Busy timeout 0: see `whileBusy`.
  */
-function openSqlite(url: string, timeouts: DatabaseTimeouts): DirectSql {
+export function openSqliteConnection(url: string): Database.Database {
   const sqlite = new Database(sqliteFile(url), { timeout: 0 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  // As the token writer's (token-batch.ts): a checkpoint, with its fsync, after ~40 MB of log
-  // rather than 4 MB. This connection makes most of a sign-in's commits, and a checkpoint stalls
-  // the thread it runs on; a longer log also writes a page that changed many times only once.
   sqlite.pragma("wal_autocheckpoint = 10000");
+  return sqlite;
+}
+
+/**
+ * Runs `work` (synchronous statements) without ever waiting for a lock while blocking: the lock
+ * may be held by a Prisma transaction awaiting on this very thread. A busy try is made again a
+ * moment later, until `statementMs`, then fails as SQLITE_BUSY (503, see availability.ts).
+ */
+export async function whileBusy<T>(work: () => T, statementMs: number): Promise<T> {
+  const deadline = performance.now() + statementMs;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
+      if (!busy || performance.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SQLITE_RETRY_MS));
+  }
+}
+
+/**
+ * On SQLite statements run on the calling thread: each takes a few microseconds, less than a hop
+ * to another thread, and never waits for a lock while blocking (`whileBusy`). A transaction runs
+ * whole within one call, so this connection never holds a lock across an await.
+ */
+function openSqlite(url: string, timeouts: DatabaseTimeouts): DirectSql {
+  const sqlite = openSqliteConnection(url);
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string) => {
     let found = prepared.get(sql);
@@ -66,19 +90,7 @@ function openSqlite(url: string, timeouts: DatabaseTimeouts): DirectSql {
   const inTransaction = sqlite.transaction((statements: SqlStatement[]) => {
     for (const { sql, params } of statements) statement(sql).run(...bind(params));
   });
-
-  async function retrying<T>(work: () => T): Promise<T> {
-    const deadline = performance.now() + timeouts.statementMs;
-    for (;;) {
-      try {
-        return work();
-      } catch (error) {
-        const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
-        if (!busy || performance.now() > deadline) throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, SQLITE_RETRY_MS));
-    }
-  }
+  const retrying = <T>(work: () => T) => whileBusy(work, timeouts.statementMs);
 
   return {
     kind: "sqlite",

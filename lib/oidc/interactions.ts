@@ -13,7 +13,7 @@ import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } fr
 import type { Kek } from "../secrets/envelope";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
-import type { SignInLookup } from "../users/sign-in-lookup";
+import { createSignInLookup } from "../users/sign-in-lookup";
 import { signInSchema } from "../validation/user";
 import { ACCESS_PROMPT } from "./access-rule";
 import { ACR_PASSWORD, AMR_PASSWORD } from "./acr";
@@ -36,10 +36,8 @@ type Deps = {
   /** The provider now serving (a key rotation replaces it; see lib/server/app.ts). */
   provider: () => Provider;
   db: Db;
-  /** The sign-in throttle's statements (lib/db/direct-sql.ts). */
+  /** Prepared statements (lib/db/direct-sql.ts): the throttle, the password check, the audit events. */
   sql: DirectSql;
-  /** The password check and account lookups (lib/users/sign-in-lookup.ts). */
-  users: SignInLookup;
   clients: ClientStore;
   /** Decrypts the users' authenticator app secrets (the key-encryption key). */
   kek: Kek;
@@ -104,7 +102,6 @@ export function createInteractions({
   provider,
   db,
   sql,
-  users,
   clients,
   kek,
   twoFactorRequired,
@@ -116,6 +113,7 @@ export function createInteractions({
   onAuditError,
 }: Deps) {
   const throttle = new SignInThrottle(sql);
+  const users = createSignInLookup(sql);
   const clientAddress = (req: IncomingMessage) => requestOrigin(req, trustedProxies).address;
   const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
 

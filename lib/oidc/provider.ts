@@ -5,7 +5,7 @@ import type { DirectSql } from "../db/direct-sql";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
-import type { SignInLookup } from "../users/sign-in-lookup";
+import { createSignInLookup } from "../users/sign-in-lookup";
 import { clientAssertionAlgs } from "../validation/jwks";
 import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
@@ -34,7 +34,7 @@ import {
 } from "./internals";
 import type { KeySet } from "./keys";
 import { JWKS_URI_BODY_LIMIT, outgoingFetch } from "./outgoing-fetch";
-import type { PayloadStore } from "./payload-store";
+import { createPayloadStore } from "./payload-store";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
 import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
@@ -54,12 +54,11 @@ export type ProviderViews = {
 
 export type ProviderDeps = {
   db: Db;
-  /** Prepared statements for the sign-in's hot reads (lib/db/direct-sql.ts). */
+  /**
+   * Prepared statements (lib/db/direct-sql.ts) for what every sign-in reads and writes:
+   * oidc-provider's objects (payload-store.ts), the account lookups, the access rule.
+   */
   sql: DirectSql;
-  /** oidc-provider's objects, on prepared statements (payload-store.ts). */
-  payloads: PayloadStore;
-  /** The users' lookups of a sign-in, on prepared statements (lib/users/sign-in-lookup.ts). */
-  users: SignInLookup;
   clients: ClientStore;
   batches: TokenBatches;
   keys: KeySet;
@@ -90,8 +89,6 @@ const deleted = { applicationId: "", createdAt: Number.POSITIVE_INFINITY };
 export function createProvider({
   db,
   sql,
-  payloads,
-  users,
   clients,
   batches,
   keys,
@@ -100,6 +97,8 @@ export function createProvider({
   twoFactorRequired,
 }: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
+  const payloads = createPayloadStore(sql);
+  const users = createSignInLookup(sql);
   const tokenSettings = (clientId: string | undefined) =>
     (clientId ? clients.cached(clientId)?.tokens : undefined) ?? defaultTokenSettings;
   nameRefusedScopes();

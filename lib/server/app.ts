@@ -21,7 +21,6 @@ import { createInteractions, type InteractionAction, type RenderView } from "../
 import { watchSigningKeys } from "../oidc/key-ring";
 import { wrappedKekId } from "../oidc/key-sealing";
 import { type KeySet, loadKeys } from "../oidc/keys";
-import { createPayloadStore } from "../oidc/payload-store";
 import { createProvider, type ProviderViews } from "../oidc/provider";
 import { TokenBatches } from "../oidc/token-batches";
 import { createTwoFactorRequirement } from "../oidc/two-factor-requirement";
@@ -31,7 +30,6 @@ import type { Stylesheet } from "../provider-pages/stylesheet";
 import { type Runtime, registerRuntime } from "../runtime";
 import { openKek } from "../secrets/kek";
 import { ensureInitialAdmin } from "../users/service";
-import { createSignInLookup } from "../users/sign-in-lookup";
 import { refusedBadPath } from "./bad-path";
 import { createConsoleGate, isConsolePath } from "./console-gate";
 import { normalizeForwarded } from "./forwarded";
@@ -118,8 +116,6 @@ export async function createApp({
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
   // The sign-in's hot statements, on connections of their own without Prisma (direct-sql.ts).
   const sql = await openDirectSql(env.DATABASE_URL, timeouts);
-  const payloads = createPayloadStore(sql);
-  const users = createSignInLookup(sql);
   const batches = new TokenBatches(await openBatchWriter(env.DATABASE_URL, timeouts), timeouts, (error) =>
     log.error("token batch write failed", { error }),
   );
@@ -138,8 +134,6 @@ export async function createApp({
     const provider = createProvider({
       db,
       sql,
-      payloads,
-      users,
       clients,
       batches,
       keys: { jwks, cookieKeys: keys.cookieKeys },
@@ -170,7 +164,6 @@ export async function createApp({
     provider: () => active.provider,
     db,
     sql,
-    users,
     clients,
     kek,
     twoFactorRequired,
