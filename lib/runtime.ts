@@ -1,6 +1,7 @@
 import type Provider from "oidc-provider";
 import type { ConsoleAuth } from "./console/built-in-clients";
 import type { Database } from "./db/client";
+import type { DirectSql } from "./db/direct-sql";
 import type { Env } from "./env";
 import type { Mailer } from "./mail/mailer";
 import type { ClientStore } from "./oidc/client-store";
@@ -16,6 +17,8 @@ import type { Logger } from "./server/log";
 export type Runtime = {
   env: Env;
   database: Database;
+  /** The hot paths' prepared statements (sign-in throttle, account lookups), beside Prisma. */
+  sql: DirectSql;
   clients: ClientStore;
   /** The provider serving now; a signing key change replaces it, so read it when needed. */
   provider: Provider;

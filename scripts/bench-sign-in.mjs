@@ -81,8 +81,11 @@ function formOf(html, suffix) {
   throw new Error(`no form posting to *${suffix} on the page: ${html.slice(0, 300)}`);
 }
 
-/** One person signing in, start to finish; returns each step's milliseconds. */
-async function signIn({ appUrl, clientId, clientSecret }, person) {
+/**
+ * One person signing in, start to finish; returns each step's milliseconds. `person.onExchange`,
+ * when set, hears of every request answered (scripts/count-queries.mjs counts queries per request).
+ */
+export async function signIn({ appUrl, clientId, clientSecret }, person) {
   const jar = new Jar();
   const steps = {};
   const headers = (extra = {}) => ({ ...extra, cookie: jar.header(), "x-forwarded-for": person.address });
@@ -91,6 +94,7 @@ async function signIn({ appUrl, clientId, clientSecret }, person) {
     const response = await send(person.agent, url, { ...init, headers: headers(init.headers) });
     steps[name] = (steps[name] ?? 0) + performance.now() - started;
     jar.take(response.headers);
+    person.onExchange?.(`${init.method ?? "GET"} ${new URL(url).pathname}`);
     return response;
   };
   /** Follows redirects until a page answers (or the app's callback is reached). */

@@ -3,6 +3,7 @@ import { hashPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { ThrottlePolicy } from "../auth/throttle-policy";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
 import { composeMail, mailLanguage } from "../mail/messages";
@@ -31,10 +32,11 @@ export const recoveryThrottlePolicy: ThrottlePolicy = {
   knownGoodMs: 0,
 };
 
-export type RecoveryDeps = { db: Db; mail: Mailer; log: Logger; baseUrl: string };
+/** `sql`: the throttle's statements (lib/db/direct-sql.ts). */
+export type RecoveryDeps = { db: Db; sql: DirectSql; mail: Mailer; log: Logger; baseUrl: string };
 
-export function createRecovery({ db, mail, log, baseUrl }: RecoveryDeps) {
-  const throttle = new SignInThrottle(db, recoveryThrottlePolicy);
+export function createRecovery({ db, sql, mail, log, baseUrl }: RecoveryDeps) {
+  const throttle = new SignInThrottle(sql, recoveryThrottlePolicy);
 
   /** Finds the account and sends its link; runs after the answer, so its timing tells nothing. */
   async function sendReset(email: string, requestLocale: Locale, returnUid: string | undefined, ip: string) {

@@ -6,6 +6,7 @@ import { changedFields, recordAudit } from "../audit/record";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
 import { composeMail, mailLanguage } from "../mail/messages";
@@ -14,7 +15,7 @@ import { accountEmailSchema, accountPasswordSchema, accountProfileSchema } from 
 import { type FieldErrors, issuesByField } from "./forms";
 
 /** `locale`: the language of the request, for emails to a user who has none stored. */
-export type AccountDeps = { db: Db; mail: Mailer; baseUrl: string; locale: Locale };
+export type AccountDeps = { db: Db; sql: DirectSql; mail: Mailer; baseUrl: string; locale: Locale };
 type Me = { id: string; email: string };
 
 /** An edit refused with each field's error key, or done. */
@@ -26,8 +27,12 @@ const actorOf = (me: Me): Actor => ({ id: me.id, label: me.email });
  * Checks the current password typed into an /account form, counted by the sign-in throttle under
  * a key of its own: a session left open on a shared computer cannot be used to guess it.
  */
-async function checkCurrentPassword(db: Db, me: Me, typed: string): Promise<FieldErrors | undefined> {
-  const throttle = new SignInThrottle(db);
+async function checkCurrentPassword(
+  { db, sql }: Pick<AccountDeps, "db" | "sql">,
+  me: Me,
+  typed: string,
+): Promise<FieldErrors | undefined> {
+  const throttle = new SignInThrottle(sql);
   const outcome = await throttle.attempt(`account:${me.id}`, `current-password:${me.id}`, async () => {
     const row = await db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
     return (await verifyPassword(row?.passwordHash, typed)) ? true : undefined;
@@ -68,7 +73,7 @@ export async function changePassword(
 ): Promise<EditOutcome> {
   const parsed = accountPasswordSchema.safeParse(input);
   if (!parsed.success) return { errors: issuesByField(parsed.error.issues) };
-  const wrong = await checkCurrentPassword(deps.db, me, parsed.data.currentPassword);
+  const wrong = await checkCurrentPassword(deps, me, parsed.data.currentPassword);
   if (wrong) return { errors: wrong };
   const passwordHash = await hashPassword(parsed.data.password);
   const locale = await deps.db.$transaction(async (tx) => {
@@ -92,10 +97,10 @@ export async function requestEmailChange(deps: AccountDeps, me: Me, input: unkno
   if (deps.mail.config.mode === "off") return { errors: { email: "emailChangeUnavailable" } };
   const newEmail = parsed.data.email;
   if (newEmail === me.email) return { errors: { email: "emailSame" } };
-  const wrong = await checkCurrentPassword(deps.db, me, parsed.data.currentPassword);
+  const wrong = await checkCurrentPassword(deps, me, parsed.data.currentPassword);
   if (wrong) return { errors: wrong };
   // Each request emails an address the user typed: counted like "Forgot password?" per account.
-  const emailThrottle = new SignInThrottle(deps.db, recoveryThrottlePolicy);
+  const emailThrottle = new SignInThrottle(deps.sql, recoveryThrottlePolicy);
   const source = `account:${me.id}`;
   const key = `email-change:${me.id}`;
   if ((await emailThrottle.retryAfter(source, key)) > 0) return { errors: { email: "tooManyRequests" } };

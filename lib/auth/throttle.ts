@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../errors";
+import { type DirectSql, readDate } from "../db/direct-sql";
 import { defaultThrottlePolicy, signInWait, type ThrottlePolicy } from "./throttle-policy";
 
 /** The typed email as the counters know it: hashed, so the table holds no list of addresses people tried. */
@@ -11,8 +11,9 @@ export function accountKey(email: string): string {
 /**
  * The sign-in throttle's counters, in the database so that every instance sharing it counts
  * together (see throttle-policy.ts for the rules). Unknown emails are counted exactly like known
- * ones, so the throttle tells nobody which accounts exist. Expired rows are removed by the
- * background purge (lib/db/purge.ts).
+ * ones, so the throttle tells nobody which accounts exist. Read and written with prepared
+ * statements (lib/db/direct-sql.ts: every sign-in passes here); expired rows are removed by the
+ * background purge (lib/db/purge.ts), through Prisma.
  */
 export class SignInThrottle {
   /** The last queued try per account, and the last admission per address, in this process (see `attempt`). */
@@ -20,7 +21,7 @@ export class SignInThrottle {
   private readonly addresses = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly db: Db,
+    private readonly sql: DirectSql,
     private readonly policy: ThrottlePolicy = defaultThrottlePolicy,
   ) {}
 
@@ -41,9 +42,10 @@ export class SignInThrottle {
   ): Promise<{ retryAfterMs: number } | { result: T | undefined }> {
     return serially(this.accounts, accountKey(email), async () => {
       const refused = await serially(this.addresses, address, async () => {
-        const retryAfterMs = await this.retryAfter(address, email);
-        if (retryAfterMs > 0) return { retryAfterMs };
-        await this.fail(address, email);
+        const now = Date.now();
+        const { wait, succeededAt } = await this.read(address, email, now);
+        if (wait > 0) return { retryAfterMs: wait };
+        await this.fail(address, email, now, { succeededAt });
         return undefined;
       });
       if (refused) return refused;
@@ -55,69 +57,92 @@ export class SignInThrottle {
 
   /** Milliseconds before `address` may try `email` again; 0 when it may now. */
   async retryAfter(address: string, email: string, now = Date.now()): Promise<number> {
+    return (await this.read(address, email, now)).wait;
+  }
+
+  /** The counters for one try, in three primary-key or index lookups. */
+  private async read(address: string, email: string, now: number) {
     const account = accountKey(email);
     const since = new Date(now - this.policy.addressWindowMs);
-    const [accountRow, failedHere, source] = await Promise.all([
-      this.db.signInAccount.findUnique({ where: { account } }),
-      this.db.signInSource.aggregate({
-        where: { address, failedAt: { gte: since } },
-        _count: { _all: true },
-        _max: { failedAt: true },
-      }),
-      this.db.signInSource.findUnique({ where: { address_account: { address, account } } }),
+    const [accountRows, failedHere, succeededAt] = await Promise.all([
+      this.sql.all<{ failures: number; lastFailedAt: unknown }>(
+        `SELECT "failures", "lastFailedAt" FROM "SignInAccount" WHERE "account" = ?`,
+        [account],
+      ),
+      this.sql.all<{ accounts: number | string; last: unknown }>(
+        `SELECT COUNT(*) AS "accounts", MAX("failedAt") AS "last" FROM "SignInSource" WHERE "address" = ? AND "failedAt" >= ?`,
+        [address, since],
+      ),
+      this.succeededAt(address, account),
     ]);
-    const succeededAt = source?.succeededAt?.getTime();
-    return signInWait(
+    const accountRow = accountRows[0];
+    const wait = signInWait(
       this.policy,
       {
-        account: accountRow ?? undefined,
-        address: { distinctAccounts: failedHere._count._all, lastFailedAt: failedHere._max.failedAt },
+        account: accountRow
+          ? { failures: accountRow.failures, lastFailedAt: readDate(accountRow.lastFailedAt) ?? new Date(0) }
+          : undefined,
+        // PostgreSQL counts in bigint, which pg returns as a string.
+        address: {
+          distinctAccounts: Number(failedHere[0]?.accounts ?? 0),
+          lastFailedAt: readDate(failedHere[0]?.last),
+        },
         knownGood: succeededAt !== undefined && now - succeededAt < this.policy.knownGoodMs,
       },
       now,
     );
+    return { wait, succeededAt };
   }
 
-  /** Counts a failed try (the increment is done by the database, so instances never lose one). */
-  async fail(address: string, email: string, now = Date.now()) {
+  /** When `address` last signed in to `account` (ms), if it did and the row is there. */
+  private async succeededAt(address: string, account: string): Promise<number | undefined> {
+    const rows = await this.sql.all<{ succeededAt: unknown }>(
+      `SELECT "succeededAt" FROM "SignInSource" WHERE "address" = ? AND "account" = ?`,
+      [address, account],
+    );
+    return readDate(rows[0]?.succeededAt)?.getTime();
+  }
+
+  /**
+   * Counts a failed try, in one transaction. The increment is done by the database (an upsert
+   * that adds one), so instances never lose one. `succeededAt`: the known-good mark already read
+   * for this try, when the caller has it.
+   */
+  async fail(address: string, email: string, now = Date.now(), known?: { succeededAt: number | undefined }) {
     const account = accountKey(email);
     const at = new Date(now);
-    const accountExpiry = new Date(now + this.policy.accountMemoryMs);
     // A failure is kept as long as the address limit counts it, a known-good mark as long as it lasts.
-    const source = await this.db.signInSource.findUnique({ where: { address_account: { address, account } } });
-    const goodUntil = (source?.succeededAt?.getTime() ?? 0) + this.policy.knownGoodMs;
+    const succeededAt = known ? known.succeededAt : await this.succeededAt(address, account);
+    const goodUntil = (succeededAt ?? 0) + this.policy.knownGoodMs;
     const sourceExpiry = new Date(Math.max(now + this.policy.addressWindowMs, goodUntil));
-    await twice(() =>
-      this.db.$transaction([
-        this.db.signInAccount.upsert({
-          where: { account },
-          create: { account, failures: 1, lastFailedAt: at, expiresAt: accountExpiry },
-          update: { failures: { increment: 1 }, lastFailedAt: at, expiresAt: accountExpiry },
-        }),
-        this.db.signInSource.upsert({
-          where: { address_account: { address, account } },
-          create: { address, account, failedAt: at, expiresAt: sourceExpiry },
-          update: { failedAt: at, expiresAt: sourceExpiry },
-        }),
-      ]),
-    );
+    await this.sql.transaction([
+      {
+        sql: `INSERT INTO "SignInAccount" ("account", "failures", "lastFailedAt", "expiresAt") VALUES (?, 1, ?, ?)
+          ON CONFLICT ("account") DO UPDATE SET "failures" = "SignInAccount"."failures" + 1,
+            "lastFailedAt" = excluded."lastFailedAt", "expiresAt" = excluded."expiresAt"`,
+        params: [account, at, new Date(now + this.policy.accountMemoryMs)],
+      },
+      {
+        sql: `INSERT INTO "SignInSource" ("address", "account", "failedAt", "expiresAt") VALUES (?, ?, ?, ?)
+          ON CONFLICT ("address", "account") DO UPDATE SET "failedAt" = excluded."failedAt", "expiresAt" = excluded."expiresAt"`,
+        params: [address, account, at, sourceExpiry],
+      },
+    ]);
   }
 
   /** A right password: the account's failures are forgotten and the address becomes known-good for it. */
   async succeed(address: string, email: string, now = Date.now()) {
     const account = accountKey(email);
     const at = new Date(now);
-    const expiresAt = new Date(now + this.policy.knownGoodMs);
-    await twice(() =>
-      this.db.$transaction([
-        this.db.signInAccount.deleteMany({ where: { account } }),
-        this.db.signInSource.upsert({
-          where: { address_account: { address, account } },
-          create: { address, account, succeededAt: at, expiresAt },
-          update: { failedAt: null, succeededAt: at, expiresAt },
-        }),
-      ]),
-    );
+    await this.sql.transaction([
+      { sql: `DELETE FROM "SignInAccount" WHERE "account" = ?`, params: [account] },
+      {
+        sql: `INSERT INTO "SignInSource" ("address", "account", "succeededAt", "expiresAt") VALUES (?, ?, ?, ?)
+          ON CONFLICT ("address", "account") DO UPDATE SET "failedAt" = NULL, "succeededAt" = excluded."succeededAt",
+            "expiresAt" = excluded."expiresAt"`,
+        params: [address, account, at, new Date(now + this.policy.knownGoodMs)],
+      },
+    ]);
   }
 }
 
@@ -130,19 +155,6 @@ function serially<T>(queues: Map<string, Promise<unknown>>, key: string, task: (
     if (queues.get(key) === tail) queues.delete(key);
   });
   return queued;
-}
-
-/**
- * Runs a write again when another instance created the same row between this upsert's lookup
- * and its insert (the one case an upsert can fail on a unique key); the second try updates it.
- */
-async function twice<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return write();
-  }
 }
 
 /** Deletes counters nobody reads any more (called by the background purge). */

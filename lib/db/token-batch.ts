@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import pg from "pg";
 import type { Db } from "./client";
+import { openSqliteConnection, whileBusy } from "./direct-sql";
 import type { DatabaseTimeouts } from "./timeouts";
-import { databaseKind, sqliteFile } from "./url";
+import { databaseKind } from "./url";
 
 /** One batch of client_credentials tokens as stored: a row per batch, not per token. */
 export type TokenBatchRow = { id: string; batchId: string; tokens: string; expiresAt: Date };
@@ -25,21 +25,13 @@ export async function openBatchWriter(url: string, timeouts: DatabaseTimeouts): 
   return databaseKind(url) === "postgresql" ? openPostgresWriter(url, timeouts) : openSqliteWriter(url, timeouts);
 }
 
-const SQLITE_RETRY_MS = 2;
-
 /**
  * On SQLite the insert runs on the calling thread: it takes a fraction of a millisecond, and a
  * hop to another thread costs more than that on a busy machine. It never waits for a lock while
- * blocking (busy timeout 0: the lock may be held by a Prisma transaction on this very thread);
- * it tries again a moment later, until the statement timeout.
+ * blocking (see `whileBusy` in direct-sql.ts).
  */
 function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter {
-  const sqlite = new Database(sqliteFile(url), { timeout: 0 });
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
-  // A checkpoint (with its fsync) after ~40 MB of log rather than SQLite's 4 MB: this connection
-  // commits for every group of tokens, and each checkpoint stalls the thread it runs on.
-  sqlite.pragma("wal_autocheckpoint = 10000");
+  const sqlite = openSqliteConnection(url);
   const insert = sqlite.prepare(
     'INSERT INTO "TokenBatch" ("id", "batchId", "tokens", "expiresAt") VALUES (?, ?, ?, ?)',
   );
@@ -48,18 +40,7 @@ function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter 
       insert.run(id, batchId, tokens, expiresAt.toISOString().replace("Z", "+00:00"));
   });
   return {
-    async write(rows) {
-      const deadline = performance.now() + timeouts.statementMs;
-      for (;;) {
-        try {
-          return insertAll(rows);
-        } catch (error) {
-          const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
-          if (!busy || performance.now() > deadline) throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, SQLITE_RETRY_MS));
-      }
-    },
+    write: (rows) => whileBusy(() => insertAll(rows), timeouts.statementMs),
     async close() {
       sqlite.close();
     },

@@ -1,7 +1,9 @@
 import type { Account, AccountClaims, KoaContextWithOIDC } from "oidc-provider";
 import type { Db } from "../db/client";
+import type { SignInLookup } from "../users/sign-in-lookup";
 
-type UserRow = {
+/** The columns of a user its claims are made of. */
+export type ClaimsRow = {
   id: string;
   email: string;
   name: string;
@@ -21,7 +23,7 @@ type UserRow = {
  * The claims of a user, keyed as OpenID Connect names them; oidc-provider filters by scope.
  * What the user has not set is undefined, so the claim is left out rather than sent empty.
  */
-export function claimsOf(user: UserRow, roles?: string[]): AccountClaims {
+export function claimsOf(user: ClaimsRow, roles?: string[]): AccountClaims {
   return {
     sub: user.id,
     email: user.email,
@@ -48,10 +50,11 @@ export function claimsOf(user: UserRow, roles?: string[]): AccountClaims {
  */
 export function createFindAccount(
   db: Db,
+  users: SignInLookup,
   mayUse: (clientId: string, accountId: string) => Promise<boolean> = async () => true,
 ) {
   return async (ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
-    const user = await db.user.findUnique({ where: { id: sub } });
+    const user = await users.account(sub);
     if (user?.status !== "active") return undefined;
     const clientId = ctx.oidc?.route === "token" ? ctx.oidc.client?.clientId : undefined;
     if (clientId && !(await mayUse(clientId, user.id))) return undefined;

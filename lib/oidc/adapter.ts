@@ -1,24 +1,11 @@
 import { type Adapter, type AdapterPayload, errors } from "oidc-provider";
 import { isDatabaseUnavailable } from "../db/availability";
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../errors";
 import type { ClientStore } from "./client-store";
 import { pacePoll } from "./device-polling";
 import { currentRoute } from "./internals";
+import { decodePayload, type PayloadStore } from "./payload-store";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
-
-type Row = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
-
-function decode(row: Row | null): AdapterPayload | undefined {
-  if (!row) return undefined;
-  // Rows past their expiry may still be waiting for the purge; they no longer exist.
-  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
-  const payload = JSON.parse(row.payload) as AdapterPayload;
-  if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
-  return payload;
-}
-
-const select = { payload: true, consumedAt: true, expiresAt: true } as const;
 
 /** client_credentials tokens are stored in batches (see token-batches.ts); revocations here. */
 const BATCHED = "ClientCredentials";
@@ -34,23 +21,27 @@ const REVOKED_GRANT_SECONDS = 24 * 3600;
  * The database is unreachable: oidc-provider answers with temporarily_unavailable and 503 in
  * its own error format (JSON, the error page, or a redirect to the app), not server_error.
  */
-export function temporarilyUnavailable(): Error {
+export function temporarilyUnavailable(cause?: unknown): Error {
   const error = new errors.TemporarilyUnavailable("the service is temporarily unavailable; try again shortly");
-  return Object.assign(error, { status: 503, statusCode: 503, expose: true });
-}
-
-/** Turns database outages into temporarily_unavailable; anything else stays as it is. */
-export function unavailableAsOidc(error: unknown): never {
-  throw isDatabaseUnavailable(error) ? temporarilyUnavailable() : error;
+  return Object.assign(error, { status: 503, statusCode: 503, expose: true, cause });
 }
 
 /**
- * oidc-provider's storage contract on Prisma. One table holds every model oidc-provider
- * persists, keyed by (model, id); clients are read from the Application table, and
- * client_credentials tokens from their batches. Every write has committed when its promise
- * resolves (oidc-provider answers only after that), so every instance sees what was issued.
+ * Turns database outages into temporarily_unavailable; anything else stays as it is. The outage
+ * stays its cause, so a sign-in handler that meets it (outside oidc-provider) answers 503 too.
  */
-export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenBatches) {
+export function unavailableAsOidc(error: unknown): never {
+  throw isDatabaseUnavailable(error) ? temporarilyUnavailable(error) : error;
+}
+
+/**
+ * oidc-provider's storage contract. One table holds every model oidc-provider persists, keyed by
+ * (model, id), written and read with prepared statements (payload-store.ts: a sign-in makes
+ * dozens of these); clients are read from the Application table, and client_credentials tokens
+ * from their batches, through Prisma. Every write has committed when its promise resolves
+ * (oidc-provider answers only after that), so every instance sees what was issued.
+ */
+export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientStore, batches: TokenBatches) {
   async function findBatched(id: string): Promise<AdapterPayload | undefined> {
     const revoked = await db.oidcPayload.findUnique({
       where: { model_id: { model: REVOKED, id } },
@@ -74,29 +65,9 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
    * token written concurrently is either deleted here or removed by its own writer.
    */
   async function revokeGrantForReuse(grantId: string) {
-    const expiresAt = new Date(Date.now() + REVOKED_GRANT_SECONDS * 1000);
-    try {
-      await db.oidcPayload.create({ data: { model: REVOKED_GRANT, id: grantId, payload: "{}", expiresAt } });
-    } catch (error) {
-      // Several losers of one race revoke at once: the mark being there already is the point.
-      if (!isUniqueViolation(error)) throw error;
-    }
-    await db.oidcPayload.deleteMany({
-      where: {
-        OR: [
-          { grantId, model: { not: REVOKED_GRANT } },
-          { model: "Grant", id: grantId },
-        ],
-      },
-    });
-  }
-
-  async function grantRevoked(grantId: string) {
-    const mark = await db.oidcPayload.findUnique({
-      where: { model_id: { model: REVOKED_GRANT, id: grantId } },
-      select: { id: true },
-    });
-    return mark !== null;
+    // Several losers of one race revoke at once: the mark being there already is the point.
+    await store.mark(REVOKED_GRANT, grantId, new Date(Date.now() + REVOKED_GRANT_SECONDS * 1000));
+    await store.destroyGrant(grantId, REVOKED_GRANT);
   }
 
   return class PrismaAdapter implements Adapter {
@@ -114,25 +85,12 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
 
     private async store(id: string, payload: AdapterPayload, expiresIn?: number) {
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
-      const data = {
-        payload: JSON.stringify(payload),
-        grantId: payload.grantId ?? null,
-        userCode: payload.userCode ?? null,
-        uid: payload.uid ?? null,
-        accountId: payload.accountId ?? null,
-        clientId: payload.clientId ?? null,
-        expiresAt,
-      };
-      await db.oidcPayload.upsert({
-        where: { model_id: { model: this.model, id } },
-        create: { model: this.model, id, ...data },
-        update: data,
-      });
+      await store.upsert(this.model, id, payload, expiresAt);
       // Undone, not refused: the redemption that won a race still answers as it would have had
-      // the reuse come a moment later, and what it issued is dead either way.
+      // the reuse come a moment later, and what it issued is dead either way. Checked after the
+      // write has committed, never in the same statement (see revokeGrantForReuse).
       const grantId = this.model === "Grant" ? id : payload.grantId;
-      if (grantId && (await grantRevoked(grantId)))
-        await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
+      if (grantId && (await store.exists(REVOKED_GRANT, grantId))) await store.destroy(this.model, id);
     }
 
     /** Looks an object up by id; clients come from the Application table. */
@@ -140,31 +98,25 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
       if (this.model === "Client") return clients.metadata(id).catch(unavailableAsOidc);
       if (this.model === BATCHED) return findBatched(id).catch(unavailableAsOidc);
       if (this.model === "DeviceCode" && currentRoute() === "token") return this.findPolled(id);
-      return db.oidcPayload
-        .findUnique({ where: { model_id: { model: this.model, id } }, select })
-        .then(decode, unavailableAsOidc);
+      return store.find(this.model, id).then(decodePayload, unavailableAsOidc);
     }
 
     /** A device polling the token endpoint: held to its interval (device-polling.ts). */
     private async findPolled(id: string) {
-      const row = await db.oidcPayload
-        .findUnique({ where: { model_id: { model: this.model, id } }, select })
-        .catch(unavailableAsOidc);
-      const payload = decode(row);
+      const row = await store.find(this.model, id).catch(unavailableAsOidc);
+      const payload = decodePayload(row);
       if (row && payload) await pacePoll(db, id, row.payload).catch(unavailableAsOidc);
       return payload;
     }
 
     /** Looks a device-flow object up by the code the user typed. */
     findByUserCode(userCode: string) {
-      return db.oidcPayload
-        .findFirst({ where: { model: this.model, userCode }, select })
-        .then(decode, unavailableAsOidc);
+      return store.findByUserCode(this.model, userCode).then(decodePayload, unavailableAsOidc);
     }
 
     /** Looks a session up by its uid. */
     findByUid(uid: string) {
-      return db.oidcPayload.findFirst({ where: { model: this.model, uid }, select }).then(decode, unavailableAsOidc);
+      return store.findByUid(this.model, uid).then(decodePayload, unavailableAsOidc);
     }
 
     /**
@@ -175,16 +127,9 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
      */
     async consume(id: string) {
       try {
-        const { count } = await db.oidcPayload.updateMany({
-          where: { model: this.model, id, consumedAt: null },
-          data: { consumedAt: new Date() },
-        });
-        if (count > 0) return;
-        const row = await db.oidcPayload.findUnique({
-          where: { model_id: { model: this.model, id } },
-          select: { grantId: true },
-        });
-        if (row?.grantId) await revokeGrantForReuse(row.grantId);
+        if (await store.consume(this.model, id)) return;
+        const grantId = await store.grantIdOf(this.model, id);
+        if (grantId) await revokeGrantForReuse(grantId);
       } catch (error) {
         unavailableAsOidc(error);
       }
@@ -208,7 +153,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
           });
           return;
         }
-        await db.oidcPayload.deleteMany({ where: { model: this.model, id } });
+        await store.destroy(this.model, id);
       } catch (error) {
         unavailableAsOidc(error);
       }
@@ -222,7 +167,7 @@ export function createAdapterClass(db: Db, clients: ClientStore, batches: TokenB
     async revokeByGrantId(grantId: string) {
       if (this.model === "AccessToken" && currentRoute() === "token")
         return revokeGrantForReuse(grantId).catch(unavailableAsOidc);
-      await db.oidcPayload.deleteMany({ where: { model: this.model, grantId } }).catch(unavailableAsOidc);
+      await store.destroyByGrantId(this.model, grantId).catch(unavailableAsOidc);
     }
   };
 }

@@ -1,18 +1,7 @@
 import type { Grant, KoaContextWithOIDC } from "oidc-provider";
 import { isThirdParty } from "../applications/types";
-import type { Db } from "../db/client";
-import { unexpired } from "../db/unexpired";
 import type { ClientStore } from "./client-store";
-
-/** The newest unexpired grant a user gave an app, whatever session it was given in. */
-async function rememberedGrantId(db: Db, accountId: string, clientId: string): Promise<string | undefined> {
-  const row = await db.oidcPayload.findFirst({
-    where: { model: "Grant", accountId, clientId, ...unexpired() },
-    orderBy: { expiresAt: "desc" },
-    select: { id: true },
-  });
-  return row?.id;
-}
+import type { PayloadStore } from "./payload-store";
 
 /**
  * oidc-provider's loadExistingGrant. Consent is remembered per user and app, not per session,
@@ -22,7 +11,7 @@ async function rememberedGrantId(db: Db, accountId: string, clientId: string): P
  * shown the app and asked every time, since the code may have come from someone else's device
  * (RFC 8628 §5.4, remote phishing); only the consent given in this very interaction counts.
  */
-export function createGrantLoader(db: Db, clients: ClientStore) {
+export function createGrantLoader(payloads: PayloadStore, clients: ClientStore) {
   return async function loadExistingGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
     const { client, session, provider } = ctx.oidc;
     if (!client || !session?.accountId) return undefined;
@@ -40,7 +29,8 @@ export function createGrantLoader(db: Db, clients: ClientStore) {
     if (!grant) {
       // Consent given in another session is remembered, but copied into a grant of this session:
       // signing out here revokes this session's grant and tokens, not the other devices'.
-      const rememberedId = await rememberedGrantId(db, accountId, client.clientId);
+      // The newest unexpired grant the user gave the app, whatever session it was given in.
+      const rememberedId = await payloads.newestGrantId(accountId, client.clientId);
       const remembered = rememberedId ? owned(await provider.Grant.find(rememberedId)) : undefined;
       if (remembered) {
         grant = new provider.Grant({ accountId, clientId: client.clientId });

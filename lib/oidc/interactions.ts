@@ -5,15 +5,16 @@ import { errors, type InteractionResults } from "oidc-provider";
 import { consentApis } from "../apis/consent";
 import { isThirdParty } from "../applications/types";
 import type { AuditInput } from "../audit/events";
-import { recordAudit } from "../audit/record";
+import { insertAudit } from "../audit/record";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import type { RelyingParty } from "../passkeys/relying-party";
 import type { ClientSummary, ErrorView, InteractionView, ViewData, ViewName } from "../provider-pages/data";
 import type { Kek } from "../secrets/envelope";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
-import { authenticate } from "../users/service";
+import { createSignInLookup } from "../users/sign-in-lookup";
 import { signInSchema } from "../validation/user";
 import { ACCESS_PROMPT } from "./access-rule";
 import { ACR_PASSWORD, AMR_PASSWORD } from "./acr";
@@ -37,6 +38,8 @@ type Deps = {
   /** The provider now serving (a key rotation replaces it; see lib/server/app.ts). */
   provider: () => Provider;
   db: Db;
+  /** Prepared statements (lib/db/direct-sql.ts): the throttle, the password check, the audit events. */
+  sql: DirectSql;
   clients: ClientStore;
   /** Decrypts the users' authenticator app secrets (the key-encryption key). */
   kek: Kek;
@@ -106,6 +109,7 @@ function redirect(req: IncomingMessage, res: ServerResponse, location: string) {
 export function createInteractions({
   provider,
   db,
+  sql,
   clients,
   kek,
   twoFactorRequired,
@@ -118,7 +122,8 @@ export function createInteractions({
   onAuditError,
   registrationOpen = async () => false,
 }: Deps) {
-  const throttle = new SignInThrottle(db);
+  const throttle = new SignInThrottle(sql);
+  const users = createSignInLookup(sql);
   const clientAddress = (req: IncomingMessage) => requestOrigin(req, trustedProxies).address;
   const csrfToken = (uid: string) => createHmac("sha256", csrfKey).update(`interaction:${uid}`).digest("base64url");
 
@@ -250,7 +255,7 @@ export function createInteractions({
       };
     } else {
       const accountId = interaction.session?.accountId ?? "";
-      const user = await db.user.findUnique({ where: { id: accountId } });
+      const user = await users.account(accountId);
       if (!user) return renderError(req, res, { kind: "expired", error: "interaction_expired" });
       const common = { uid, csrf, client, account: { email: user.email, name: user.name } };
       if (interaction.prompt.name === "select_account") view = selectAccountView(interaction, common);
@@ -297,7 +302,7 @@ export function createInteractions({
 
   /** Security events are recorded, but a failure to record never blocks a sign-in. */
   async function audit(event: AuditInput) {
-    await recordAudit(db, event).catch((error) => onAuditError(error));
+    await insertAudit(sql, event).catch((error) => onAuditError(error));
   }
 
   /**
@@ -363,7 +368,7 @@ export function createInteractions({
     const email = parsed.success ? parsed.data.email : "";
     // A form that names no account (no email, no password) checks nothing, so it counts against no one.
     const outcome = parsed.success
-      ? await throttle.attempt(address, email, () => authenticate(db, email, parsed.data.password))
+      ? await throttle.attempt(address, email, () => users.checkPassword(email, parsed.data.password))
       : { result: undefined };
     if ("retryAfterMs" in outcome) {
       // The page tells the user when to try again; scripts get the same number.

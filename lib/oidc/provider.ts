@@ -1,9 +1,11 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { RETRY_AFTER_SECONDS } from "../db/availability";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import type { Env } from "../env";
 import { queueSignOutLogouts } from "../logout/sign-out";
 import type { DeviceView, ErrorView, LogoutView, SignedOutView } from "../provider-pages/data";
+import { createSignInLookup } from "../users/sign-in-lookup";
 import { clientAssertionAlgs } from "../validation/jwks";
 import { accessPrompt, allowedByRule } from "./access-rule";
 import { createFindAccount } from "./account";
@@ -32,6 +34,7 @@ import {
 } from "./internals";
 import type { KeySet } from "./keys";
 import { JWKS_URI_BODY_LIMIT, outgoingFetch } from "./outgoing-fetch";
+import { createPayloadStore } from "./payload-store";
 import { pkceRequired } from "./pkce-policy";
 import { redirectProblem } from "./redirect-problem";
 import { renderAfterRoute, renderedAfterRoute } from "./render-after-route";
@@ -51,6 +54,11 @@ export type ProviderViews = {
 
 export type ProviderDeps = {
   db: Db;
+  /**
+   * Prepared statements (lib/db/direct-sql.ts) for what every sign-in reads and writes:
+   * oidc-provider's objects (payload-store.ts), the account lookups, the access rule.
+   */
+  sql: DirectSql;
   clients: ClientStore;
   batches: TokenBatches;
   keys: KeySet;
@@ -78,16 +86,27 @@ function errorKind(error: string, description = ""): ErrorView["kind"] {
 /** Stands for an app that no longer exists: no token belongs to it. */
 const deleted = { applicationId: "", createdAt: Number.POSITIVE_INFINITY };
 
-export function createProvider({ db, clients, batches, keys, env, views, twoFactorRequired }: ProviderDeps): Provider {
+export function createProvider({
+  db,
+  sql,
+  clients,
+  batches,
+  keys,
+  env,
+  views,
+  twoFactorRequired,
+}: ProviderDeps): Provider {
   const apiResource = `${env.APP_URL}/api`;
+  const payloads = createPayloadStore(sql);
+  const users = createSignInLookup(sql);
   const tokenSettings = (clientId: string | undefined) =>
     (clientId ? clients.cached(clientId)?.tokens : undefined) ?? defaultTokenSettings;
   nameRefusedScopes();
 
   const configuration: Configuration = {
-    adapter: createAdapterClass(db, clients, batches),
+    adapter: createAdapterClass(db, payloads, clients, batches),
     findAccount: withOutages(
-      createFindAccount(db, (clientId, accountId) => allowedByRule(db, clients, clientId, accountId)),
+      createFindAccount(db, users, (clientId, accountId) => allowedByRule(sql, clients, clientId, accountId)),
     ),
     jwks: { keys: keys.jwks },
     cookies: {
@@ -204,7 +223,7 @@ export function createProvider({ db, clients, batches, keys, env, views, twoFact
     // The client was loaded from the store moments ago by this same request, so its cached
     // record is there to read synchronously (oidc-provider wants a boolean, not a promise).
     clientBasedCORS: (_ctx, origin, client) => clients.cached(client.clientId)?.corsOrigins.has(origin) ?? false,
-    loadExistingGrant: withOutages(createGrantLoader(db, clients)),
+    loadExistingGrant: withOutages(createGrantLoader(payloads, clients)),
     // Per-app token settings (console: Tokens tab). The client was loaded by this request.
     rotateRefreshToken: (ctx) => tokenSettings(ctx.oidc.client?.clientId).rotateRefreshToken,
     async issueRefreshToken(_ctx, client, source) {
@@ -232,7 +251,7 @@ export function createProvider({ db, clients, batches, keys, env, views, twoFact
       Grant: 365 * DAY,
     },
     interactions: {
-      policy: createInteractionPolicy(twoFactorRequired, [accessPrompt(db, clients)]),
+      policy: createInteractionPolicy(twoFactorRequired, [accessPrompt(sql, clients)]),
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
     async renderError(ctx, out) {

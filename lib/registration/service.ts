@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
 import { isUniqueViolation } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { randomId, randomSecret } from "../ids";
@@ -14,13 +15,13 @@ import type { Logger } from "../server/log";
 /** How long a sign-up's link works. */
 export const REGISTRATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-export type RegistrationDeps = { db: Db; mail: Mailer; log: Logger; baseUrl: string };
+export type RegistrationDeps = { db: Db; sql: DirectSql; mail: Mailer; log: Logger; baseUrl: string };
 
 export type SignUp = { email: string; name: string; password: string };
 
-export function createRegistration({ db, mail, log, baseUrl }: RegistrationDeps) {
+export function createRegistration({ db, sql, mail, log, baseUrl }: RegistrationDeps) {
   // Counted like "Forgot password?" (per address typed and per client address), under keys of its own.
-  const throttle = new SignInThrottle(db, recoveryThrottlePolicy);
+  const throttle = new SignInThrottle(sql, recoveryThrottlePolicy);
 
   /**
    * Runs after the answer, so its timing tells nothing. A free address gets its link (a newer

@@ -6,6 +6,7 @@ import { createPasswordRoutes } from "../account-email/routes";
 import { builtInClientRecord, consoleAuth } from "../console/built-in-clients";
 import { DatabaseProbe, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../db/availability";
 import { connect } from "../db/client";
+import { openDirectSql } from "../db/direct-sql";
 import { migrate } from "../db/migrate";
 import { startPurge } from "../db/purge";
 import { openBatchWriter } from "../db/token-batch";
@@ -121,6 +122,8 @@ export async function createApp({
   clients.registerBuiltIn(builtInClientRecord(consoleClient.account));
   // next-auth builds the console's callback URLs from this.
   process.env.NEXTAUTH_URL = `${env.APP_URL}/api/auth`;
+  // The sign-in's hot statements, on connections of their own without Prisma (direct-sql.ts).
+  const sql = await openDirectSql(env.DATABASE_URL, timeouts);
   const batches = new TokenBatches(await openBatchWriter(env.DATABASE_URL, timeouts), timeouts, (error) =>
     log.error("token batch write failed", { error }),
   );
@@ -131,13 +134,14 @@ export async function createApp({
   // The end-user pages the server answers itself are rendered here (React to HTML), not by Next.js.
   const render = createViewRenderer({ stylesheets: [stylesheet.href], scripts: [pageScript.href] });
   const views = providerViews(render);
-  const twoFactorRequired = createTwoFactorRequirement(db, clients);
+  const twoFactorRequired = createTwoFactorRequirement(sql, clients);
   // oidc-provider fixes its keys when it is built, so a key change builds a new one and swaps it
   // in. Everything it stores is in the database and the cookie keys stay, so nothing is lost;
   // requests already running finish on the instance they started on.
   const build = (jwks: KeySet["jwks"]) => {
     const provider = createProvider({
       db,
+      sql,
       clients,
       batches,
       keys: { jwks, cookieKeys: keys.cookieKeys },
@@ -167,6 +171,7 @@ export async function createApp({
   const interactions = createInteractions({
     provider: () => active.provider,
     db,
+    sql,
     clients,
     kek,
     twoFactorRequired,
@@ -203,7 +208,7 @@ export async function createApp({
   const passwordPages = createPasswordRoutes({
     db,
     provider: () => active.provider,
-    recovery: createRecovery({ db, mail, log, baseUrl: env.APP_URL }),
+    recovery: createRecovery({ db, sql, mail, log, baseUrl: env.APP_URL }),
     mail,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
@@ -214,7 +219,7 @@ export async function createApp({
   const registrationPages = createRegistrationRoutes({
     db,
     provider: () => active.provider,
-    registration: createRegistration({ db, mail, log, baseUrl: env.APP_URL }),
+    registration: createRegistration({ db, sql, mail, log, baseUrl: env.APP_URL }),
     mail,
     csrfKey: keys.cookieKeys[0],
     allowedOrigins: new Set([new URL(env.APP_URL).origin]),
@@ -228,6 +233,7 @@ export async function createApp({
   const runtime: Runtime = {
     env,
     database,
+    sql,
     clients,
     get provider() {
       return active.provider;
@@ -390,6 +396,7 @@ export async function createApp({
     registerRuntime(undefined);
     await logouts.stop();
     await batches.close();
+    await sql.close();
     await db.$disconnect();
   }
 

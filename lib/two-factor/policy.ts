@@ -12,12 +12,18 @@ export const twoFactorPolicySchema = z.enum(twoFactorPolicies, { message: "twoFa
 export const DEFAULT_TWO_FACTOR_POLICY: TwoFactorPolicy = "optional";
 
 /** The ServerSetting row that holds the policy (shared by every instance). */
-const KEY = "two_factor_policy";
+export const TWO_FACTOR_POLICY_KEY = "two_factor_policy";
+const KEY = TWO_FACTOR_POLICY_KEY;
+
+/** The stored value as a policy; anything unreadable is the default. */
+export function parseTwoFactorPolicy(value: unknown): TwoFactorPolicy {
+  const parsed = twoFactorPolicySchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_TWO_FACTOR_POLICY;
+}
 
 export async function readTwoFactorPolicy(db: Db): Promise<TwoFactorPolicy> {
   const row = await db.serverSetting.findUnique({ where: { key: KEY } });
-  const parsed = twoFactorPolicySchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_TWO_FACTOR_POLICY;
+  return parseTwoFactorPolicy(row?.value);
 }
 
 export async function writeTwoFactorPolicy(db: Pick<Db, "serverSetting">, policy: TwoFactorPolicy) {

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from "../auth/password";
+import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { ConflictError, conflictOnUnique, isUniqueViolationOn } from "../errors";
 import { randomId } from "../ids";
@@ -57,14 +57,6 @@ export async function createUser(
   const user = await db.user
     .create({ data: { id: randomId(), ...profile, username: username || null, passwordHash, role, emailVerified } })
     .catch(userTaken);
-  return toView(user);
-}
-
-/** The user whose email and password match, or undefined; unknown emails cost the same time. */
-export async function authenticate(db: Db, email: string, password: string): Promise<UserView | undefined> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user || user.status !== "active") return undefined;
   return toView(user);
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabases, postgresDatabase } from "../support/databases";
 import { createDatabase, type Postgres, startPostgres } from "../support/postgres";
 import { startServer, type TestServer } from "../support/server";
+import { openSignIn } from "../support/sign-in-attempts";
 import { createM2mApp, eventually, inactiveTokens, introspect, requestToken, tokenBurst } from "../support/tokens";
 
 // "Issued means stored": a client_credentials token is answered only once it is committed, so
@@ -117,16 +118,17 @@ describe("with the database down", () => {
     expect(await inactiveTokens(server.issuer, app, burst.tokens)).toEqual([]);
   });
 
+  const timed = async <T>(work: () => Promise<T>) => {
+    const started = performance.now();
+    const result = await work();
+    return { result, ms: performance.now() - started };
+  };
+
   it("answers 503 within the timeouts when the database is frozen", async () => {
     const app = await createM2mApp(server);
     expect((await requestToken(server.issuer, app)).status).toBe(200);
     postgres.freeze();
     try {
-      const timed = async <T>(work: () => Promise<T>) => {
-        const started = performance.now();
-        const result = await work();
-        return { result, ms: performance.now() - started };
-      };
       const [token, health, page, api] = await Promise.all([
         timed(() => requestToken(server.issuer, app)),
         timed(() => fetch(`${server.url}/healthz`)),
@@ -152,5 +154,31 @@ describe("with the database down", () => {
     }
     await recovered();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+  // A sign-in's steps store oidc-provider's objects and the throttle's counters with prepared
+  // statements on connections of their own (lib/db/direct-sql.ts): a frozen database must cost
+  // them no more than the same timeouts.
+  it("refuses an authorization request and a sign-in form as unavailable within the timeouts when the database is frozen", async () => {
+    const signIn = await openSignIn(server.url);
+    postgres.freeze();
+    try {
+      const [authorization, login] = await Promise.all([
+        timed(() => signIn.browser.fetch(signIn.authorizationUrl)),
+        timed(() => signIn.attempt("someone@example.com", "not-the-password", { form: true })),
+      ]);
+      // Timeouts are 1 s to connect and 1 s a statement; a step may meet both, plus a second's margin.
+      // The authorization request goes back to the app, with the error OAuth names for this.
+      expect(authorization.result.status).toBe(303);
+      const back = new URL(authorization.result.headers.get("location") ?? "", server.url);
+      expect(back.searchParams.get("error")).toBe("temporarily_unavailable");
+      expect(authorization.ms).toBeLessThan(8_000);
+      expect(login.result.status).toBe(503);
+      expect(login.result.response.headers.get("retry-after")).toBeTruthy();
+      expect(login.ms).toBeLessThan(8_000);
+    } finally {
+      postgres.thaw();
+    }
+    await recovered();
+    await eventually("the sign-in page to answer again", async () => (await fetch(signIn.pageUrl)).status !== 503);
   });
 });

@@ -44,5 +44,6 @@ export async function openSignIn(appUrl: string) {
     return { status: response.status, retryAfter: body.retryAfter, location: body.location, response };
   }
 
-  return { browser, pageUrl: landed.url, html, response: landed.response, attempt };
+  // `authorizationUrl`: the request that led to the page, to make again.
+  return { browser, authorizationUrl: url, pageUrl: landed.url, html, response: landed.response, attempt };
 }

@@ -10,7 +10,7 @@ import { runtime } from "@/lib/runtime";
 export const POST = userRoute(async ({ req, user, locale }) => {
   const fields = await readAccountForm(req, user.id);
   const rt = runtime();
-  const deps = { db: rt.database.prisma, mail: rt.mail, baseUrl: rt.env.APP_URL, locale };
+  const deps = { db: rt.database.prisma, sql: rt.sql, mail: rt.mail, baseUrl: rt.env.APP_URL, locale };
   const outcome = await changePassword(deps, user, fields, await currentSessionRow(req));
   return backToAccount("password", "errors" in outcome ? outcome.errors : undefined);
 });

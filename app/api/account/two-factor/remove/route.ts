@@ -23,7 +23,7 @@ export const POST = userRoute(async ({ req, user }) => {
     throw new HttpError(409, "Conflict", "Two-factor is required for every account; it cannot be turned off.");
   }
   const actor = { id: user.id, label: user.email };
-  const throttle = new SignInThrottle(db);
+  const throttle = new SignInThrottle(rt.sql);
   const outcome = await throttle.attempt(`account:${user.id}`, `second-factor:${user.id}`, async () =>
     code ? checkSecondFactor(db, rt.kek, user.id, code) : undefined,
   );
