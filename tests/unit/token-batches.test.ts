@@ -3,10 +3,12 @@ import { DatabaseUnavailableError } from "../../lib/db/availability";
 import type { BatchWriter, TokenBatchRow } from "../../lib/db/token-batch";
 import { BATCH_ID_LENGTH, TokenBatches } from "../../lib/oidc/token-batches";
 
+const timeouts = { connectMs: 60_000, statementMs: 60_000 };
+
 type Pending = { rows: TokenBatchRow[]; commit(): void; fail(error: Error): void };
 
-/** A writer whose writes stay in flight until the test commits or fails them. */
-function heldWriter(depth: number) {
+/** Group commit on a writer whose writes stay in flight until the test commits or fails them. */
+function heldWrites(depth: number, onError: (error: unknown) => void = () => {}) {
   const pending: Pending[] = [];
   const writer: BatchWriter = {
     depth,
@@ -16,10 +18,9 @@ function heldWriter(depth: number) {
       }),
     close: async () => {},
   };
-  return { writer, pending };
+  return { batches: new TokenBatches(writer, timeouts, onError), pending };
 }
 
-const timeouts = { connectMs: 60_000, statementMs: 60_000 };
 /** Lets the writer's end-of-turn write (setImmediate) and the settled promises run. */
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -41,8 +42,7 @@ function issue(batches: TokenBatches, n: number) {
 
 describe("group commit of client_credentials tokens", () => {
   it("answers a token only once the write holding it commits, with up to `depth` writes in flight", async () => {
-    const { writer, pending } = heldWriter(2);
-    const batches = new TokenBatches(writer, timeouts, () => {});
+    const { batches, pending } = heldWrites(2);
 
     const first = issue(batches, 3);
     await turn();
@@ -71,9 +71,8 @@ describe("group commit of client_credentials tokens", () => {
   });
 
   it("fails only the tokens of a failed write, with temporarily unavailable, and keeps writing", async () => {
-    const { writer, pending } = heldWriter(4);
     const errors: unknown[] = [];
-    const batches = new TokenBatches(writer, timeouts, (error) => errors.push(error));
+    const { batches, pending } = heldWrites(4, (error) => errors.push(error));
 
     const lost = issue(batches, 2);
     await turn();
@@ -94,8 +93,7 @@ describe("group commit of client_credentials tokens", () => {
   });
 
   it("drains every write in flight and every queued token before it closes", async () => {
-    const { writer, pending } = heldWriter(1);
-    const batches = new TokenBatches(writer, timeouts, () => {});
+    const { batches, pending } = heldWrites(1);
     const first = issue(batches, 1);
     await turn();
     const queued = issue(batches, 2);
