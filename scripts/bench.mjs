@@ -12,6 +12,7 @@
 //   BENCH_CONNECTIONS (default 8)
 //   BENCH_CONSOLE (default 1)  0 skips the console lists
 //   BENCH_ONLY=sign-in          only the whole-sign-in scenario (below), to iterate on it
+//   BENCH_ONLY=provider         only the provider's endpoints (no sign-ins, no console lists)
 //   BENCH_BUILD (default 1)     0 measures dist/ as it is, without building first
 //
 // The whole-sign-in scenario (scripts/bench-sign-in.mjs): BENCH_PEOPLE (default 6) simulated people
@@ -23,9 +24,9 @@
 // resident memory idle and after the load (target under 300 MB).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { createDatabase, startPostgres } from "../tests/support/postgres.ts";
@@ -43,7 +44,7 @@ const benchAdmin = ["bench-admin@example.com", "bench-admin-password"];
  */
 const mallocEnv = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048576" };
 
-const children = [];
+const children = new Set();
 const dir = mkdtempSync(join(tmpdir(), "latchkey-bench-"));
 let postgres;
 const cleanup = () => {
@@ -79,16 +80,13 @@ function ensureBuilt() {
   if (result.status !== 0) throw new Error("build failed");
 }
 
+/** Creates a Latchkey database with the bench's app and admin (through the CLI), then starts a server on it. */
 async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`, extraEnv = {}) {
-  const port = await freePort();
   const env = {
     ...process.env,
     ...mallocEnv,
     ...extraEnv,
     NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: databaseUrl,
     // PostgreSQL needs a key-encryption key shared by every instance; the embedded database makes its own file.
     ...(databaseUrl.startsWith("postgres") ? { LATCHKEY_SECRET: randomBytes(32).toString("hex") } : {}),
@@ -110,30 +108,116 @@ async function startLatchkey(databaseUrl = `file:${join(dir, "latchkey.db")}`, e
   );
   if (admin.status !== 0) throw new Error(admin.stderr);
   const signIn = extraEnv.BENCH_PEOPLE ? prepareSignIn(env, Number(extraEnv.BENCH_PEOPLE)) : undefined;
-  const child = spawn(process.execPath, ["dist/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}/oidc`;
-  await waitFor(`${base}/.well-known/openid-configuration`);
   return {
-    base,
+    ...(await launchLatchkey(env)),
     clientId: app.clientId,
     clientSecret: app.clientSecret,
-    appUrl: `http://127.0.0.1:${port}`,
-    databaseFile: join(dir, "latchkey.db"),
-    pid: child.pid,
+    databaseFile: databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : undefined,
+    env,
     signIn,
   };
 }
+
+/** Starts dist/server.mjs with `env` (a database already prepared) on a free port. */
+async function launchLatchkey(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["dist/server.mjs"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  track(child);
+  const base = `http://127.0.0.1:${port}/oidc`;
+  await waitFor(`${base}/.well-known/openid-configuration`);
+  return { base, appUrl: `http://127.0.0.1:${port}`, pid: child.pid, child };
+}
+
+/** Remembers a child so the exit handler stops it if the bench ends first. */
+function track(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+}
+
+/** Stops a server the bench started and waits for it to be gone (SIGKILL after 15 s). */
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** CPU time (ms) each process used so far, by pid; gone processes are left out. */
+function cpuTimes(pids) {
+  const times = new Map();
+  for (const pid of pids) {
+    try {
+      // utime and stime: fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      times.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {}
+  }
+  return times;
+}
+
+/** The bench's own processes: the servers it started, and the throwaway PostgreSQL's. */
+function ownProcesses() {
+  const pids = [...children].map((child) => child.pid);
+  if (!postgres) return pids;
+  const port = new URL(postgres.url).port;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      // The postmaster names its port on its command line; its backends are its children.
+      if (/postgres/.test(stat) && cmdline.includes(`-p\0${port}`)) pids.push(Number(entry));
+      else if (/\(postgres\)/.test(stat)) {
+        const ppid = Number(stat.split(") ")[1].split(" ")[1]);
+        if (pids.includes(ppid)) pids.push(Number(entry));
+      }
+    } catch {}
+  }
+  return pids;
+}
+
+const IDLE_SHARE = 0.05;
+const IDLE_WAIT_MS = 30_000;
+
+/**
+ * Waits until the bench's own processes together use under 5% of a core over half a second
+ * (a server that just started compiles and loads lazily; one just measured may still be writing
+ * or collecting garbage), for at most 30 s; says so if they never settle.
+ */
+async function settle() {
+  const deadline = Date.now() + IDLE_WAIT_MS;
+  for (;;) {
+    const pids = ownProcesses();
+    const before = cpuTimes(pids);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = cpuTimes(pids);
+    let used = 0;
+    for (const [pid, ms] of after) used += ms - (before.get(pid) ?? ms);
+    if (used < 500 * IDLE_SHARE) return;
+    if (Date.now() > deadline) {
+      console.log(`  (the bench's own processes still used ${used / 5}% of a core after ${IDLE_WAIT_MS / 1000} s)`);
+      return;
+    }
+  }
+}
+
+/** The load average over the last minute, as a string for the report. */
+const load = () => loadavg()[0].toFixed(2);
 
 async function startBare(clientId, clientSecret) {
   const child = spawn(process.execPath, ["scripts/bench-bare.mjs", clientId, clientSecret], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  children.push(child);
+  track(child);
   const port = await new Promise((resolve) => child.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/.well-known/openid-configuration`);
-  return { base, clientId, clientSecret };
+  return { base, clientId, clientSecret, child };
 }
 
 function endpoints(server) {
@@ -161,57 +245,87 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 if (process.env.BENCH_BUILD !== "0") ensureBuilt();
 const only = process.env.BENCH_ONLY;
-if (only && only !== "sign-in") throw new Error(`BENCH_ONLY: unknown scenario "${only}" (known: sign-in)`);
-const signInResult = await benchSignIns();
+if (only && only !== "sign-in" && only !== "provider")
+  throw new Error(`BENCH_ONLY: unknown scenario "${only}" (known: sign-in, provider)`);
+const signInResult = only === "provider" ? undefined : await benchSignIns();
 if (only === "sign-in") {
   writeResults({ signIn: signInResult });
   process.exit(signInResult.ok ? 0 : 1);
 }
+console.log(
+  `Measuring ${rounds} x ${seconds}s per server and endpoint, ${connections} connections, alternating; ` +
+    "each pair alone (load: the machine's 1-minute load average before each measurement).\n",
+);
+const tokenName = "token (client_credentials)";
+const rows = [];
+
+// The embedded database: Latchkey and the bare server, nothing else of the bench's running.
 const latchkey = await startLatchkey();
-postgres = await startPostgres();
-const onPostgres = await startLatchkey(await createDatabase(postgres.url));
-// The bare server knows the SQLite instance's client; the PostgreSQL instance has its own (same settings).
-const bare = await startBare(latchkey.clientId, latchkey.clientSecret);
+let bare = await startBare(latchkey.clientId, latchkey.clientSecret);
 const bareEndpoints = endpoints(bare);
 const latchkeyEndpoints = endpoints(latchkey);
-const tokenName = "token (client_credentials)";
-const cases = [
-  ...Object.keys(bareEndpoints).map((name) => ({ name, bare: bareEndpoints[name], latchkey: latchkeyEndpoints[name] })),
-  { name: `${tokenName}, PostgreSQL`, bare: bareEndpoints[tokenName], latchkey: endpoints(onPostgres)[tokenName] },
-];
-console.log(`Measuring ${rounds} x ${seconds}s per server and endpoint, ${connections} connections, alternating.\n`);
+for (const name of Object.keys(bareEndpoints))
+  rows.push(await measurePair(name, { bare: bareEndpoints[name], latchkey: latchkeyEndpoints[name] }));
+await Promise.all([stop(bare.child), stop(latchkey.child)]);
 
-const rows = [];
-for (const { name, ...servers } of cases) {
-  // Warm both up (JIT, caches), then alternate so drift on the machine hits both alike.
+// PostgreSQL: its own Latchkey and a fresh bare server knowing that instance's client (same settings).
+postgres = await startPostgres();
+const onPostgres = await startLatchkey(await createDatabase(postgres.url));
+bare = await startBare(onPostgres.clientId, onPostgres.clientSecret);
+rows.push(
+  await measurePair(`${tokenName}, PostgreSQL`, {
+    bare: endpoints(bare)[tokenName],
+    latchkey: endpoints(onPostgres)[tokenName],
+  }),
+);
+await Promise.all([stop(bare.child), stop(onPostgres.child)]);
+postgres.stop();
+postgres = undefined;
+
+/** Warms both up, then alternates rounds so drift on the machine hits both alike; medians and their ratio. */
+async function measurePair(name, servers) {
+  await settle();
   await measure(servers.bare, 1);
   await measure(servers.latchkey, 1);
   const samples = { bare: [], latchkey: [] };
+  const loads = { bare: [], latchkey: [] };
+  const lines = [];
   for (let round = 0; round < rounds; round++) {
+    const line = [];
     for (const who of round % 2 ? ["latchkey", "bare"] : ["bare", "latchkey"]) {
+      await settle();
+      loads[who].push(Number(load()));
       samples[who].push(await measure(servers[who], seconds));
+      line.push(`${who} ${samples[who].at(-1).toFixed(0)} req/s (load ${loads[who].at(-1).toFixed(2)})`);
     }
+    lines.push(`  round ${round + 1}: ${line.join(", ")}`);
   }
-  const row = { endpoint: name, bare: median(samples.bare), latchkey: median(samples.latchkey), samples };
+  const row = { endpoint: name, bare: median(samples.bare), latchkey: median(samples.latchkey), samples, loads };
   row.ratio = row.latchkey / row.bare;
   row.target = targets[name] ?? target;
-  rows.push(row);
   console.log(
     `${name.padEnd(38)} bare ${row.bare.toFixed(0).padStart(6)} req/s   latchkey ${row.latchkey.toFixed(0).padStart(6)} req/s   ratio ${row.ratio.toFixed(2)} ${row.ratio >= row.target ? "ok" : `BELOW ${row.target}`}`,
   );
+  for (const line of lines) console.log(line);
+  return row;
 }
 
-// The console's list page with 5,000 apps, as a signed-in admin loads it (target: under 300 ms).
-// BENCH_CONSOLE=0 skips it (the provider's numbers alone, in a fraction of the time).
+// The console's list page with 5,000 apps, as a signed-in admin loads it (target: under 300 ms),
+// on the embedded database's instance started again alone. BENCH_CONSOLE=0 skips it (the
+// provider's numbers alone, in a fraction of the time).
 const consoleTarget = 300;
 const slowPages = [];
 let consoleResult;
-if (process.env.BENCH_CONSOLE !== "0") consoleResult = benchConsole();
+if (process.env.BENCH_CONSOLE !== "0" && only !== "provider") {
+  const server = await launchLatchkey(latchkey.env);
+  consoleResult = benchConsole(server.appUrl, latchkey.databaseFile);
+  await stop(server.child);
+}
 
-function benchConsole() {
+function benchConsole(appUrl, databaseFile) {
   const consoleRun = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/bench-console.ts", latchkey.appUrl, latchkey.databaseFile, ...benchAdmin],
+    ["--import", "tsx", "scripts/bench-console.ts", appUrl, databaseFile, ...benchAdmin],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (consoleRun.status !== 0) throw new Error("the console benchmark failed");
@@ -238,7 +352,7 @@ console.log(
 );
 if (slowPages.length) console.log(`${slowPages.length} console page(s) above ${consoleTarget} ms at p95.`);
 // Exit explicitly: the servers' pipes would keep this process alive (the exit handler stops them).
-process.exit(failed.length || slowPages.length || !signInResult.ok ? 1 : 0);
+process.exit(failed.length || slowPages.length || (signInResult && !signInResult.ok) ? 1 : 0);
 
 function writeResults(results) {
   mkdirSync("bench-results", { recursive: true });
@@ -289,6 +403,7 @@ async function benchSignIns() {
     );
   }
   const loaded = processStats(server.pid);
+  await stop(server.child);
   const byRatio = [...samples].sort((a, b) => a.ratio - b.ratio);
   const mid = byRatio[Math.floor(byRatio.length / 2)];
   const ok = mid.ratio >= 0.6 && loaded.rssMb < 300;

@@ -7,8 +7,11 @@ import { databaseKind } from "./url";
 /** One batch of client_credentials tokens as stored: a row per batch, not per token. */
 export type TokenBatchRow = { id: string; batchId: string; tokens: string; expiresAt: Date };
 
-/** Writes rows in one transaction: all of them are stored, or none and the promise rejects. */
-export type BatchWriter = { write(rows: TokenBatchRow[]): Promise<void>; close(): Promise<void> };
+/**
+ * Writes rows in one transaction: all of them are stored, or none and the promise rejects.
+ * `depth`: how many writes may be in flight at once (each its own transaction).
+ */
+export type BatchWriter = { depth: number; write(rows: TokenBatchRow[]): Promise<void>; close(): Promise<void> };
 
 /** The same rows through Prisma: the form the writer must match (see its test). */
 export async function writeTokenBatches(db: Db, rows: TokenBatchRow[]): Promise<void> {
@@ -40,6 +43,8 @@ function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter 
       insert.run(id, batchId, tokens, expiresAt.toISOString().replace("Z", "+00:00"));
   });
   return {
+    // The insert runs synchronously: a second write could only start while this one waits for a lock.
+    depth: 1,
     write: (rows) => whileBusy(() => insertAll(rows), timeouts.statementMs),
     async close() {
       sqlite.close();
@@ -47,50 +52,69 @@ function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter 
   };
 }
 
+/** Writes pipelined on the PostgreSQL connection: each its own statement and transaction. */
+const POSTGRES_DEPTH = 4;
+
+const insertColumns = 'INSERT INTO "TokenBatch" ("id", "batchId", "tokens", "expiresAt")';
+/** Named, so the server parses and plans them once per connection. A group is nearly always one row. */
+const insertOne = { name: "latchkey_token_batch", text: `${insertColumns} VALUES ($1, $2, $3, $4)` };
+const insertMany = {
+  name: "latchkey_token_batches",
+  text: `${insertColumns} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp(3)[])`,
+};
+
 /**
- * One connection, one multi-row INSERT per group (a single statement is its own transaction).
- * A broken connection is dropped and the next write opens a new one, so an outage heals itself.
+ * One connection in pipeline mode: a write is sent at once, even while earlier ones await their
+ * answer, and each is one prepared INSERT (a single statement is its own transaction; several
+ * rows go in one as arrays). A broken connection is dropped and the next write opens a new one,
+ * so an outage heals itself.
  */
 function openPostgresWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter {
-  let client: pg.Client | undefined;
-  const open = async () => {
+  let client: Promise<pg.Client> | undefined;
+  const open = () => {
     const next = new pg.Client({
       connectionString: url,
       connectionTimeoutMillis: timeouts.connectMs,
       statement_timeout: timeouts.statementMs,
       // Client-side: a frozen server never answers, so the server's own timeout cannot fire.
       query_timeout: timeouts.statementMs + 1000,
+      pipeline: true,
     });
-    next.on("error", () => {
-      if (client === next) client = undefined;
-    });
-    await next.connect();
-    return next;
+    next.on("error", () => drop(connecting));
+    const connecting = next.connect().then(() => next);
+    return connecting;
   };
+  // Whatever state a failed connection is in, the next write starts on a fresh one.
+  const drop = (broken: Promise<pg.Client> | undefined) => {
+    if (!broken || client !== broken) return;
+    client = undefined;
+    broken.then((c) => c.end()).catch(() => {});
+  };
+  const stored = (date: Date) => date.toISOString().replace("Z", "");
   return {
+    depth: POSTGRES_DEPTH,
     async write(rows) {
-      const values: unknown[] = [];
-      const tuples = rows.map(({ id, batchId, tokens, expiresAt }, i) => {
-        values.push(id, batchId, tokens, expiresAt.toISOString().replace("Z", ""));
-        return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`;
-      });
+      client ??= open();
+      const used = client;
       try {
-        client ??= await open();
-        await client.query(
-          `INSERT INTO "TokenBatch" ("id", "batchId", "tokens", "expiresAt") VALUES ${tuples.join(", ")}`,
-          values,
-        );
+        const connection = await used;
+        if (rows.length === 1) {
+          const [{ id, batchId, tokens, expiresAt }] = rows;
+          await connection.query({ ...insertOne, values: [id, batchId, tokens, stored(expiresAt)] });
+        } else {
+          const values = [rows.map((r) => r.id), rows.map((r) => r.batchId), rows.map((r) => r.tokens)];
+          await connection.query({ ...insertMany, values: [...values, rows.map((r) => stored(r.expiresAt))] });
+        }
       } catch (error) {
-        // Whatever state the connection is in now, the next write starts on a fresh one.
-        const broken = client;
-        client = undefined;
-        broken?.end().catch(() => {});
+        // A failed statement (a duplicate id) leaves the connection usable; anything else does not.
+        if (!(error instanceof pg.DatabaseError && error.severity === "ERROR")) drop(used);
         throw error;
       }
     },
     async close() {
-      await client?.end().catch(() => {});
+      const closing = client;
       client = undefined;
+      await closing?.then((c) => c.end()).catch(() => {});
     },
   };
 }

@@ -32,9 +32,11 @@ function newBatch(prefix: string): Batch {
 
 /**
  * client_credentials tokens, the token endpoint's hot path, stored by group commit: every token
- * waits (its request does not answer) until the transaction holding it has committed. One write
- * is in flight at a time; tokens issued meanwhile queue and go together in the next one, so the
- * busier the endpoint, the more tokens share a write, and an idle endpoint writes a token at once.
+ * waits (its request does not answer) until the transaction holding it has committed. Up to the
+ * writer's `depth` writes are in flight at a time (one on SQLite; a few pipelined on PostgreSQL's
+ * connection, so tokens need not wait for an earlier write's round trip before theirs starts);
+ * tokens issued meanwhile queue and go together in the next one, so the busier the endpoint, the
+ * more tokens share a write, and an idle endpoint writes a token at once.
  *
  * Each token's value starts with the id of the group it belongs to, and a group is one
  * TokenBatch row, so any instance finds a token by reading its group's row. `writer` has its own
@@ -47,9 +49,9 @@ export class TokenBatches {
   private prefix = randomId(BATCH_ID_LENGTH);
   /** Groups waiting for the next write, by prefix (a token issued across a write lands in a second group). */
   private open = new Map<string, Batch>();
-  private writing: Write | undefined;
+  /** Writes in flight; one that timed out leaves the set, so its late answer settles nothing. */
+  private writing = new Set<Write>();
   private scheduled = false;
-  private seq = 0;
   private closed = false;
 
   constructor(
@@ -80,10 +82,10 @@ export class TokenBatches {
 
   /**
    * Writes at the end of this turn of the event loop, so tokens issued in the same turn share
-   * the write; while a write is in flight its completion starts the next one instead.
+   * the write; while `depth` writes are in flight the first to complete starts the next instead.
    */
   private schedule() {
-    if (this.writing || this.scheduled) return;
+    if (this.writing.size >= this.writer.depth || this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -92,27 +94,26 @@ export class TokenBatches {
   }
 
   private write() {
-    if (this.writing || this.open.size === 0) return;
+    if (this.writing.size >= this.writer.depth || this.open.size === 0) return;
     const batches = [...this.open.values()];
     this.open = new Map();
     this.prefix = randomId(BATCH_ID_LENGTH);
-    const seq = ++this.seq;
     // A write the database never answers fails the waiting requests instead of holding them.
     const limit = this.timeouts.connectMs + this.timeouts.statementMs + 1000;
-    const timer = setTimeout(() => this.finish(new Error(`the token write took over ${limit} ms`)), limit);
-    this.writing = { batches, timer };
+    const write: Write = {
+      batches,
+      timer: setTimeout(() => this.finish(write, new Error(`the token write took over ${limit} ms`)), limit),
+    };
+    this.writing.add(write);
     this.writer.write(batches.map(TokenBatches.row)).then(
-      () => seq === this.seq && this.finish(),
-      (error: unknown) => seq === this.seq && this.finish(error instanceof Error ? error : new Error(String(error))),
+      () => this.finish(write),
+      (error: unknown) => this.finish(write, error instanceof Error ? error : new Error(String(error))),
     );
   }
 
-  private finish(error?: Error) {
-    const write = this.writing;
-    if (!write) return;
-    this.writing = undefined;
-    // A late answer to this write (after a timeout) must not settle the next one.
-    this.seq++;
+  private finish(write: Write, error?: Error) {
+    // A late answer to a write that already timed out settles nothing.
+    if (!this.writing.delete(write)) return;
     clearTimeout(write.timer);
     if (error) {
       this.onError(error);
@@ -135,7 +136,7 @@ export class TokenBatches {
   /** Resolves once nothing is queued or being written. */
   async drain(): Promise<void> {
     for (;;) {
-      const pending = [...(this.writing?.batches ?? []), ...this.open.values()];
+      const pending = [...[...this.writing].flatMap((write) => write.batches), ...this.open.values()];
       if (!pending.length) return;
       this.schedule();
       await Promise.allSettled(pending.map((batch) => batch.committed));

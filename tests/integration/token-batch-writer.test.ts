@@ -54,6 +54,23 @@ describe("the token batch writer", () => {
       expect(await prisma.tokenBatch.count({ where: { id: "row-3" } })).toBe(0);
       await writer.write([{ id: "row-4", batchId: "batch-4", tokens, expiresAt }]);
       expect(await prisma.tokenBatch.count({ where: { id: "row-4" } })).toBe(1);
+
+      // As many writes in flight as the writer allows (pipelined on PostgreSQL's one connection),
+      // and one more: each commits or fails on its own, and a failure between them harms neither.
+      const newRow = (id: string) => ({ id, batchId: `batch-${id}`, tokens, expiresAt });
+      const together = await Promise.allSettled([
+        writer.write([newRow("row-5")]),
+        writer.write([newRow("row-1")]),
+        writer.write([newRow("row-6"), newRow("row-7")]),
+        ...Array.from({ length: writer.depth }, (_, i) => writer.write([newRow(`row-${8 + i}`)])),
+      ]);
+      expect(together.map((result) => result.status)).toEqual([
+        "fulfilled",
+        "rejected",
+        ...Array(writer.depth + 1).fill("fulfilled"),
+      ]);
+      const ids = ["row-5", "row-6", "row-7", ...Array.from({ length: writer.depth }, (_, i) => `row-${8 + i}`)];
+      expect(await prisma.tokenBatch.count({ where: { id: { in: ids } } })).toBe(ids.length);
     } finally {
       await writer.close();
       await prisma.$disconnect();

@@ -58,13 +58,15 @@ export async function keepDeviceFormSecret(ctx: KoaContextWithOIDC): Promise<voi
  * the usual page with the code filled in, and the user confirms it with one button.
  */
 export function takePrefilledUserCode(devicePath: string) {
-  return async function prefilledUserCode(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+  // Not async: it runs on every provider request (the token endpoint's too), and an extra
+  // promise per request is measurable there.
+  return function prefilledUserCode(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
     if (ctx.method === "GET" && ctx.path === devicePath && typeof ctx.query.user_code === "string") {
       const { user_code: userCode, ...rest } = ctx.query;
       (ctx.state as PrefilledState)[PREFILLED] = userCode.slice(0, 64);
       ctx.query = rest;
     }
-    await next();
+    return next();
   };
 }
 
@@ -76,17 +78,22 @@ export function takePrefilledUserCode(devicePath: string) {
  * to the form instead, which starts a session. Install it outside `renderedAfterRoute`.
  */
 export function restartSessionlessDeviceForm(devicePath: string) {
-  return async function restartSessionless(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+  return function restartSessionless(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+    // Every other request (the token endpoint's too) passes straight through, without a frame.
+    if (ctx.method !== "POST" || ctx.path !== devicePath) return next();
+    return restart(ctx, next);
+  };
+  async function restart(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
     try {
       await next();
     } catch (error) {
       const unstored = error instanceof TypeError && error.message.startsWith("persist can only be called");
-      if (!unstored || ctx.method !== "POST" || ctx.path !== devicePath) throw error;
+      if (!unstored) throw error;
       ctx.status = 303;
       ctx.set("cache-control", "no-store");
       ctx.redirect(ctx.oidc.urlFor("code_verification"));
     }
-  };
+  }
 }
 
 const PREFILLED = Symbol("user code from verification_uri_complete");
