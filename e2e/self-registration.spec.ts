@@ -10,6 +10,7 @@ test.describe.configure({ timeout: 180_000 });
 const words = {
   "en-US": {
     createAccount: "Create account",
+    finish: "Create my account",
     email: "Email",
     name: "Name",
     password: "Password",
@@ -22,6 +23,7 @@ const words = {
   },
   "ko-KR": {
     createAccount: "계정 만들기",
+    finish: "계정 만들기",
     email: "이메일",
     name: "이름",
     password: "비밀번호",
@@ -118,7 +120,11 @@ for (const locale of ["en-US", "ko-KR"] as const) {
 
     const mail = await mailbox.waitForMail(email, since);
     expect(mail.subject).toContain(w.subject);
+    // The link asks for the password chosen at sign-up before it makes the account.
     await page.goto(mail.link(`${own.url}/register/verify?token=`));
+    await page.getByLabel(w.password, { exact: true }).fill(password);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: w.finish, exact: true }).click();
 
     // Back on the sign-in the app started, told the account is ready.
     await expect(page.getByText(w.registered)).toBeVisible();

@@ -24,6 +24,8 @@ export function PasswordPage({ view }: { view: PasswordView }) {
       return <ChoosePassword view={view} />;
     case "invalid":
       return <LinkInvalid view={view} />;
+    case "confirm_change":
+      return <ConfirmChange view={view} />;
     case "done":
       return <PasswordSaved view={view} />;
     case "verified":
@@ -171,6 +173,26 @@ function PasswordSaved({ view }: { view: View<"done"> }) {
         {t("toAccount")}
       </a>
     </div>
+  );
+}
+
+/** An email change's link: the button (a plain form post) makes the change. */
+function ConfirmChange({ view }: { view: View<"confirm_change"> }) {
+  const t = useTranslations("account.password");
+  return (
+    <>
+      <Heading intro={t("confirmChangeIntro", { email: view.email, from: view.from })}>
+        {t("confirmChangeHeading")}
+      </Heading>
+      <form method="post" action="/email/change" className="mt-6 flex flex-col gap-4">
+        <input type="hidden" name="csrf" value={view.csrf} />
+        <input type="hidden" name="token" value={view.token} />
+        <Button type="submit" className="w-full">
+          {t("confirmChangeSubmit")}
+        </Button>
+        <p className="text-sm text-slate-600">{t("confirmChangeNotYou")}</p>
+      </form>
+    </>
   );
 }
 

@@ -27,6 +27,29 @@ export function RegisterPage({ view }: { view: RegisterView }) {
       );
     case "invalid":
       return <Heading intro={t("invalidIntro")}>{t("invalidHeading")}</Heading>;
+    case "confirm":
+      return (
+        <>
+          <Heading intro={t("confirmIntro", { email: view.email })}>{t("confirmHeading")}</Heading>
+          <form method="post" action="/register/verify" noValidate className="mt-6 flex flex-col gap-4">
+            <input type="hidden" name="csrf" value={view.csrf} />
+            <input type="hidden" name="token" value={view.token} />
+            <input type="hidden" name="username" value={view.email} autoComplete="username" />
+            <Field
+              label={t("confirmPassword")}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              autoFocus
+              error={view.error ? t("confirmWrongPassword") : undefined}
+            />
+            <Button type="submit" className="w-full">
+              {t("confirmSubmit")}
+            </Button>
+          </form>
+        </>
+      );
     case "done":
       return (
         <div className="flex flex-col gap-4">

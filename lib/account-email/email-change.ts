@@ -18,6 +18,12 @@ export async function confirmEmailChange(db: Db, token: string, ip: string): Pro
   });
 }
 
+/** What an email change's link would do (its new address and the account's address today), or undefined. */
+export async function peekEmailChange(db: Db, token: string): Promise<{ email: string; from: string } | undefined> {
+  const row = await findEmailToken(db, token, "email_change");
+  return row && { email: row.email, from: row.user.email };
+}
+
 function applyEmailChange(db: Db, token: string, ip: string) {
   return db.$transaction(async (tx) => {
     const row = await findEmailToken(tx, token, "email_change");

@@ -10,7 +10,7 @@ import type { PasswordErrors, PasswordView } from "../provider-pages/data";
 import { BodyError, readForm } from "../server/body";
 import { requestOrigin } from "../server/forwarded";
 import { password, signInSchema } from "../validation/user";
-import { confirmEmailChange } from "./email-change";
+import { confirmEmailChange, peekEmailChange } from "./email-change";
 import type { Recovery } from "./recovery";
 import { verifyAddress } from "./verify";
 
@@ -30,6 +30,7 @@ type Deps = FormPageDeps & { recovery: Recovery };
 const uidPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const FORGOT_FORM = "password: forgot";
 const CHOOSE_FORM = "password: choose";
+const CHANGE_FORM = "email: change";
 
 /** The new-password form: the same rules as everywhere else, typed twice. */
 const choosePasswordSchema = z
@@ -208,9 +209,20 @@ export function createPasswordRoutes({
         return show(req, res, { step: "verified", email: verified.email });
       }
       case "/email/change": {
-        if (!get) return methodNotAllowed(res, "GET");
-        const ip = requestOrigin(req, trustedProxies).address;
-        const changed = await confirmEmailChange(db, query.get("token") ?? "", ip);
+        // Opening the link only asks; the button's POST changes the address (link scanners open links).
+        if (get) {
+          const token = query.get("token") ?? "";
+          const change = await peekEmailChange(db, token);
+          if (!change) return show(req, res, { step: "invalid", purpose: "email_change" }, 400);
+          const csrf = formToken(csrfKey, CHANGE_FORM, token);
+          return show(req, res, { step: "confirm_change", csrf, token, ...change });
+        }
+        if (!post) return methodNotAllowed(res, "GET, POST");
+        const form = await readPosted(req, res);
+        if (!form) return;
+        const token = form.token ?? "";
+        if (!sameOrigin(req) || !isFormToken(csrfKey, CHANGE_FORM, token, form.csrf)) return forbidden(req, res);
+        const changed = await confirmEmailChange(db, token, requestOrigin(req, trustedProxies).address);
         if (!changed) return show(req, res, { step: "invalid", purpose: "email_change" }, 400);
         return show(req, res, { step: "verified", email: changed.email, changed: true });
       }

@@ -184,6 +184,11 @@ export type PasswordView =
       errors?: PasswordErrors;
     }
   | { step: "invalid"; purpose: EmailLinkPurpose }
+  /**
+   * An email change's link, opened: the change happens only when this page's button posts, so a
+   * mail scanner that opens every link changes nothing. `from` is the account's address today.
+   */
+  | { step: "confirm_change"; csrf: string; token: string; email: string; from: string }
   | { step: "done"; purpose: "reset" | "invite" }
   /** An address proved by its link; `changed` when the link moved the account to it (from /account). */
   | { step: "verified"; email: string; changed?: boolean };
@@ -209,6 +214,12 @@ export type RegisterView =
     }
   | { step: "sent"; uid?: string }
   | { step: "invalid" }
+  /**
+   * The link, opened: the account is made only when this form posts with the password chosen at
+   * sign-up, so neither a mail scanner opening the link nor the owner of an address someone else
+   * signed up with can finish a sign-up whose password they did not choose.
+   */
+  | { step: "confirm"; csrf: string; token: string; email: string; error?: "password" }
   | { step: "done"; email: string }
   | { step: "closed" };
 

@@ -12,6 +12,7 @@ type Deps = FormPageDeps & { registration: Registration };
 
 const uidPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const REGISTER_FORM = "register";
+const CONFIRM_FORM = "register: confirm";
 const fields = ["email", "name", "password", "confirmPassword"] as const;
 
 /**
@@ -21,8 +22,8 @@ const fields = ["email", "name", "password", "confirmPassword"] as const;
  *
  * - GET/POST /register?uid=…: address, name, password twice; then "check your email", the same
  *   whether or not the address has an account.
- * - GET /register/verify?token=…: the account is made, and the user goes back to the sign-in
- *   they started from when it is still open.
+ * - GET /register/verify?token=…: asks for the password chosen at sign-up; its POST makes the
+ *   account, and the user goes back to the sign-in they started from when it is still open.
  */
 export function createRegistrationRoutes(deps: Deps) {
   const { db, provider, registration, mail, csrfKey, allowedOrigins, trustedProxies, render } = deps;
@@ -83,9 +84,37 @@ export function createRegistrationRoutes(deps: Deps) {
     seeOther(res, back({ sent: "1" }));
   }
 
-  async function verify(req: IncomingMessage, res: ServerResponse, token: string) {
-    const done = await registration.confirm(token, requestOrigin(req, trustedProxies).address);
+  async function confirmPage(req: IncomingMessage, res: ServerResponse, token: string) {
+    const pending = await registration.peek(token);
+    if (!pending) return show(req, res, { step: "invalid" }, 400);
+    return show(req, res, { step: "confirm", csrf: formToken(csrfKey, CONFIRM_FORM, token), token, ...pending });
+  }
+
+  async function verify(req: IncomingMessage, res: ServerResponse) {
+    let form: Record<string, string>;
+    try {
+      form = await readForm(req);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      return render(req, res, "error", { kind: "generic", error: "invalid_request", description: error.message }, 400);
+    }
+    const token = form.token ?? "";
+    const origin = req.headers.origin;
+    if (
+      (origin !== undefined && !allowedOrigins.has(origin)) ||
+      !isFormToken(csrfKey, CONFIRM_FORM, token, form.csrf)
+    ) {
+      const description = "The form could not be verified. Reload the page and try again.";
+      return render(req, res, "error", { kind: "generic", error: "forbidden", description }, 403);
+    }
+    const done = await registration.confirm(token, form.password ?? "", requestOrigin(req, trustedProxies).address);
     if (!done) return show(req, res, { step: "invalid" }, 400);
+    if (done === "wrong_password") {
+      const pending = await registration.peek(token);
+      if (!pending) return show(req, res, { step: "invalid" }, 400);
+      const view: RegisterView = { step: "confirm", csrf: form.csrf ?? "", token, ...pending, error: "password" };
+      return show(req, res, view, 400);
+    }
     // Back into the sign-in that was in progress, if it still is; else a page saying it is done.
     if (done.returnUid && (await provider().Interaction.find(done.returnUid)))
       return seeOther(res, `/interaction/${done.returnUid}?notice=registered`);
@@ -101,7 +130,8 @@ export function createRegistrationRoutes(deps: Deps) {
     // Switched off (or no email to finish a sign-up with): as if the pages did not exist.
     if (!(await selfRegistrationOpen(db, mail))) return show(req, res, { step: "closed" }, 404);
     if (path === "/register/verify") {
-      return get ? verify(req, res, query.get("token") ?? "") : methodNotAllowed(res, "GET");
+      if (get) return confirmPage(req, res, query.get("token") ?? "");
+      return req.method === "POST" ? verify(req, res) : methodNotAllowed(res, "GET, POST");
     }
     if (get) return formPage(req, res, query);
     return req.method === "POST" ? formPost(req, res) : methodNotAllowed(res, "GET, POST");

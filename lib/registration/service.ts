@@ -1,6 +1,6 @@
 import { recoveryThrottlePolicy } from "../account-email/recovery";
 import { recordAudit } from "../audit/record";
-import { hashPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
@@ -84,8 +84,22 @@ export function createRegistration({ db, sql, mail, log, baseUrl }: Registration
      * the link is used up, in one transaction. Undefined for a dead link (unknown, expired, used,
      * replaced) or when the address got an account meanwhile.
      */
-    async confirm(token: string, ip: string, now = new Date()) {
+    /** The address a sign-up link would create an account for, while the link works. */
+    async peek(token: string, now = new Date()): Promise<{ email: string } | undefined> {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+      const row = await db.pendingRegistration.findUnique({ where: { id: hashSecret(token) } });
+      return row && row.expiresAt > now ? { email: row.email } : undefined;
+    },
+
+    /**
+     * Makes the account when `password` is the one chosen at sign-up ("wrong_password" when not,
+     * and the link keeps working); undefined when the link is dead.
+     */
+    async confirm(token: string, password: string, ip: string, now = new Date()) {
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+      const pending = await db.pendingRegistration.findUnique({ where: { id: hashSecret(token) } });
+      if (!pending || pending.expiresAt <= now) return undefined;
+      if (!(await verifyPassword(pending.passwordHash, password))) return "wrong_password" as const;
       try {
         return await db.$transaction(async (tx) => {
           const row = await tx.pendingRegistration.findUnique({ where: { id: hashSecret(token) } });

@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authorize, CookieBrowser, textOf } from "../support/browserless";
+import { authorize, CookieBrowser, confirmEmailChangeByLink, textOf } from "../support/browserless";
 import { type DatabaseKind, databaseKinds } from "../support/databases";
 import { mailingServerFor } from "../support/mailing-server";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
@@ -222,12 +222,23 @@ describe.each(databaseKinds)("account edits at /account on %s", (kind: DatabaseK
     // Until the link is followed, the account keeps its address.
     expect((await appSignIn(email, OLD)).tokens.claims()?.email).toBe(email);
 
-    const followed = await new CookieBrowser().fetch(link);
+    // Opening the link only asks (a mail scanner opening it changes nothing); the button changes it.
+    const opened = await new CookieBrowser().fetch(link);
+    expect(opened.status).toBe(200);
+    expect(textOf(await opened.text())).toContain(`Sign in to the Latchkey account ${email} with ${next} from now on?`);
+    expect((await appSignIn(email, OLD)).tokens.claims()?.email).toBe(email);
+    const forged = await new CookieBrowser().fetch(`${server.url}/email/change`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+      body: new URLSearchParams({ csrf: "forged", token: new URL(link).searchParams.get("token") ?? "" }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    const followed = await confirmEmailChangeByLink(new CookieBrowser(), link);
     expect(followed.status).toBe(200);
-    expect(textOf(await followed.text())).toContain(`Your account's address is now ${next}`);
-    const twice = await new CookieBrowser().fetch(link);
+    expect(textOf(followed.html)).toContain(`Your account's address is now ${next}`);
+    const twice = await confirmEmailChangeByLink(new CookieBrowser(), link);
     expect(twice.status).toBe(400);
-    expect(textOf(await twice.text())).toContain("This link no longer works");
+    expect(textOf(twice.html)).toContain("This link no longer works");
 
     expect(textOf(await accountHtml(browser))).toContain(`${next} (confirmed)`);
     const claims = (await appSignIn(next, OLD)).tokens.claims();
@@ -246,9 +257,9 @@ describe.each(databaseKinds)("account edits at /account on %s", (kind: DatabaseK
     const asked = await post(browser, "/api/account/email", { email: taken, currentPassword: OLD });
     expect(asked.location).toBe("/account?done=email#email");
     const link = (await smtp.waitForMail(taken, since)).link(`${server.url}/email/change?token=`);
-    const followed = await new CookieBrowser().fetch(link);
+    const followed = await confirmEmailChangeByLink(new CookieBrowser(), link);
     expect(followed.status).toBe(400);
-    expect(textOf(await followed.text())).toContain("the address now belongs to another account");
+    expect(textOf(followed.html)).toContain("the address now belongs to another account");
     expect(textOf(await accountHtml(browser))).toContain(`${email} (not confirmed)`);
   });
 

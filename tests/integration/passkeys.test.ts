@@ -9,7 +9,7 @@ import {
   verifyRegistration,
 } from "../../lib/passkeys/ceremonies";
 import type { ChallengeBinding } from "../../lib/passkeys/challenges";
-import { takeChallenge } from "../../lib/passkeys/challenges";
+import { issueChallenge, takeChallenge } from "../../lib/passkeys/challenges";
 import { relyingParty } from "../../lib/passkeys/relying-party";
 import { addPasskey, listPasskeys } from "../../lib/passkeys/store";
 import { TestAuthenticator } from "../support/authenticator";
@@ -108,6 +108,21 @@ describe.each(databaseKinds)("passkeys (%s)", (kind) => {
     expect(
       await takeChallenge(db, later.challenge, { purpose: "sign_in", interactionUid: `c-${id}` }, sixMinutes),
     ).toBe(false);
+  });
+
+  it("keeps only the newest few challenges of one sign-in, so a loop of requests cannot grow the table", async () => {
+    const db = database.prisma;
+    const binding: ChallengeBinding = { purpose: "sign_in", interactionUid: `loop-${kind}` };
+    const issued: string[] = [];
+    // A second apart each, so "newest" is well defined whatever the clock's resolution.
+    const start = Date.now();
+    for (let i = 0; i < 12; i++) issued.push(await issueChallenge(db, binding, start + i * 1000));
+    const stored = await db.passkeyChallenge.count({ where: { interactionUid: binding.interactionUid } });
+    expect(stored).toBe(4);
+    // The newest still works (the autofill's and the button's both stay usable); the oldest is gone.
+    expect(await takeChallenge(db, issued[0] ?? "", binding)).toBe(false);
+    expect(await takeChallenge(db, issued[11] ?? "", binding)).toBe(true);
+    expect(await takeChallenge(db, issued[10] ?? "", binding)).toBe(true);
   });
 
   it("refuses another user's passkey as this user's second factor", async () => {

@@ -108,7 +108,24 @@ describe.each(databaseKinds)("self-registration on %s", (kind: DatabaseKind) => 
     expect((await (await openSignIn(server.url)).attempt(email, PASSWORD)).status).toBe(400);
     expect(await sql(server.databaseUrl, 'SELECT id FROM "User" WHERE email = $1', email)).toEqual([]);
 
-    const followed = await browser.fetch(link);
+    // The link asks for the password chosen at sign-up: opening it (a mail scanner does) makes
+    // nothing, and neither does someone who did not choose the password.
+    const opened = await browser.fetch(link);
+    expect(opened.status).toBe(200);
+    const confirmHtml = await opened.text();
+    expect(textOf(confirmHtml)).toContain(`Type the password you chose when you signed up as ${email}`);
+    const confirm = (password: string, csrf = hiddenField(confirmHtml, "csrf")) =>
+      browser.fetch(`${server.url}/register/verify`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+        body: new URLSearchParams({ csrf, token: hiddenField(confirmHtml, "token"), password }).toString(),
+      });
+    expect((await confirm(PASSWORD, "forged")).status).toBe(403);
+    const wrong = await confirm("someone else's guess");
+    expect(wrong.status).toBe(400);
+    expect(textOf(await wrong.text())).toContain("This is not the password chosen at sign-up");
+    expect(await sql(server.databaseUrl, 'SELECT id FROM "User" WHERE email = $1', email)).toEqual([]);
+    const followed = await confirm(PASSWORD);
     expect(followed.status).toBe(303);
     expect(followed.headers.get("location")).toBe(`/interaction/${uid}?notice=registered`);
     const back = await browser.fetch(`${server.url}/interaction/${uid}?notice=registered`);
@@ -117,6 +134,7 @@ describe.each(databaseKinds)("self-registration on %s", (kind: DatabaseKind) => 
     const again = await new CookieBrowser().fetch(link);
     expect(again.status).toBe(400);
     expect(textOf(await again.text())).toContain("This link no longer works");
+    expect((await confirm(PASSWORD)).status).toBe(400);
 
     const callback = await signInOnPage(browser, server.url, uid, page, { email, password: PASSWORD }, REDIRECT);
     expect(callback, "the app got its code").toContain("code=");

@@ -195,3 +195,21 @@ export async function choosePasswordByLink(
     location: response.headers.get("location"),
   };
 }
+
+/**
+ * Opens an email-change link and presses its button, as a person does: opening alone changes
+ * nothing (mail scanners open links). Returns the answer to the press, or the link's own page
+ * when it shows no button (a dead link).
+ */
+export async function confirmEmailChangeByLink(browser: CookieBrowser, link: string) {
+  const opened = await browser.fetch(link);
+  const html = await opened.text();
+  if (opened.status !== 200 || !html.includes('name="token"')) return { status: opened.status, html, opened: html };
+  const url = new URL(link);
+  const response = await browser.fetch(`${url.origin}${url.pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: url.origin },
+    body: new URLSearchParams({ csrf: hiddenField(html, "csrf"), token: hiddenField(html, "token") }).toString(),
+  });
+  return { status: response.status, html: await response.text(), opened: html };
+}
