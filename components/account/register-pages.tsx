@@ -36,7 +36,7 @@ export function RegisterPage({ view }: { view: RegisterView }) {
             <input type="hidden" name="token" value={view.token} />
             <input type="hidden" name="username" value={view.email} autoComplete="username" />
             <Field
-              label={t("confirmPassword")}
+              label={t("confirmPasswordLabel")}
               name="password"
               type="password"
               autoComplete="current-password"
