@@ -41,23 +41,33 @@ export function createRegistrationRoutes(deps: Deps) {
     return show(req, res, retryAfter ? { ...view, error: "too_many_attempts", retryAfter } : view);
   }
 
-  async function formPost(req: IncomingMessage, res: ServerResponse) {
-    let form: Record<string, string>;
+  /** The posted form, or undefined once an error page has answered a body that could not be read. */
+  async function readPosted(req: IncomingMessage, res: ServerResponse) {
     try {
-      form = await readForm(req);
+      return await readForm(req);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
-      return render(req, res, "error", { kind: "generic", error: "invalid_request", description: error.message }, 400);
+      render(req, res, "error", { kind: "generic", error: "invalid_request", description: error.message }, 400);
+      return undefined;
     }
-    const uid = uidOf(form.uid);
+  }
+
+  /** A form from another origin, or without this form's token for `binding`: refused with 403. */
+  function forged(req: IncomingMessage, form: Record<string, string>, name: string, binding: string) {
     const origin = req.headers.origin;
-    if (
-      (origin !== undefined && !allowedOrigins.has(origin)) ||
-      !isFormToken(csrfKey, REGISTER_FORM, uid ?? "", form.csrf)
-    ) {
-      const description = "The form could not be verified. Reload the page and try again.";
-      return render(req, res, "error", { kind: "generic", error: "forbidden", description }, 403);
-    }
+    return (origin !== undefined && !allowedOrigins.has(origin)) || !isFormToken(csrfKey, name, binding, form.csrf);
+  }
+
+  function forbidden(req: IncomingMessage, res: ServerResponse) {
+    const description = "The form could not be verified. Reload the page and try again.";
+    return render(req, res, "error", { kind: "generic", error: "forbidden", description }, 403);
+  }
+
+  async function formPost(req: IncomingMessage, res: ServerResponse) {
+    const form = await readPosted(req, res);
+    if (!form) return;
+    const uid = uidOf(form.uid);
+    if (forged(req, form, REGISTER_FORM, uid ?? "")) return forbidden(req, res);
     const parsed = registrationSchema.safeParse(form);
     if (!parsed.success) {
       const errors: RegisterErrors = {};
@@ -91,22 +101,10 @@ export function createRegistrationRoutes(deps: Deps) {
   }
 
   async function verify(req: IncomingMessage, res: ServerResponse) {
-    let form: Record<string, string>;
-    try {
-      form = await readForm(req);
-    } catch (error) {
-      if (!(error instanceof BodyError)) throw error;
-      return render(req, res, "error", { kind: "generic", error: "invalid_request", description: error.message }, 400);
-    }
+    const form = await readPosted(req, res);
+    if (!form) return;
     const token = form.token ?? "";
-    const origin = req.headers.origin;
-    if (
-      (origin !== undefined && !allowedOrigins.has(origin)) ||
-      !isFormToken(csrfKey, CONFIRM_FORM, token, form.csrf)
-    ) {
-      const description = "The form could not be verified. Reload the page and try again.";
-      return render(req, res, "error", { kind: "generic", error: "forbidden", description }, 403);
-    }
+    if (forged(req, form, CONFIRM_FORM, token)) return forbidden(req, res);
     const done = await registration.confirm(token, form.password ?? "", requestOrigin(req, trustedProxies).address);
     if (!done) return show(req, res, { step: "invalid" }, 400);
     if (done === "wrong_password") {
