@@ -4,6 +4,9 @@
 // PostgreSQL too, beside bare in-memory oidc-provider on plain node:http, measured alternately in
 // the same run, with the ratio of each. Every token Latchkey answers is committed first.
 // Targets: token >= 0.9 on SQLite and >= 0.8 on PostgreSQL; discovery and JWKS >= 0.8.
+// The token endpoint is measured beside a second baseline too: the same bare oidc-provider storing
+// each token durably before answering (scripts/bench-bare-durable.mjs: a plain table, group commit,
+// on the same kind of database), which shows what durability itself costs here, apart from Latchkey.
 // Then the console's applications list with 5,000 apps, as a signed-in admin (target: p95 < 300 ms).
 // Runs under tsx (see package.json) to share the tests' PostgreSQL helper.
 //
@@ -209,8 +212,10 @@ async function settle() {
 /** The load average over the last minute, as a string for the report. */
 const load = () => loadavg()[0].toFixed(2);
 
-async function startBare(clientId, clientSecret) {
-  const child = spawn(process.execPath, ["scripts/bench-bare.mjs", clientId, clientSecret], {
+/** Bare oidc-provider (scripts/bench-bare.mjs), or with `databaseUrl` its durable twin (bench-bare-durable.mjs). */
+async function startBare(clientId, clientSecret, databaseUrl) {
+  const script = databaseUrl ? "scripts/bench-bare-durable.mjs" : "scripts/bench-bare.mjs";
+  const child = spawn(process.execPath, [script, clientId, clientSecret, ...(databaseUrl ? [databaseUrl] : [])], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   track(child);
@@ -258,53 +263,71 @@ console.log(
 );
 const tokenName = "token (client_credentials)";
 const rows = [];
+const labels = { bare: "bare", durable: "bare durable", latchkey: "latchkey" };
 
-// The embedded database: Latchkey and the bare server, nothing else of the bench's running.
+// The embedded database: Latchkey and the bare servers, nothing else of the bench's running.
 const latchkey = await startLatchkey();
 let bare = await startBare(latchkey.clientId, latchkey.clientSecret);
+let durable = await startBare(latchkey.clientId, latchkey.clientSecret, `file:${join(dir, "bare-durable.db")}`);
 const bareEndpoints = endpoints(bare);
 const latchkeyEndpoints = endpoints(latchkey);
-for (const name of Object.keys(bareEndpoints))
-  rows.push(await measurePair(name, { bare: bareEndpoints[name], latchkey: latchkeyEndpoints[name] }));
-await Promise.all([stop(bare.child), stop(latchkey.child)]);
+for (const name of Object.keys(bareEndpoints)) {
+  const servers = { bare: bareEndpoints[name], latchkey: latchkeyEndpoints[name] };
+  // The durable twin differs from bare only in how it stores tokens: measured beside the token endpoint.
+  if (name === tokenName) servers.durable = endpoints(durable)[name];
+  rows.push(await measurePair(name, servers));
+}
+await Promise.all([stop(bare.child), stop(durable.child), stop(latchkey.child)]);
 
-// PostgreSQL: its own Latchkey and a fresh bare server knowing that instance's client (same settings).
+// PostgreSQL: its own Latchkey and fresh bare servers knowing that instance's client (same settings).
 postgres = await startPostgres();
 const onPostgres = await startLatchkey(await createDatabase(postgres.url));
 bare = await startBare(onPostgres.clientId, onPostgres.clientSecret);
+durable = await startBare(onPostgres.clientId, onPostgres.clientSecret, await createDatabase(postgres.url));
 rows.push(
   await measurePair(`${tokenName}, PostgreSQL`, {
     bare: endpoints(bare)[tokenName],
+    durable: endpoints(durable)[tokenName],
     latchkey: endpoints(onPostgres)[tokenName],
   }),
 );
-await Promise.all([stop(bare.child), stop(onPostgres.child)]);
+await Promise.all([stop(bare.child), stop(durable.child), stop(onPostgres.child)]);
 postgres.stop();
 postgres = undefined;
 
-/** Warms both up, then alternates rounds so drift on the machine hits both alike; medians and their ratio. */
+/**
+ * Warms every server up, then measures them in turn, each round starting one further along, so
+ * drift on the machine hits all alike; medians and the ratios of Latchkey's to bare's (the target)
+ * and, for the token endpoint, to the durable twin's.
+ */
 async function measurePair(name, servers) {
+  const who = Object.keys(servers);
   await settle();
-  await measure(servers.bare, 1);
-  await measure(servers.latchkey, 1);
-  const samples = { bare: [], latchkey: [] };
-  const loads = { bare: [], latchkey: [] };
+  for (const each of who) await measure(servers[each], 1);
+  const samples = Object.fromEntries(who.map((each) => [each, []]));
+  const loads = Object.fromEntries(who.map((each) => [each, []]));
   const lines = [];
   for (let round = 0; round < rounds; round++) {
     const line = [];
-    for (const who of round % 2 ? ["latchkey", "bare"] : ["bare", "latchkey"]) {
+    for (const each of [...who.slice(round % who.length), ...who.slice(0, round % who.length)]) {
       await settle();
-      loads[who].push(Number(load()));
-      samples[who].push(await measure(servers[who], seconds));
-      line.push(`${who} ${samples[who].at(-1).toFixed(0)} req/s (load ${loads[who].at(-1).toFixed(2)})`);
+      loads[each].push(Number(load()));
+      samples[each].push(await measure(servers[each], seconds));
+      line.push(`${labels[each]} ${samples[each].at(-1).toFixed(0)} req/s (load ${loads[each].at(-1).toFixed(2)})`);
     }
     lines.push(`  round ${round + 1}: ${line.join(", ")}`);
   }
-  const row = { endpoint: name, bare: median(samples.bare), latchkey: median(samples.latchkey), samples, loads };
+  const row = { endpoint: name, samples, loads };
+  for (const each of who) row[each] = median(samples[each]);
   row.ratio = row.latchkey / row.bare;
   row.target = targets[name] ?? target;
+  if (row.durable) row.ratioToDurable = row.latchkey / row.durable;
+  const rate = (each) => `${labels[each]} ${row[each].toFixed(0).padStart(6)} req/s`;
   console.log(
-    `${name.padEnd(38)} bare ${row.bare.toFixed(0).padStart(6)} req/s   latchkey ${row.latchkey.toFixed(0).padStart(6)} req/s   ratio ${row.ratio.toFixed(2)} ${row.ratio >= row.target ? "ok" : `BELOW ${row.target}`}`,
+    `${name.padEnd(38)} ${who.map(rate).join("   ")}   ratio ${row.ratio.toFixed(2)} ${row.ratio >= row.target ? "ok" : `BELOW ${row.target}`}` +
+      (row.durable
+        ? ` (to bare durable: ${row.ratioToDurable.toFixed(2)}; bare durable to bare: ${(row.durable / row.bare).toFixed(2)})`
+        : ""),
   );
   for (const line of lines) console.log(line);
   return row;
