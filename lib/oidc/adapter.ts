@@ -37,23 +37,17 @@ export function unavailableAsOidc(error: unknown): never {
 /**
  * oidc-provider's storage contract. One table holds every model oidc-provider persists, keyed by
  * (model, id), written and read with prepared statements (payload-store.ts: a sign-in makes
- * dozens of these); clients are read from the Application table, and client_credentials tokens
- * from their batches, through Prisma. Every write has committed when its promise resolves
+ * dozens of these), like client_credentials tokens from their batches; clients are read from
+ * the Application table. Every write has committed when its promise resolves
  * (oidc-provider answers only after that), so every instance sees what was issued.
  */
 export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientStore, batches: TokenBatches) {
   async function findBatched(id: string): Promise<AdapterPayload | undefined> {
-    const revoked = await db.oidcPayload.findUnique({
-      where: { model_id: { model: REVOKED, id } },
-      select: { id: true },
-    });
-    if (revoked) return undefined;
-    const rows = await db.tokenBatch.findMany({
-      where: { batchId: id.slice(0, BATCH_ID_LENGTH) },
-      select: { tokens: true },
-    });
-    for (const row of rows) {
-      const token = (JSON.parse(row.tokens) as Record<string, AdapterPayload>)[id];
+    // Read on every call an app makes with its token (introspection, the management API): two
+    // prepared statements, not Prisma queries.
+    if (await store.exists(REVOKED, id)) return undefined;
+    for (const tokens of await store.batchTokens(id.slice(0, BATCH_ID_LENGTH))) {
+      const token = (JSON.parse(tokens) as Record<string, AdapterPayload>)[id];
       if (token && (!token.exp || token.exp * 1000 > Date.now())) return token;
     }
     return undefined;
@@ -146,11 +140,7 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
           const token = await findBatched(id);
           if (!token) return;
           const expiresAt = token.exp ? new Date(token.exp * 1000) : new Date(Date.now() + 24 * 3600_000);
-          await db.oidcPayload.upsert({
-            where: { model_id: { model: REVOKED, id } },
-            create: { model: REVOKED, id, payload: "{}", expiresAt },
-            update: {},
-          });
+          await store.mark(REVOKED, id, expiresAt);
           return;
         }
         await store.destroy(this.model, id);

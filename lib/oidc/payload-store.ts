@@ -84,6 +84,14 @@ export function createPayloadStore(sql: DirectSql) {
       return changed > 0;
     },
 
+    /** The rows of a batch of client_credentials tokens (token-batches.ts): a JSON object each. */
+    async batchTokens(batchId: string) {
+      const rows = await sql.all<{ tokens: string }>(`SELECT "tokens" FROM "TokenBatch" WHERE "batchId" = ?`, [
+        batchId,
+      ]);
+      return rows.map((row) => row.tokens);
+    },
+
     async grantIdOf(model: string, id: string) {
       const rows = await sql.all<{ grantId: string | null }>(
         `SELECT "grantId" FROM "OidcPayload" WHERE "model" = ? AND "id" = ?`,
