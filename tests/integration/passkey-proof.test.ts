@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postAccountForm } from "../support/account-forms";
 import { TestAuthenticator } from "../support/authenticator";
-import type { CookieBrowser } from "../support/browserless";
+import { CookieBrowser, choosePasswordByLink, hiddenField } from "../support/browserless";
 import { type DatabaseKind, databaseKinds } from "../support/databases";
 import { mailingServerFor } from "../support/mailing-server";
 import { callApi, signInToPages } from "../support/pages-session";
@@ -176,5 +176,24 @@ describe.each(databaseKinds)("passkey changes need the current password (%s)", (
     expect(mail.text).toContain(`on your account page: ${server.url}/account`);
     expect(mail.html).toContain("<li>Work laptop (added ");
     expect(mail.html).toContain(`href="${server.url}/account"`);
+
+    // After a recovery by email too.
+    const browser = new CookieBrowser();
+    const form = await browser.fetch(`${server.url}/password/forgot`);
+    const beforeAsking = smtp.received.length;
+    const asked = await browser.fetch(`${server.url}/password/forgot`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+      body: new URLSearchParams({ csrf: hiddenField(await form.text(), "csrf"), email: user.email }).toString(),
+    });
+    expect(asked.status).toBe(303);
+    const link = (await smtp.waitForMail(user.email, beforeAsking)).link(`${server.url}/password/reset?token=`);
+    const beforeReset = smtp.received.length;
+    const reset = await choosePasswordByLink(browser, link, "recovered password 4");
+    expect(reset.status).toBeLessThan(400);
+    const notice = await smtp.waitForMail(user.email, beforeReset);
+    expect(notice.subject).toContain("Your password was changed");
+    expect(notice.text).toContain("- Work laptop (added ");
+    expect(notice.text).toContain("- Phone (added ");
   });
 });
