@@ -3,13 +3,14 @@
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ItemList } from "@/components/ui/item-list";
 import type { PasskeyRowData } from "@/lib/passkeys/account-view";
-import { passwordRefusal, sendJson } from "./passkey-requests";
+import { usePasswordProof } from "./passkey-password";
+import { sendJson } from "./passkey-requests";
 import { PasskeyRow } from "./passkey-row";
 
 /**
@@ -25,29 +26,22 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
   const [supported, setSupported] = useState<boolean>();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
-  const [password, setPassword] = useState("");
-  const [passwordError, setPasswordError] = useState<string>();
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const proof = usePasswordProof();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
 
   useEffect(() => setSupported(browserSupportsWebAuthn()), []);
-  // A refused password: the field takes focus once its error is on the page, so it is read with it.
-  useEffect(() => {
-    if (passwordError) passwordRef.current?.focus();
-  }, [passwordError]);
 
   async function add(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setMessage(undefined);
-    setPasswordError(undefined);
+    proof.reset();
     try {
-      const options = await sendJson("/api/account/passkeys/options", "POST", { currentPassword: password });
-      const refused = await passwordRefusal(options);
-      if (refused) return setPasswordError(refused);
+      const options = await sendJson("/api/account/passkeys/options", "POST", { currentPassword: proof.password });
+      if (await proof.refused(options)) return;
       if (!options.ok) throw new Error("options");
       // Checked: the password is not kept in the page any longer than needed.
-      setPassword("");
+      proof.clear();
       const response = await startRegistration({ optionsJSON: await options.json() });
       const chosen = name.trim() || t("defaultName", { date: format.dateTime(new Date(), { dateStyle: "medium" }) });
       const saved = await sendJson("/api/account/passkeys", "POST", { name: chosen, response });
@@ -89,18 +83,7 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
             autoComplete="off"
             onChange={(event) => setName(event.target.value)}
           />
-          <Field
-            ref={passwordRef}
-            label={t("passwordLabel")}
-            hint={t("passwordHint")}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            error={passwordError}
-            onChange={(event) => setPassword(event.target.value)}
-          />
+          {proof.field}
           <div>
             <Button type="submit" busy={busy}>
               {t("add")}

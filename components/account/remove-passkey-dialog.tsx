@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { passwordRefusal, sendJson } from "./passkey-requests";
+import { usePasswordProof } from "./passkey-password";
+import { sendJson } from "./passkey-requests";
 
 type Props = {
   passkey: { id: string; name: string };
@@ -16,31 +16,23 @@ type Props = {
 
 /**
  * "Remove passkey": asks for the current password (a session left open must not take the owner's
- * passkeys away). The dialog opens on the password field; a wrong one is said beside it and the
- * field takes focus again, so a screen reader reads the error with it.
+ * passkeys away). The dialog opens on the password field; a wrong one is said beside it.
  */
 export function RemovePasskeyDialog({ passkey, onCancel, onRemoved }: Props) {
   const t = useTranslations("account.passkeys");
-  const fieldRef = useRef<HTMLInputElement>(null);
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string>();
+  const proof = usePasswordProof();
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (error) fieldRef.current?.focus();
-  }, [error]);
 
   async function remove(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    proof.reset();
     setFailed(false);
     try {
       const path = `/api/account/passkeys/${encodeURIComponent(passkey.id)}/remove`;
-      const response = await sendJson(path, "POST", { currentPassword: password });
-      const refused = await passwordRefusal(response);
-      if (refused) return setError(refused);
+      const response = await sendJson(path, "POST", { currentPassword: proof.password });
+      if (await proof.refused(response)) return;
       if (!response.ok) return setFailed(true);
       onRemoved();
     } catch {
@@ -54,18 +46,7 @@ export function RemovePasskeyDialog({ passkey, onCancel, onRemoved }: Props) {
     <Dialog open onClose={onCancel} title={t("removeTitle")} description={t("removeConfirm", { name: passkey.name })}>
       <form onSubmit={remove} className="flex flex-col gap-4" noValidate>
         {failed && <Alert tone="error">{t("removeFailed")}</Alert>}
-        <Field
-          ref={fieldRef}
-          label={t("passwordLabel")}
-          hint={t("passwordHint")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          error={error}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        {proof.field}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button type="button" variant="secondary" onClick={onCancel} disabled={busy}>
             {t("cancel")}
