@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import * as oidc from "openid-client";
 import { authorizationRequest, discoverClient } from "../tests/support/oidc-client";
 import { freePort } from "../tests/support/ports";
@@ -32,6 +32,8 @@ const texts = {
     passkeys: "Passkeys",
     name: "Passkey name",
     add: "Add a passkey",
+    password: "Current password",
+    wrongPassword: "That is not your current password",
     rename: "Rename",
     save: "Save",
     remove: "Remove",
@@ -48,6 +50,8 @@ const texts = {
     passkeys: "패스키",
     name: "패스키 이름",
     add: "패스키 추가",
+    password: "현재 비밀번호",
+    wrongPassword: "현재 비밀번호가 맞지 않습니다",
     rename: "이름 변경",
     save: "저장",
     remove: "삭제",
@@ -97,15 +101,28 @@ async function contextWithAuthenticator(browser: Browser, locale: string) {
   return { context, page };
 }
 
-/** Signs in to /account with the password and adds a passkey named `name` there. */
-async function addPasskey(page: Page, user: { email: string; password: string }, t: Texts, name: string) {
+/** Signs in to /account with the password; the page's passkeys section. */
+async function openAccount(page: Page, user: { email: string; password: string }, t: Texts) {
   await page.goto(`${ownUrl}/account`);
   await signIn(page, user);
   await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
-  await expect(page.getByRole("heading", { name: t.passkeys })).toBeVisible();
-  await expect(page.getByText(t.none)).toBeVisible();
-  await page.getByLabel(t.name, { exact: true }).fill(name);
-  await page.getByRole("button", { name: t.add }).click();
+  const section = page.getByRole("region", { name: t.passkeys });
+  await expect(section).toBeVisible();
+  return section;
+}
+
+/** In the passkeys section: names the new passkey, types `password` and asks to add it. */
+async function askToAdd(section: Locator, t: Texts, name: string, password: string) {
+  await section.getByLabel(t.name, { exact: true }).fill(name);
+  await section.getByLabel(t.password, { exact: true }).fill(password);
+  await section.getByRole("button", { name: t.add }).click();
+}
+
+/** Signs in to /account with the password and adds a passkey named `name` there (with the password). */
+async function addPasskey(page: Page, user: { email: string; password: string }, t: Texts, name: string) {
+  const section = await openAccount(page, user, t);
+  await expect(section.getByText(t.none)).toBeVisible();
+  await askToAdd(section, t, name, user.password);
   await expect(page.getByTestId("passkey").filter({ hasText: name })).toBeVisible();
 }
 
@@ -148,7 +165,19 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     const app = await freshThirdPartyApp(unique("Passkey wiki", info));
     const { context, page } = await contextWithAuthenticator(browser, locale);
 
-    await addPasskey(page, user, t, "Test laptop");
+    // A wrong password: said beside the field, which takes focus (read with its error); nothing is added.
+    const section = await openAccount(page, user, t);
+    await askToAdd(section, t, "Test laptop", "not the password");
+    const password = section.getByLabel(t.password, { exact: true });
+    await expect(section.getByText(t.wrongPassword)).toBeVisible();
+    await expect(password).toBeFocused();
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(section.getByText(t.none)).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, info, `passkeys-wrong-password-${locale}`);
+    await askToAdd(section, t, "Test laptop", user.password);
+    await expect(page.getByTestId("passkey").filter({ hasText: "Test laptop" })).toBeVisible();
+    await expect(password, "the password is not kept once checked").toHaveValue("");
     if (locale === "ko-KR") await expectKoreanWordBreaks(page);
     await expectAccessible(page);
     await screenshot(page, info, `passkeys-account-${locale}`);
@@ -187,11 +216,20 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     expect(passkeyAmr(byAutofill.amr), `amr ${JSON.stringify(byAutofill.amr)}`).toHaveLength(1);
     expect(byAutofill.sub).toBe(claims.sub);
 
-    // Removed after a confirmation; the list says there are none.
+    // Removed after a confirmation with the password (a wrong one is said in the dialog); the
+    // list then says there are none.
     await page.goto(`${ownUrl}/account`);
     await page.getByRole("button", { name: t.remove }).click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog).toBeVisible();
+    const confirmPassword = dialog.getByLabel(t.password, { exact: true });
+    await expect(confirmPassword, "the dialog opens on its password field").toBeFocused();
+    await confirmPassword.fill("not the password");
+    await dialog.getByRole("button", { name: t.remove }).click();
+    await expect(dialog.getByText(t.wrongPassword)).toBeVisible();
+    await expect(confirmPassword).toBeFocused();
+    await expectAccessible(page);
+    await screenshot(page, info, `passkeys-remove-${locale}`);
+    await confirmPassword.fill(user.password);
     await dialog.getByRole("button", { name: t.remove }).click();
     await expect(page.getByText(t.none)).toBeVisible();
     await context.close();

@@ -4,27 +4,18 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import type { PasskeyRowData } from "@/lib/passkeys/account-view";
-
-/** A same-origin JSON call to the account API (the route checks the Origin header). */
-export function sendJson(path: string, method: string, body?: unknown) {
-  return fetch(path, {
-    method,
-    headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: "same-origin",
-  });
-}
+import { sendJson } from "./passkey-requests";
+import { RemovePasskeyDialog } from "./remove-passkey-dialog";
 
 type Notice = { tone: "error" | "success"; text: string };
 
-/** A passkey: its name and dates, renamed in place, removed after a confirmation. */
+/** A passkey: its name and dates, renamed in place, removed after a confirmation with the password. */
 export function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyRowData; onChanged: (notice: Notice) => void }) {
   const t = useTranslations("account.passkeys");
   const router = useRouter();
-  const [confirm, confirmDialog] = useConfirm();
+  const [removing, setRemoving] = useState(false);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(passkey.name);
   const [busy, setBusy] = useState(false);
@@ -40,18 +31,8 @@ export function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyRowData; on
     router.refresh();
   }
 
-  async function remove() {
-    const sure = await confirm({
-      title: t("removeTitle"),
-      body: t("removeConfirm", { name: passkey.name }),
-      confirmLabel: t("remove"),
-      cancelLabel: t("cancel"),
-    });
-    if (!sure) return;
-    setBusy(true);
-    const response = await sendJson(`/api/account/passkeys/${encodeURIComponent(passkey.id)}`, "DELETE");
-    setBusy(false);
-    if (!response.ok) return onChanged({ tone: "error", text: t("removeFailed") });
+  function removed() {
+    setRemoving(false);
     onChanged({ tone: "success", text: t("removed", { name: passkey.name }) });
     router.refresh();
   }
@@ -100,8 +81,7 @@ export function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyRowData; on
             <Button
               variant="secondary"
               className="text-red-700"
-              busy={busy}
-              onClick={remove}
+              onClick={() => setRemoving(true)}
               aria-label={t("removeNamed", { name: passkey.name })}
             >
               {t("remove")}
@@ -109,7 +89,7 @@ export function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyRowData; on
           </div>
         </>
       )}
-      {confirmDialog}
+      {removing && <RemovePasskeyDialog passkey={passkey} onCancel={() => setRemoving(false)} onRemoved={removed} />}
     </li>
   );
 }

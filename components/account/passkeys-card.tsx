@@ -9,11 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ItemList } from "@/components/ui/item-list";
 import type { PasskeyRowData } from "@/lib/passkeys/account-view";
-import { PasskeyRow, sendJson } from "./passkey-row";
+import { usePasswordProof } from "./passkey-password";
+import { sendJson } from "./passkey-requests";
+import { PasskeyRow } from "./passkey-row";
 
 /**
  * The account page's passkeys: add one (named; the browser makes it), and see, rename or remove
  * each. Passkeys need a script, so the whole card is an island; the list shows without one.
+ * Adding asks for the current password first (the server issues the browser's challenge only
+ * then): a session left open must not be enough to keep a way into the account.
  */
 export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
   const t = useTranslations("account.passkeys");
@@ -22,6 +26,7 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
   const [supported, setSupported] = useState<boolean>();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
+  const proof = usePasswordProof();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
 
   useEffect(() => setSupported(browserSupportsWebAuthn()), []);
@@ -30,9 +35,13 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
     event.preventDefault();
     setBusy(true);
     setMessage(undefined);
+    proof.reset();
     try {
-      const options = await sendJson("/api/account/passkeys/options", "POST", {});
+      const options = await sendJson("/api/account/passkeys/options", "POST", { currentPassword: proof.password });
+      if (await proof.refused(options)) return;
       if (!options.ok) throw new Error("options");
+      // Checked: the password is not kept in the page any longer than needed.
+      proof.clear();
       const response = await startRegistration({ optionsJSON: await options.json() });
       const chosen = name.trim() || t("defaultName", { date: format.dateTime(new Date(), { dateStyle: "medium" }) });
       const saved = await sendJson("/api/account/passkeys", "POST", { name: chosen, response });
@@ -64,21 +73,22 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRowData[] }) {
       </ItemList>
       {supported === false && <p className="text-sm text-slate-600">{t("unsupported")}</p>}
       {supported && (
-        <form onSubmit={add} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-          <div className="flex-1">
-            <Field
-              label={t("nameLabel")}
-              hint={t("nameHint")}
-              name="passkey-name"
-              value={name}
-              maxLength={64}
-              autoComplete="off"
-              onChange={(event) => setName(event.target.value)}
-            />
+        <form onSubmit={add} className="flex flex-col gap-3" noValidate>
+          <Field
+            label={t("nameLabel")}
+            hint={t("nameHint")}
+            name="passkey-name"
+            value={name}
+            maxLength={64}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
+          {proof.field}
+          <div>
+            <Button type="submit" busy={busy}>
+              {t("add")}
+            </Button>
           </div>
-          <Button type="submit" busy={busy} className="sm:mb-6">
-            {t("add")}
-          </Button>
         </form>
       )}
     </section>

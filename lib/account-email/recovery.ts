@@ -7,6 +7,7 @@ import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
 import { composeMail, mailLanguage } from "../mail/messages";
+import { listPasskeys } from "../passkeys/store";
 import type { Logger } from "../server/log";
 import { replacePassword } from "../users/admin";
 import { notifyPasswordChanged } from "./notices";
@@ -109,10 +110,13 @@ export function createRecovery({ db, sql, mail, log, baseUrl }: RecoveryDeps) {
           email: row.email,
           locale: row.user.locale,
           returnUid: row.returnUid ?? undefined,
+          passkeys: await listPasskeys(tx, row.userId),
         };
       });
-      if (done) notifyPasswordChanged({ mail, baseUrl }, done.email, done.locale);
-      return done;
+      if (!done) return undefined;
+      const { passkeys, ...result } = done;
+      notifyPasswordChanged({ mail, baseUrl }, done.email, done.locale, passkeys);
+      return result;
     },
   };
 }

@@ -3,15 +3,17 @@ import { recoveryThrottlePolicy } from "../account-email/recovery";
 import { issueEmailToken } from "../account-email/tokens";
 import type { Actor } from "../audit/events";
 import { changedFields, recordAudit } from "../audit/record";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { hashPassword } from "../auth/password";
 import { SignInThrottle } from "../auth/throttle";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import type { Mailer } from "../mail/mailer";
 import { composeMail, mailLanguage } from "../mail/messages";
+import { listPasskeys } from "../passkeys/store";
 import { replacePassword } from "../users/admin";
 import { accountEmailSchema, accountPasswordSchema, accountProfileSchema } from "../validation/account";
+import { checkCurrentPassword } from "./current-password";
 import { type FieldErrors, issuesByField } from "./forms";
 
 /** `locale`: the language of the request, for emails to a user who has none stored. */
@@ -22,24 +24,6 @@ type Me = { id: string; email: string };
 export type EditOutcome = { errors: FieldErrors } | { ok: true };
 
 const actorOf = (me: Me): Actor => ({ id: me.id, label: me.email });
-
-/**
- * Checks the current password typed into an /account form, counted by the sign-in throttle under
- * a key of its own: a session left open on a shared computer cannot be used to guess it.
- */
-async function checkCurrentPassword(
-  { db, sql }: Pick<AccountDeps, "db" | "sql">,
-  me: Me,
-  typed: string,
-): Promise<FieldErrors | undefined> {
-  const throttle = new SignInThrottle(sql);
-  const outcome = await throttle.attempt(`account:${me.id}`, `current-password:${me.id}`, async () => {
-    const row = await db.user.findUnique({ where: { id: me.id }, select: { passwordHash: true } });
-    return (await verifyPassword(row?.passwordHash, typed)) ? true : undefined;
-  });
-  if ("retryAfterMs" in outcome) return { currentPassword: "tooManyTries" };
-  return outcome.result ? undefined : { currentPassword: "currentPasswordWrong" };
-}
 
 /** The user's own name (display, given, family): saved and audited as an update by the user. */
 export async function changeProfile(db: Db, me: Me, input: unknown): Promise<EditOutcome> {
@@ -73,15 +57,16 @@ export async function changePassword(
 ): Promise<EditOutcome> {
   const parsed = accountPasswordSchema.safeParse(input);
   if (!parsed.success) return { errors: issuesByField(parsed.error.issues) };
-  const wrong = await checkCurrentPassword(deps, me, parsed.data.currentPassword);
+  const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
   if (wrong) return { errors: wrong };
   const passwordHash = await hashPassword(parsed.data.password);
-  const locale = await deps.db.$transaction(async (tx) => {
+  const { locale, passkeys } = await deps.db.$transaction(async (tx) => {
     await replacePassword(tx, me.id, passwordHash, keepSession ? { keepConsoleSession: keepSession } : {});
     await recordAudit(tx, { type: "user.password_changed", actor: actorOf(me), userId: me.id });
-    return (await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: { locale: true } })).locale;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: { locale: true } });
+    return { locale: user.locale, passkeys: await listPasskeys(tx, me.id) };
   });
-  notifyPasswordChanged(deps, me.email, mailLanguage(locale, deps.locale));
+  notifyPasswordChanged(deps, me.email, mailLanguage(locale, deps.locale), passkeys);
   return { ok: true };
 }
 
@@ -97,7 +82,7 @@ export async function requestEmailChange(deps: AccountDeps, me: Me, input: unkno
   if (deps.mail.config.mode === "off") return { errors: { email: "emailChangeUnavailable" } };
   const newEmail = parsed.data.email;
   if (newEmail === me.email) return { errors: { email: "emailSame" } };
-  const wrong = await checkCurrentPassword(deps, me, parsed.data.currentPassword);
+  const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
   if (wrong) return { errors: wrong };
   // Each request emails an address the user typed: counted like "Forgot password?" per account.
   const emailThrottle = new SignInThrottle(deps.sql, recoveryThrottlePolicy);

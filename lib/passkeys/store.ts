@@ -9,7 +9,7 @@ export type PasskeySummary = { id: string; name: string; createdAt: Date; lastUs
 type Context = { actor: Actor; ip?: string };
 
 /** A user's passkeys, oldest first (the order they were added). */
-export function listPasskeys(db: Db, userId: string): Promise<PasskeySummary[]> {
+export function listPasskeys(db: Pick<Db, "passkey">, userId: string): Promise<PasskeySummary[]> {
   return db.passkey.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },

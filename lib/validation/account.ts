@@ -10,7 +10,8 @@ export const accountProfileSchema = z.object({
   familyName: profileFields.familyName,
 });
 
-const currentPassword = z.string().min(1, "passwordRequired").max(256, "tooLong256");
+/** The current password typed to prove it is the account's owner (also for passkey changes). */
+export const currentPassword = z.string({ error: "passwordRequired" }).min(1, "passwordRequired").max(256, "tooLong256");
 
 /** A new password at /account: the current one, then the new one twice (the recovery page's rules). */
 export const accountPasswordSchema = z

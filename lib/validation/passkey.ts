@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentPassword } from "./account";
 import { humanText } from "./text";
 
 /** A passkey's name, as the user reads it on /account. */
@@ -28,3 +29,9 @@ export const createPasskeySchema = z.object({ name: passkeyName, response: regis
 
 /** PATCH /api/account/passkeys/:id: a new name. */
 export const renamePasskeySchema = z.object({ name: passkeyName });
+
+/**
+ * Adding (POST /api/account/passkeys/options) or removing (POST /api/account/passkeys/:id/remove)
+ * a passkey: the current password, so a session left open is not enough.
+ */
+export const passkeyProofSchema = z.object({ currentPassword });

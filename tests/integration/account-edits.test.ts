@@ -1,5 +1,6 @@
 import * as oidc from "openid-client";
 import { beforeAll, describe, expect, it } from "vitest";
+import { postAccountForm, accountHtml as readAccountPage, tokenOf } from "../support/account-forms";
 import { authorize, CookieBrowser, confirmEmailChangeByLink, textOf } from "../support/browserless";
 import { type DatabaseKind, databaseKinds } from "../support/databases";
 import { mailingServerFor } from "../support/mailing-server";
@@ -44,31 +45,9 @@ describe.each(databaseKinds)("account edits at /account on %s", (kind: DatabaseK
     return email;
   }
 
-  async function accountHtml(browser: CookieBrowser, path = "/account") {
-    const response = await browser.fetch(`${server.url}${path}`);
-    expect(response.status).toBe(200);
-    return response.text();
-  }
-
-  /** The anti-forgery token of the form that posts to `action` on the page. */
-  function tokenOf(html: string, action: string) {
-    const form = new RegExp(`<form[^>]*action="${action}"[\\s\\S]*?name="token" value="([^"]*)"`).exec(html);
-    if (!form) throw new Error(`no form to ${action} on the page: ${textOf(html).slice(0, 300)}`);
-    return form[1];
-  }
-
-  /** Posts one of /account's forms as a browser without script; returns where it sends the browser. */
-  async function post(browser: CookieBrowser, action: string, fields: Record<string, string>) {
-    const token = tokenOf(await accountHtml(browser), action);
-    const response = await browser.fetch(`${server.url}${action}`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-      body: new URLSearchParams({ token, ...fields }).toString(),
-    });
-    expect(response.status).toBe(303);
-    const location = response.headers.get("location") ?? "";
-    return { location, page: textOf(await accountHtml(browser, location.replace(/#.*$/, ""))) };
-  }
+  const accountHtml = (browser: CookieBrowser, path?: string) => readAccountPage(browser, server.url, path);
+  const post = (browser: CookieBrowser, action: string, fields: Record<string, string>) =>
+    postAccountForm(browser, server.url, action, fields);
 
   /** The app's sign-in through openid-client: its tokens, or the error the sign-in ended with. */
   async function appSignIn(email: string, password: string, browser = new CookieBrowser()) {

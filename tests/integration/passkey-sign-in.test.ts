@@ -47,7 +47,9 @@ describe("passkey sign-in over HTTP", () => {
     expect((await server.cli("users", "create", "--email", user.email, "--password", PASSWORD)).status).toBe(0);
     const browser = await signInToPages(server.url, user, "latchkey-account");
     const authenticator = new TestAuthenticator(new URL(server.url).hostname, server.url);
-    const options = await callApi(browser, server.url, "POST", "/api/account/passkeys/options", {});
+    const options = await callApi(browser, server.url, "POST", "/api/account/passkeys/options", {
+      currentPassword: PASSWORD,
+    });
     expect(options.status).toBe(200);
     const response = authenticator.register(options.body.challenge);
     const added = await callApi(browser, server.url, "POST", "/api/account/passkeys", { name: "Laptop", response });

@@ -79,6 +79,31 @@ describe("composed emails", () => {
     expect(ko.html).toContain('lang="ko"');
   });
 
+  it("lists the account's passkeys in a password-changed email, escaped, with where to remove them", () => {
+    const base = { kind: "passwordChanged", to: "ada@example.com", baseUrl: "https://id.example.com" } as const;
+    const passkeys = [
+      { name: "Work <laptop>", createdAt: new Date("2026-11-30T12:00:00Z") },
+      { name: "Phone", createdAt: new Date("2026-12-01T08:00:00Z") },
+    ];
+    const en = composeMail({ ...base, locale: "en", passkeys });
+    expect(en.text).toContain("These passkeys can also sign in to the account, without the password:");
+    expect(en.text).toContain("- Work <laptop> (added Nov 30, 2026)\n- Phone (added Dec 1, 2026)");
+    expect(en.text).toContain("on your account page: https://id.example.com/account");
+    expect(en.html).toContain("<li>Work &lt;laptop&gt; (added Nov 30, 2026)</li>");
+    expect(en.html).not.toContain("<laptop>");
+    expect(en.html).toContain('<a href="https://id.example.com/account"');
+    const one = composeMail({ ...base, locale: "en", passkeys: passkeys.slice(1) });
+    expect(one.text).toContain("This passkey can also sign in");
+    const ko = composeMail({ ...base, locale: "ko", passkeys });
+    expect(ko.text).toContain("다음 패스키로도 비밀번호 없이");
+    expect(ko.text).toContain("- Phone (2026년 12월 1일에 추가함)");
+    expect(ko.html).toContain("<li>Phone (2026년 12월 1일에 추가함)</li>");
+    // Without passkeys the email says nothing of them.
+    const none = composeMail({ ...base, locale: "en", passkeys: [] });
+    expect(none.text).not.toMatch(/passkey/i);
+    expect(none.html).not.toContain("/account");
+  });
+
   it("has every kind in both catalogs: subject, intro and advice, and a button and expiry where a link goes", () => {
     const kinds = ["passwordChanged", "emailChange", "emailChanging", "register", "registerExisting"] as const;
     const withLink = new Set(["emailChange", "register"]);

@@ -1,13 +1,20 @@
-import { userRoute } from "@/lib/api/route";
+import { readJson, userRoute } from "@/lib/api/route";
 import { registrationOptions } from "@/lib/passkeys/ceremonies";
+import { refusedPasswordProof } from "@/lib/passkeys/password-proof";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { runtime } from "@/lib/runtime";
 import { noStoreJson } from "@/lib/two-factor/account-requests";
 
-/** POST: options (and a fresh single-use challenge) for adding a passkey to the signed-in account. */
-export const POST = userRoute(async ({ user }) => {
+/**
+ * POST { currentPassword }: options (and a fresh single-use challenge) for adding a passkey to the
+ * signed-in account. The challenge is issued only after the password checks out, and the finishing
+ * POST accepts only such a challenge: a session left open is not enough to add a passkey.
+ */
+export const POST = userRoute(async ({ req, user, locale }) => {
   const rt = runtime();
   const db = rt.database.prisma;
+  const refused = await refusedPasswordProof({ db, sql: rt.sql }, user, await readJson(req), locale);
+  if (refused) return refused;
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
   const options = await registrationOptions(db, relyingParty(rt.env.APP_URL), {
     id: user.id,

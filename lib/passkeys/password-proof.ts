@@ -1,0 +1,33 @@
+import { checkCurrentPassword } from "../account/current-password";
+import { problemResponse } from "../api/route";
+import type { Db } from "../db/client";
+import type { DirectSql } from "../db/direct-sql";
+import type { Locale } from "../i18n/locales";
+import { validationText } from "../i18n/validation";
+import { passkeyProofSchema } from "../validation/passkey";
+
+/**
+ * The current password sent with a passkey change, checked under the same throttle (and the same
+ * counter) as /account's password and email changes. Undefined when it is right; else the answer
+ * to send: 400 naming `currentPassword` for a wrong or missing one, 429 once the throttle holds.
+ * A missing or malformed body is a ZodError (400 naming the field, via the route wrapper).
+ */
+export async function refusedPasswordProof(
+  deps: { db: Db; sql: DirectSql },
+  user: { id: string },
+  body: unknown,
+  locale: Locale,
+): Promise<Response | undefined> {
+  const { currentPassword } = passkeyProofSchema.parse(body);
+  const wrong = await checkCurrentPassword(deps, user.id, currentPassword);
+  const key = wrong?.currentPassword;
+  if (!key) return undefined;
+  const throttled = key === "tooManyTries";
+  return problemResponse({
+    type: "about:blank",
+    title: throttled ? "Too many requests" : "Invalid input",
+    status: throttled ? 429 : 400,
+    detail: validationText(key, locale),
+    errors: { currentPassword: [validationText(key, locale)] },
+  });
+}
