@@ -58,7 +58,7 @@ export async function changePassword(
   const parsed = accountPasswordSchema.safeParse(input);
   if (!parsed.success) return { errors: issuesByField(parsed.error.issues) };
   const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
-  if (wrong) return { errors: wrong };
+  if (wrong) return { errors: wrong.errors };
   const passwordHash = await hashPassword(parsed.data.password);
   const { locale, passkeys } = await deps.db.$transaction(async (tx) => {
     await replacePassword(tx, me.id, passwordHash, keepSession ? { keepConsoleSession: keepSession } : {});
@@ -83,7 +83,7 @@ export async function requestEmailChange(deps: AccountDeps, me: Me, input: unkno
   const newEmail = parsed.data.email;
   if (newEmail === me.email) return { errors: { email: "emailSame" } };
   const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
-  if (wrong) return { errors: wrong };
+  if (wrong) return { errors: wrong.errors };
   // Each request emails an address the user typed: counted like "Forgot password?" per account.
   const emailThrottle = new SignInThrottle(deps.sql, recoveryThrottlePolicy);
   const source = `account:${me.id}`;

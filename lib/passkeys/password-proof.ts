@@ -9,7 +9,8 @@ import { passkeyProofSchema } from "../validation/passkey";
 /**
  * The current password sent with a passkey change, checked under the same throttle (and the same
  * counter) as /account's password and email changes. Undefined when it is right; else the answer
- * to send: 400 naming `currentPassword` for a wrong or missing one, 429 once the throttle holds.
+ * to send: 400 naming `currentPassword` for a wrong or missing one, 429 with Retry-After once the
+ * throttle holds.
  * A missing or malformed body is a ZodError (400 naming the field, via the route wrapper).
  */
 export async function refusedPasswordProof(
@@ -20,14 +21,16 @@ export async function refusedPasswordProof(
 ): Promise<Response | undefined> {
   const { currentPassword } = passkeyProofSchema.parse(body);
   const wrong = await checkCurrentPassword(deps, user.id, currentPassword);
-  const key = wrong?.currentPassword;
+  const key = wrong?.errors.currentPassword;
   if (!key) return undefined;
   const throttled = key === "tooManyTries";
-  return problemResponse({
+  const response = problemResponse({
     type: "about:blank",
     title: throttled ? "Too many requests" : "Invalid input",
     status: throttled ? 429 : 400,
     detail: validationText(key, locale),
     errors: { currentPassword: [validationText(key, locale)] },
   });
+  if (wrong.retryAfterMs) response.headers.set("retry-after", String(Math.ceil(wrong.retryAfterMs / 1000)));
+  return response;
 }

@@ -11,7 +11,10 @@ export const accountProfileSchema = z.object({
 });
 
 /** The current password typed to prove it is the account's owner (also for passkey changes). */
-export const currentPassword = z.string({ error: "passwordRequired" }).min(1, "passwordRequired").max(256, "tooLong256");
+export const currentPassword = z
+  .string({ error: "passwordRequired" })
+  .min(1, "passwordRequired")
+  .max(256, "tooLong256");
 
 /** A new password at /account: the current one, then the new one twice (the recovery page's rules). */
 export const accountPasswordSchema = z

@@ -131,6 +131,9 @@ describe.each(databaseKinds)("passkey changes need the current password (%s)", (
     }
     const held = await api(first.browser, "POST", "/api/account/passkeys/options", { currentPassword: PASSWORD });
     expect(held.status).toBe(429);
+    // The throttle's first hold is 30 s (lib/auth/throttle.ts): the client is told when to come back.
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(held.headers.get("retry-after"))).toBeLessThanOrEqual(30);
     expect(held.body.errors.currentPassword).toEqual([THROTTLED_TEXT]);
     expect(await count("PasskeyChallenge", first.id)).toBe(0);
 
