@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The benchmark's second baseline: bare oidc-provider as scripts/bench-bare.mjs serves it, but
-// storing each client_credentials token before answering, the plainest durable way: a table of
-// its own (token id, payload, expiry) with group commit (tokens issued while a write is in flight
-// share the next one; an answer leaves once its write committed). SQLite in WAL mode with
-// synchronous=NORMAL, as Latchkey runs it; PostgreSQL on one pipelined connection, up to four
-// writes in flight. It shows what durability alone costs oidc-provider on this machine, so the
-// bench can tell that cost apart from Latchkey's own. Prints its port when listening.
+// answering a client_credentials token only once it is stored, written as cheaply as a durable
+// write can be: tokens issued while a write is in flight share the next one (group commit), and a
+// group is one row (a JSON object, token id -> payload) appended to a table without any index.
+// SQLite in WAL mode with synchronous=NORMAL, as Latchkey runs it; PostgreSQL on one pipelined
+// connection with up to four writes in flight, as Latchkey's token writer. Lookups are answered
+// from memory (the table is never read): this is the floor of what durability costs oidc-provider
+// on this machine, not a store to run, so the bench can tell that cost apart from Latchkey's.
+// Prints its port when listening.
 //
 //   node scripts/bench-bare-durable.mjs <client id> <secret> <file:path | postgresql://...>
 import { generateKeyPairSync } from "node:crypto";
@@ -58,56 +60,37 @@ function groupCommit(write, depth) {
     });
 }
 
-async function openStore(url) {
+/** Appends a group of tokens as one row; resolves once it has committed. */
+async function openLog(url) {
   if (url.startsWith("file:")) {
     const sqlite = new Database(url.slice("file:".length));
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
-    sqlite.exec(
-      "CREATE TABLE IF NOT EXISTS bare_tokens (id TEXT PRIMARY KEY, payload TEXT NOT NULL, exp INTEGER NOT NULL)",
-    );
-    const insert = sqlite.prepare("INSERT INTO bare_tokens (id, payload, exp) VALUES (?, ?, ?)");
-    const insertAll = sqlite.transaction((rows) => {
-      for (const row of rows) insert.run(row);
-    });
-    const select = sqlite.prepare("SELECT payload FROM bare_tokens WHERE id = ?");
-    return {
-      add: groupCommit((rows) => insertAll(rows), 1),
-      find: async (id) => select.get(id)?.payload,
-    };
+    sqlite.exec("CREATE TABLE IF NOT EXISTS bare_token_groups (tokens TEXT NOT NULL)");
+    const insert = sqlite.prepare("INSERT INTO bare_token_groups (tokens) VALUES (?)");
+    return groupCommit((rows) => insert.run(`{${rows.join(",")}}`), 1);
   }
   const client = new pg.Client({ connectionString: url, pipeline: true });
   await client.connect();
-  await client.query(
-    "CREATE TABLE IF NOT EXISTS bare_tokens (id text PRIMARY KEY, payload text NOT NULL, exp bigint NOT NULL)",
-  );
-  const insert = {
-    name: "bare_tokens",
-    text: "INSERT INTO bare_tokens (id, payload, exp) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])",
-  };
-  return {
-    add: groupCommit((rows) => client.query({ ...insert, values: [0, 1, 2].map((i) => rows.map((row) => row[i])) }), 4),
-    find: async (id) => (await client.query("SELECT payload FROM bare_tokens WHERE id = $1", [id])).rows[0]?.payload,
-  };
+  await client.query("CREATE TABLE IF NOT EXISTS bare_token_groups (tokens text NOT NULL)");
+  const insert = { name: "bare_token_groups", text: "INSERT INTO bare_token_groups (tokens) VALUES ($1)" };
+  return groupCommit((rows) => client.query({ ...insert, values: [`{${rows.join(",")}}`] }), 4);
 }
 
-const store = await openStore(databaseUrl);
+const append = await openLog(databaseUrl);
 const memory = new Map();
 
-/** client_credentials tokens in the durable store; everything else in memory, as bare keeps it. */
+/** Every object in memory, as bare keeps it; a client_credentials token answers once also stored. */
 class Adapter {
   constructor(model) {
     this.model = model;
   }
-  async upsert(id, payload, expiresIn) {
-    if (this.model === "ClientCredentials")
-      return store.add([id, JSON.stringify(payload), Math.floor(Date.now() / 1000) + expiresIn]);
+  async upsert(id, payload) {
     memory.set(`${this.model}:${id}`, payload);
+    if (this.model === "ClientCredentials") await append(`"${id}":${JSON.stringify(payload)}`);
   }
   async find(id) {
-    if (this.model !== "ClientCredentials") return memory.get(`${this.model}:${id}`);
-    const payload = await store.find(id);
-    return payload ? JSON.parse(payload) : undefined;
+    return memory.get(`${this.model}:${id}`);
   }
   async findByUid() {}
   async findByUserCode() {}
