@@ -2,8 +2,16 @@ import { z } from "zod";
 import { currentPassword } from "./account";
 import { humanText } from "./text";
 
-/** A passkey's name, as the user reads it on /account. */
-export const passkeyName = humanText(64).pipe(z.string().min(1, "nameRequired"));
+/**
+ * A passkey's name, as the user reads it on /account and in the password-changed email. No web
+ * address: mail programs make one a link in the email's plain text, inside a security notice.
+ */
+export const passkeyName = humanText(64).pipe(
+  z
+    .string()
+    .min(1, "nameRequired")
+    .refine((name) => !/:\/\/|\bwww\./i.test(name), "noLinks"),
+);
 
 const base64url = z
   .string()

@@ -88,7 +88,9 @@ describe("composed emails", () => {
     const en = composeMail({ ...base, locale: "en", passkeys });
     expect(en.text).toContain("These passkeys can also sign in to the account, without the password:");
     expect(en.text).toContain("- Work <laptop> (added Nov 30, 2026)\n- Phone (added Dec 1, 2026)");
-    expect(en.text).toContain("on your account page: https://id.example.com/account");
+    // Removing one asks for the password: the owner is told to choose a new one first.
+    expect(en.text).toContain("Once you have chosen a new password, remove any passkey");
+    expect(en.text).toContain("asks for the new password): https://id.example.com/account");
     expect(en.html).toContain("<li>Work &lt;laptop&gt; (added Nov 30, 2026)</li>");
     expect(en.html).not.toContain("<laptop>");
     expect(en.html).toContain('<a href="https://id.example.com/account"');

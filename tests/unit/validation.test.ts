@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../../lib/errors";
 import { validationText } from "../../lib/i18n/validation";
 import { createApplicationSchema } from "../../lib/validation/application";
+import { renamePasskeySchema } from "../../lib/validation/passkey";
 import { redirectUriProblem } from "../../lib/validation/uri";
 
 describe("redirect URI rules", () => {
@@ -51,4 +52,20 @@ describe("createApplicationSchema", () => {
     });
     expect(result.success).toBe(false);
   });
+});
+
+describe("passkey names", () => {
+  it.each(["YubiKey 5", "Work laptop", "키 #2 (office)", "Mac: Touch ID"])("accepts %s", (name) =>
+    expect(renamePasskeySchema.safeParse({ name }).success).toBe(true),
+  );
+
+  // The password-changed email lists names in its plain text, where mail programs turn addresses into links.
+  it.each(["https://evil.example/reset", "see www.evil.example", "HTTP://x"])(
+    "refuses %s, naming the field",
+    (name) => {
+      const result = renamePasskeySchema.safeParse({ name });
+      expect(result.success).toBe(false);
+      expect(fieldErrors(result.error!)).toEqual({ name: [validationText("noLinks", "en")] });
+    },
+  );
 });
