@@ -107,7 +107,7 @@ function PasswordForm({
       ? passwordErrors[data.notice as keyof typeof passwordErrors]
       : undefined;
   return (
-    <form method="post" action={action} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form method="post" action={action} className="flex flex-col gap-3">
       <input type="hidden" name="token" value={data.token} />
       <Field
         id={id}
@@ -118,12 +118,13 @@ function PasswordForm({
         error={key ? tv(key) : undefined}
         autoComplete="current-password"
         autoFocus={key !== undefined}
-        className="flex-1"
         required
       />
-      <Button type="submit" variant={primary ? "primary" : "secondary"} className="sm:mb-6">
-        {label}
-      </Button>
+      <div>
+        <Button type="submit" variant={primary ? "primary" : "secondary"}>
+          {label}
+        </Button>
+      </div>
     </form>
   );
 }
