@@ -20,6 +20,14 @@ const THROTTLED_TEXT = "Too many wrong passwords. Wait a few minutes, then try a
 
 type Created = { clientId: string; clientSecret?: string };
 
+/** A second step that types `codes` in turn, one per page asking for it, keeping each page's text in `pages`. */
+function typing(codes: string[], pages: string[]) {
+  return (p: Page) => {
+    pages.push(textOf(p.html));
+    return codes[pages.length - 1] ?? "";
+  };
+}
+
 /**
  * Two-factor sign-in end to end: a user sets up an authenticator app through the account API,
  * then apps (openid-client) see the second step, `amr` and `acr`; recovery codes work once;
@@ -164,13 +172,9 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
     const user = await newUser();
     const { recoveryCodes, confirmedWith } = await enrol(user);
     // The code that confirmed the app is spent: typed again (a replay), it is refused.
-    const typed = ["000000", confirmedWith, recoveryCodes[0]];
     const pages: string[] = [];
     const viaRecovery = await signIn(user, {
-      secondFactor: (p) => {
-        pages.push(textOf(p.html));
-        return typed[pages.length - 1] ?? "";
-      },
+      secondFactor: typing(["000000", confirmedWith, recoveryCodes[0]], pages),
     });
     expect(pages).toHaveLength(3);
     expect(pages[1]).toContain("That code is not right");
@@ -382,13 +386,7 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
     expect(new Set(fresh).size).toBe(10);
     // The new codes replace the old: one the owner still had is refused, a new one lets them in.
     const pages: string[] = [];
-    const typed = [recoveryCodes[1], fresh[0]];
-    const viaNew = await signIn(user, {
-      secondFactor: (p) => {
-        pages.push(textOf(p.html));
-        return typed[pages.length - 1] ?? "";
-      },
-    });
+    const viaNew = await signIn(user, { secondFactor: typing([recoveryCodes[1], fresh[0]], pages) });
     expect(pages).toHaveLength(2);
     expect(pages[1]).toContain("That code is not right");
     expect(viaNew.claims.amr).toContain("mfa");
