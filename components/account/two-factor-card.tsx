@@ -22,19 +22,24 @@ export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
             {data.totp.lastUsedAt ? t("lastUsed", { date: data.totp.lastUsedAt }) : null}{" "}
             {t("recoveryLeft", { count: data.totp.recoveryCodesLeft })}
           </p>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <PostButton
-              action="/api/account/two-factor/recovery-codes"
-              token={data.token}
-              label={t("newRecoveryCodes")}
-            />
-          </div>
+          <PasswordForm
+            id="two-factor-codes-password"
+            action="/api/account/two-factor/recovery-codes"
+            data={data}
+            label={t("newRecoveryCodes")}
+          />
           {!data.required && <RemoveForm data={data} />}
         </>
       ) : (
         <>
           <p className="text-sm text-slate-600">{t("offExplain")}</p>
-          <PostButton action="/api/account/two-factor/totp" token={data.token} label={t("setUp")} primary />
+          <PasswordForm
+            id="two-factor-setup-password"
+            action="/api/account/two-factor/totp"
+            data={data}
+            label={t("setUp")}
+            primary
+          />
         </>
       )}
     </section>
@@ -69,24 +74,57 @@ function RemoveForm({ data }: { data: TwoFactorCardData }) {
   );
 }
 
-/** One action as a plain form post carrying the anti-forgery token (works without a script). */
-function PostButton({
+/** The validation message for each refusal of the current password (the redirect's notice). */
+const passwordErrors = {
+  password_required: "passwordRequired",
+  password_wrong: "currentPasswordWrong",
+  password_throttled: "tooManyTries",
+} as const;
+
+/**
+ * Setting up an app or making new recovery codes: a plain form post (works without a script)
+ * carrying the anti-forgery token and the current password, so an open session is not enough.
+ * A refused password is said beside the field, which then takes focus for keyboard and screen
+ * reader users (only one of these forms is on the card at a time, so the notice is its own).
+ */
+function PasswordForm({
+  id,
   action,
-  token,
+  data,
   label,
   primary,
 }: {
+  id: string;
   action: string;
-  token: string;
+  data: TwoFactorCardData;
   label: string;
   primary?: boolean;
 }) {
+  const t = useTranslations("account.edits");
+  const tv = useTranslations("validation");
+  const key =
+    data.notice && data.notice in passwordErrors
+      ? passwordErrors[data.notice as keyof typeof passwordErrors]
+      : undefined;
   return (
-    <form method="post" action={action} className="flex-1">
-      <input type="hidden" name="token" value={token} />
-      <Button type="submit" variant={primary ? "primary" : "secondary"} className="w-full">
-        {label}
-      </Button>
+    <form method="post" action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="token" value={data.token} />
+      <Field
+        id={id}
+        name="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        hint={t("emailPasswordHint")}
+        error={key ? tv(key) : undefined}
+        autoComplete="current-password"
+        autoFocus={key !== undefined}
+        required
+      />
+      <div>
+        <Button type="submit" variant={primary ? "primary" : "secondary"}>
+          {label}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -128,8 +128,17 @@ export type TwoFactorCardData = {
   token: string;
   /** Two-factor is required for this user (everyone's policy): it cannot be turned off here. */
   required: boolean;
-  /** What the last form did (from the redirect), to say so; or why turning it off was refused. */
-  notice?: "removed" | "invalid_code" | "too_many_attempts";
+  /**
+   * What the last form did (from the redirect), to say so; why turning it off was refused; or why
+   * the current password asked to set up an app or make new recovery codes was refused.
+   */
+  notice?:
+    | "removed"
+    | "invalid_code"
+    | "too_many_attempts"
+    | "password_required"
+    | "password_wrong"
+    | "password_throttled";
 };
 
 /** Why a two-factor form is shown again. */

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { TwoFactorCardData } from "../provider-pages/data";
 import { twoFactorFormToken } from "./account-forms";
+import { passwordNotices } from "./password-proof";
 import { readTwoFactorPolicy } from "./policy";
 import { twoFactorStatus } from "./store";
 
@@ -24,6 +25,12 @@ export async function twoFactorCardData(
     },
     token: twoFactorFormToken(userId),
     required: policy === "required",
-    ...(notice === "removed" || notice === "invalid_code" || notice === "too_many_attempts" ? { notice } : {}),
+    ...(isNotice(notice) ? { notice } : {}),
   };
+}
+
+const notices: readonly unknown[] = ["removed", "invalid_code", "too_many_attempts", ...Object.values(passwordNotices)];
+
+function isNotice(value: unknown): value is NonNullable<TwoFactorCardData["notice"]> {
+  return notices.includes(value);
 }

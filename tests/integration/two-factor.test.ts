@@ -2,18 +2,31 @@ import { decodeJwt } from "jose";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACR_PASSWORD, ACR_TWO_FACTOR } from "../../lib/oidc/acr";
+import { accountHtml, postAccountForm } from "../support/account-forms";
 import { authorize, CookieBrowser, type Page, textOf } from "../support/browserless";
 import { type DatabaseKind, databaseKinds, databases } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { runCliAsync, startServer, type TestServer } from "../support/server";
+import { sql } from "../support/sql";
 import { authenticatorCode, recoveryCodesOnPage, secretOnPage } from "../support/totp";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "root@example.com", password: "admin-passphrase" };
 const PASSWORD = "correct horse battery";
+const WRONG = "someone else's guess";
+const WRONG_TEXT = "That is not your current password";
+const THROTTLED_TEXT = "Too many wrong passwords. Wait a few minutes, then try again.";
 
 type Created = { clientId: string; clientSecret?: string };
+
+/** A second step that types `codes` in turn, one per page asking for it, keeping each page's text in `pages`. */
+function typing(codes: string[], pages: string[]) {
+  return (p: Page) => {
+    pages.push(textOf(p.html));
+    return codes[pages.length - 1] ?? "";
+  };
+}
 
 /**
  * Two-factor sign-in end to end: a user sets up an authenticator app through the account API,
@@ -45,7 +58,9 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
   /** Sets up an authenticator app for the user through /account's API; returns its secret and recovery codes. */
   async function enrol(user: { email: string; password: string }) {
     const browser = await signInToPages(server.url, user, "latchkey-account");
-    const started = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp", {});
+    const started = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp", {
+      currentPassword: user.password,
+    });
     expect(started.status).toBe(200);
     const secret = started.body.secret as string;
     expect(started.body.otpauthUri).toContain(`secret=${secret}`);
@@ -157,13 +172,9 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
     const user = await newUser();
     const { recoveryCodes, confirmedWith } = await enrol(user);
     // The code that confirmed the app is spent: typed again (a replay), it is refused.
-    const typed = ["000000", confirmedWith, recoveryCodes[0]];
     const pages: string[] = [];
     const viaRecovery = await signIn(user, {
-      secondFactor: (p) => {
-        pages.push(textOf(p.html));
-        return typed[pages.length - 1] ?? "";
-      },
+      secondFactor: typing(["000000", confirmedWith, recoveryCodes[0]], pages),
     });
     expect(pages).toHaveLength(3);
     expect(pages[1]).toContain("That code is not right");
@@ -307,6 +318,117 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
 
     expect((await remove({ code: recoveryCodes[1] })).status).toBe(204);
     expect((await signIn(user)).claims.amr).toEqual(["pwd"]);
+  });
+
+  /** Rows the user has in a two-factor table (a started enrolment, recovery codes). */
+  async function rows(table: "TotpFactor" | "RecoveryCode", email: string) {
+    const found = await sql<{ n: number | string }>(
+      server.databaseUrl,
+      `SELECT COUNT(*) AS n FROM "${table}" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`,
+      email,
+    );
+    return Number(found[0].n);
+  }
+
+  it("starts adding an authenticator app only with the current password (JSON and a plain form)", async () => {
+    const user = await newUser();
+    const browser = await signInToPages(server.url, user, "latchkey-account");
+    const start = (body: Record<string, string>) =>
+      callApi(browser, server.url, "POST", "/api/account/two-factor/totp", body);
+    const missing = await start({});
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.currentPassword).toEqual(["Enter your password"]);
+    const wrong = await start({ currentPassword: WRONG });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.currentPassword).toEqual([WRONG_TEXT]);
+    expect(wrong.body.secret).toBeUndefined();
+    expect(await rows("TotpFactor", user.email)).toBe(0);
+
+    // Without script: back to /account, the error beside the card's password field, no QR page.
+    const form = "/api/account/two-factor/totp";
+    const refused = await postAccountForm(browser, server.url, form, { currentPassword: WRONG });
+    expect(refused.location).toBe("/account?two_factor=password_wrong");
+    expect(refused.page).toContain(WRONG_TEXT);
+    const empty = await postAccountForm(browser, server.url, form, { currentPassword: "" });
+    expect(empty.location).toBe("/account?two_factor=password_required");
+    expect(await rows("TotpFactor", user.email)).toBe(0);
+    const html = await accountHtml(browser, server.url, "/account?two_factor=password_wrong");
+    expect(html).toMatch(/<input(?=[^>]*id="two-factor-setup-password")(?=[^>]*aria-invalid="true")[^>]*>/);
+
+    const started = await postAccountForm(browser, server.url, form, { currentPassword: PASSWORD });
+    expect(started.location).toBe("/account/two-factor");
+    expect(started.page).toContain("Scan the QR code");
+    expect(await rows("TotpFactor", user.email)).toBe(1);
+  });
+
+  it("makes new recovery codes only with the current password; refused, the old ones still work", async () => {
+    const user = await newUser();
+    const { recoveryCodes, browser } = await enrol(user);
+    const regenerate = (body: Record<string, string>) =>
+      callApi(browser, server.url, "POST", "/api/account/two-factor/recovery-codes", body);
+    expect((await regenerate({})).status).toBe(400);
+    const wrong = await regenerate({ currentPassword: WRONG });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.currentPassword).toEqual([WRONG_TEXT]);
+    expect(wrong.body.recoveryCodes).toBeUndefined();
+    const refused = await postAccountForm(browser, server.url, "/api/account/two-factor/recovery-codes", {
+      currentPassword: WRONG,
+    });
+    expect(refused.location).toBe("/account?two_factor=password_wrong");
+    expect(refused.page).toContain(WRONG_TEXT);
+    expect(await rows("RecoveryCode", user.email)).toBe(10);
+    const viaOld = await signIn(user, { secondFactor: () => recoveryCodes[0] });
+    expect(viaOld.claims.amr).toEqual(expect.arrayContaining(["pwd", "otp", "mfa"]));
+
+    const made = await regenerate({ currentPassword: PASSWORD });
+    expect(made.status).toBe(200);
+    const fresh = made.body.recoveryCodes as string[];
+    expect(new Set(fresh).size).toBe(10);
+    // The new codes replace the old: one the owner still had is refused, a new one lets them in.
+    const pages: string[] = [];
+    const viaNew = await signIn(user, { secondFactor: typing([recoveryCodes[1], fresh[0]], pages) });
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain("That code is not right");
+    expect(viaNew.claims.amr).toContain("mfa");
+  });
+
+  it("no longer lets an open session mint a recovery code and turn two-factor off (the review's chain)", async () => {
+    const user = await newUser();
+    const { browser } = await enrol(user);
+    const minted = await callApi(browser, server.url, "POST", "/api/account/two-factor/recovery-codes", {});
+    expect(minted.status).toBe(400);
+    expect(minted.body.recoveryCodes).toBeUndefined();
+    const removed = await callApi(browser, server.url, "POST", "/api/account/two-factor/remove", { code: "" });
+    expect(removed.body).toEqual({ error: "invalid_code" });
+    expect(await rows("TotpFactor", user.email)).toBe(1);
+    await expect(signIn(user)).rejects.toThrow(/second-factor/);
+  });
+
+  it("holds these forms with the password and email changes' counter after five wrong passwords", async () => {
+    const user = await newUser();
+    const browser = await signInToPages(server.url, user, "latchkey-account");
+    for (let i = 0; i < 5; i++) {
+      const wrong = await postAccountForm(browser, server.url, "/api/account/password", {
+        currentPassword: WRONG,
+        password: "new password 22",
+        confirmPassword: "new password 22",
+      });
+      expect(wrong.location, `guess ${i + 1}`).toContain("error.currentPassword=currentPasswordWrong");
+    }
+    const held = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp", {
+      currentPassword: PASSWORD,
+    });
+    expect(held.status).toBe(429);
+    // The throttle's first hold is 30 s (lib/auth/throttle.ts): the client is told when to come back.
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(held.headers.get("retry-after"))).toBeLessThanOrEqual(30);
+    expect(held.body.errors.currentPassword).toEqual([THROTTLED_TEXT]);
+    const form = await postAccountForm(browser, server.url, "/api/account/two-factor/totp", {
+      currentPassword: PASSWORD,
+    });
+    expect(form.location).toBe("/account?two_factor=password_throttled");
+    expect(form.page).toContain(THROTTLED_TEXT);
+    expect(await rows("TotpFactor", user.email)).toBe(0);
   });
 
   // Last: it changes the setting every other test depends on (and puts it back).
