@@ -13,6 +13,7 @@ export function TwoFactorCard({ data }: { data: TwoFactorCardData }) {
         {t("heading")}
       </h2>
       {data.notice === "removed" && <Alert tone="success">{t("removed")}</Alert>}
+      {data.notice === "setup_expired" && <Alert tone="warning">{t("setupExpired")}</Alert>}
       {data.totp ? (
         <>
           <p className="text-sm text-slate-700" data-testid="two-factor-status">

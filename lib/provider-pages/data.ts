@@ -138,7 +138,8 @@ export type TwoFactorCardData = {
     | "too_many_attempts"
     | "password_required"
     | "password_wrong"
-    | "password_throttled";
+    | "password_throttled"
+    | "setup_expired";
 };
 
 /** Why a two-factor form is shown again. */

@@ -29,7 +29,13 @@ export async function twoFactorCardData(
   };
 }
 
-const notices: readonly unknown[] = ["removed", "invalid_code", "too_many_attempts", ...Object.values(passwordNotices)];
+const notices: readonly unknown[] = [
+  "removed",
+  "invalid_code",
+  "too_many_attempts",
+  "setup_expired",
+  ...Object.values(passwordNotices),
+];
 
 function isNotice(value: unknown): value is NonNullable<TwoFactorCardData["notice"]> {
   return notices.includes(value);

@@ -52,29 +52,46 @@ export async function secondFactors(db: Db, userId: string): Promise<{ totp: boo
 }
 
 /**
- * Starts (or resumes) adding an authenticator app: a new secret, stored encrypted and unconfirmed
- * until a code from the app proves the user copied it. An unconfirmed secret is reused, so
- * reloading the page keeps the QR code the user may already have scanned.
+ * How long a started set-up can be finished. Starting asks for the current password; finishing
+ * (the code from the app) does not, so a set-up left open on a shared computer must not stay
+ * finishable by whoever sits down next.
  */
-export async function startTotp(db: Db, kek: Kek, userId: string): Promise<string> {
+export const PENDING_TOTP_MS = 10 * 60_000;
+
+const stale = (factor: { createdAt: Date }, now: number) => now - factor.createdAt.getTime() > PENDING_TOTP_MS;
+
+/**
+ * Starts (or resumes) adding an authenticator app: a new secret, stored encrypted and unconfirmed
+ * until a code from the app proves the user copied it. An unconfirmed secret is reused while it
+ * is fresh, so reloading the page keeps the QR code the user may already have scanned; an older
+ * one is replaced.
+ */
+export async function startTotp(db: Db, kek: Kek, userId: string, now = Date.now()): Promise<string> {
   const existing = await db.totpFactor.findUnique({ where: { userId } });
   if (existing?.confirmedAt) throw new ConflictError("An authenticator app is already set up.");
-  if (existing) return unwrap(kek, existing.secret, secretContext(userId));
+  if (existing && !stale(existing, now)) return unwrap(kek, existing.secret, secretContext(userId));
   const secret = newTotpSecret();
+  const fresh = { secret: wrap(kek, secret, secretContext(userId)), createdAt: new Date(now) };
   await db.totpFactor.upsert({
     where: { userId },
-    create: { userId, secret: wrap(kek, secret, secretContext(userId)) },
-    // Another tab started at the same moment: keep what it stored (the page reads it back).
-    update: {},
+    create: { userId, ...fresh },
+    // Another tab started at the same moment: keep what it stored (the page reads it back). A
+    // stale set-up is replaced (it can no longer be confirmed: see pendingTotpSecret).
+    update: existing ? fresh : {},
   });
   const stored = await db.totpFactor.findUniqueOrThrow({ where: { userId } });
   return unwrap(kek, stored.secret, secretContext(userId));
 }
 
-/** The secret of an authenticator app being added (not yet confirmed), if any. */
-export async function pendingTotpSecret(db: Db, kek: Kek, userId: string): Promise<string | undefined> {
+/** The secret of an authenticator app being added (not yet confirmed, started within PENDING_TOTP_MS), if any. */
+export async function pendingTotpSecret(
+  db: Db,
+  kek: Kek,
+  userId: string,
+  now = Date.now(),
+): Promise<string | undefined> {
   const factor = await db.totpFactor.findUnique({ where: { userId } });
-  if (!factor || factor.confirmedAt) return undefined;
+  if (!factor || factor.confirmedAt || stale(factor, now)) return undefined;
   return unwrap(kek, factor.secret, secretContext(userId));
 }
 
@@ -92,7 +109,7 @@ export async function confirmTotp(
   context: { actor: Actor; ip?: string },
   now = Date.now(),
 ): Promise<string[] | undefined> {
-  const secret = await pendingTotpSecret(db, kek, userId);
+  const secret = await pendingTotpSecret(db, kek, userId, now);
   if (!secret) throw new NotFoundError("Authenticator app being added");
   const step = matchingStep(secret, code, now);
   if (step === undefined) return undefined;

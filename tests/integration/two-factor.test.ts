@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACR_PASSWORD, ACR_TWO_FACTOR } from "../../lib/oidc/acr";
-import { accountHtml, postAccountForm } from "../support/account-forms";
+import { accountHtml, postAccountForm, tokenOf } from "../support/account-forms";
 import { authorize, CookieBrowser, type Page, textOf } from "../support/browserless";
 import { type DatabaseKind, databaseKinds, databases } from "../support/databases";
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
@@ -359,6 +359,47 @@ describe.each(databaseKinds)("two-factor sign-in on %s", (kind: DatabaseKind) =>
     expect(started.location).toBe("/account/two-factor");
     expect(started.page).toContain("Scan the QR code");
     expect(await rows("TotpFactor", user.email)).toBe(1);
+  });
+
+  it("lets a set-up be finished only within 10 minutes of starting it; then it starts again with a new secret", async () => {
+    const user = await newUser();
+    const browser = await signInToPages(server.url, user, "latchkey-account");
+    const start = () =>
+      callApi(browser, server.url, "POST", "/api/account/two-factor/totp", { currentPassword: PASSWORD });
+    const first = await start();
+    expect(first.status).toBe(200);
+    // Started eleven minutes ago (and left open on a shared computer, say).
+    await sql(
+      server.databaseUrl,
+      'UPDATE "TotpFactor" SET "createdAt" = $1 WHERE "userId" = (SELECT id FROM "User" WHERE email = $2)',
+      new Date(Date.now() - 11 * 60_000),
+      user.email,
+    );
+    const code = authenticatorCode(first.body.secret);
+    const late = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp/confirm", { code });
+    expect(late.status).toBe(404);
+    // The QR page's form (no script): the card's forms and it carry the same anti-forgery token.
+    const token = tokenOf(await accountHtml(browser, server.url), "/api/account/two-factor/totp");
+    const form = await browser.fetch(`${server.url}/api/account/two-factor/totp/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+      body: new URLSearchParams({ token, code }).toString(),
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get("location")).toBe("/account?two_factor=setup_expired");
+    expect(textOf(await accountHtml(browser, server.url, "/account?two_factor=setup_expired"))).toContain(
+      "took more than 10 minutes",
+    );
+    expect(await rows("RecoveryCode", user.email)).toBe(0);
+
+    // Starting again (with the password) gives a new secret, which works.
+    const second = await start();
+    expect(second.status).toBe(200);
+    expect(second.body.secret).not.toBe(first.body.secret);
+    const confirmed = await callApi(browser, server.url, "POST", "/api/account/two-factor/totp/confirm", {
+      code: authenticatorCode(second.body.secret),
+    });
+    expect(confirmed.status).toBe(200);
   });
 
   it("makes new recovery codes only with the current password; refused, the old ones still work", async () => {
