@@ -63,7 +63,7 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
     if (await store.exists(REVOKED, key)) return undefined;
     for (const tokens of await store.batchTokens(id.slice(0, BATCH_ID_LENGTH))) {
       const token = (JSON.parse(tokens) as Record<string, AdapterPayload>)[key];
-      if (token && (!token.exp || token.exp * 1000 > Date.now())) return { ...token, jti: id };
+      if (token && (!token.exp || token.exp * 1000 > Date.now())) return Object.assign(token, { jti: id });
     }
     return undefined;
   }
