@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, CookieBrowser, hiddenField, textOf } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
-import { startServer, type TestServer } from "../support/server";
+import { CookieBrowser, codeWithPkce, hiddenField, textOf } from "../support/browserless";
+import { databaseKinds } from "../support/databases";
+import type { TestServer } from "../support/server";
 import { sql } from "../support/sql";
-import { createM2mApp, type M2mApp, requestToken } from "../support/tokens";
+import { createM2mApp, type M2mApp, requestToken, startWithWebApp } from "../support/tokens";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const USER = { email: "ada@example.com", password: "analytical-engine-1843" };
@@ -37,15 +36,7 @@ describe.each(databaseKinds)("tokens at rest on %s", (kind) => {
   const issued: Issued = {};
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect((await server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
-    const created = await server.cli(
-      ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--json"],
-    );
-    expect(created.status, created.stderr).toBe(0);
-    web = JSON.parse(created.stdout);
+    ({ server, app: web, cleanup } = await startWithWebApp(kind, USER, REDIRECT));
     job = await createM2mApp(server);
     const native = await server.cli(
       ...["apps", "create", "--name", "TV", "--type", "native", "--device-flow", "--json"],
@@ -83,21 +74,13 @@ describe.each(databaseKinds)("tokens at rest on %s", (kind) => {
       signal: AbortSignal.timeout(30_000),
     });
 
-  async function signIn(credentials: { email?: string; password?: string }) {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = new URL(`${server.issuer}/auth`);
-    url.search = new URLSearchParams({
-      client_id: web.clientId,
-      response_type: "code",
-      redirect_uri: REDIRECT,
-      scope: "openid offline_access",
-      prompt: "consent",
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-    }).toString();
-    const callback = await authorize(browser, url.href, REDIRECT, credentials);
-    return { code: new URL(callback).searchParams.get("code") ?? "", verifier };
-  }
+  const signIn = (credentials: { email?: string; password?: string }) =>
+    codeWithPkce(
+      browser,
+      server.issuer,
+      { clientId: web.clientId, redirectUri: REDIRECT, scope: "openid offline_access" },
+      credentials,
+    );
 
   /** The user types the device's code, confirms, and consents, in the browser already signed in. */
   async function approveDevice(userCode: string) {
