@@ -52,8 +52,8 @@ function withoutSessionCookie(payload: AdapterPayload): AdapterPayload {
  * dozens of these), like client_credentials tokens from their batches; clients are read from
  * the Application table. Ids that are credentials (tokens, codes, session ids) are stored only
  * as their hash (stored-id.ts), so a copy of the database holds none that works. Every write
- * has committed when its promise resolves
- * (oidc-provider answers only after that), so every instance sees what was issued.
+ * has committed when its promise resolves (oidc-provider answers only after that), so every
+ * instance sees what was issued.
  */
 export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientStore, batches: TokenBatches) {
   async function findBatched(id: string): Promise<AdapterPayload | undefined> {

@@ -2,7 +2,8 @@
 -- a token, a code or a session cookie get the hash as id and lose `jti` (the same value again);
 -- revocation marks of client_credentials tokens are keyed by the hash; token batches keep each
 -- token under its hash; an interaction forgets the session cookie it names and keeps its device
--- code's stored key only. Data only: the schema does not change. latchkey_sha256_b64url is registered by lib/db/sqlite-functions.ts.
+-- code's stored key only. Data only: the schema does not change. latchkey_sha256_b64url is
+-- registered by lib/db/sqlite-functions.ts.
 
 -- Space freed by the rewrite is zeroed, so the raw values do not linger in the file's free space
 -- (this connection only: it is the migration's own).
