@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { projectRoot } from "../root";
+import { registerMigrationFunctions } from "./sqlite-functions";
 import { type DatabaseKind, databaseKind, sqliteFile } from "./url";
 
 export type Migration = { name: string; sql: string; checksum: string };
@@ -40,9 +41,12 @@ function checkUnchanged(migration: Migration, recorded: string | undefined) {
  * SQLite an immediate write lock) and a no-op when everything is applied.
  */
 export async function migrate(url: string): Promise<MigrationResult> {
-  const kind = databaseKind(url);
-  const migrations = migrationsFor(kind);
-  return kind === "postgresql" ? migratePostgres(url, migrations) : migrateSqlite(url, migrations);
+  return applyMigrations(url, migrationsFor(databaseKind(url)));
+}
+
+/** Applies the given migrations as `migrate` does (tests build a database at an older version with it). */
+export async function applyMigrations(url: string, migrations: Migration[]): Promise<MigrationResult> {
+  return databaseKind(url) === "postgresql" ? migratePostgres(url, migrations) : migrateSqlite(url, migrations);
 }
 
 function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
@@ -50,6 +54,7 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
   const result: MigrationResult = { applied: [], alreadyApplied: [] };
   try {
     db.pragma("journal_mode = WAL");
+    registerMigrationFunctions(db);
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
@@ -85,6 +90,9 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
         db.pragma("foreign_keys = ON");
       }
     }
+    // What a migration rewrote (0024: raw token values) must not linger in older frames of the
+    // write-ahead log: copied into the file (with secure_delete, freed space zeroed) and cut off.
+    if (result.applied.length) db.pragma("wal_checkpoint(TRUNCATE)");
   } finally {
     db.close();
   }

@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import type { ClientStore } from "./client-store";
 import { pacePoll } from "./device-polling";
 import { currentRoute } from "./internals";
-import { decodePayload, type PayloadStore } from "./payload-store";
+import { decodePayload, type KeyedRow, type PayloadStore } from "./payload-store";
+import { HASHED_MODELS, knownKey, knownKeyJti, storedId, withoutJti, writeKey } from "./stored-id";
 import { BATCH_ID_LENGTH, type TokenBatches } from "./token-batches";
 
 /** client_credentials tokens are stored in batches (see token-batches.ts); revocations here. */
@@ -35,20 +36,34 @@ export function unavailableAsOidc(error: unknown): never {
 }
 
 /**
+ * An interaction of a signed-in user names the session's cookie value (`session.cookie`), which
+ * oidc-provider 9 writes but never reads back (lib/models/interaction.js): not stored.
+ */
+function withoutSessionCookie(payload: AdapterPayload): AdapterPayload {
+  const session = payload.session as Record<string, unknown> | undefined;
+  if (!session || !("cookie" in session)) return payload;
+  const { cookie: _cookie, ...rest } = session;
+  return { ...payload, session: rest } as AdapterPayload;
+}
+
+/**
  * oidc-provider's storage contract. One table holds every model oidc-provider persists, keyed by
  * (model, id), written and read with prepared statements (payload-store.ts: a sign-in makes
  * dozens of these), like client_credentials tokens from their batches; clients are read from
- * the Application table. Every write has committed when its promise resolves
- * (oidc-provider answers only after that), so every instance sees what was issued.
+ * the Application table. Ids that are credentials (tokens, codes, session ids) are stored only
+ * as their hash (stored-id.ts), so a copy of the database holds none that works. Every write
+ * has committed when its promise resolves (oidc-provider answers only after that), so every
+ * instance sees what was issued.
  */
 export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientStore, batches: TokenBatches) {
   async function findBatched(id: string): Promise<AdapterPayload | undefined> {
     // Read on every call an app makes with its token (introspection, the management API): two
     // prepared statements, not Prisma queries.
-    if (await store.exists(REVOKED, id)) return undefined;
+    const key = storedId(id);
+    if (await store.exists(REVOKED, key)) return undefined;
     for (const tokens of await store.batchTokens(id.slice(0, BATCH_ID_LENGTH))) {
-      const token = (JSON.parse(tokens) as Record<string, AdapterPayload>)[id];
-      if (token && (!token.exp || token.exp * 1000 > Date.now())) return token;
+      const token = (JSON.parse(tokens) as Record<string, AdapterPayload>)[key];
+      if (token && (!token.exp || token.exp * 1000 > Date.now())) return Object.assign(token, { jti: id });
     }
     return undefined;
   }
@@ -65,7 +80,33 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
   }
 
   return class PrismaAdapter implements Adapter {
-    constructor(private readonly model: string) {}
+    /** Whether this model's ids are credentials, stored as their hash (stored-id.ts). */
+    private readonly hashed: boolean;
+
+    constructor(private readonly model: string) {
+      this.hashed = HASHED_MODELS.has(model);
+    }
+
+    /** The row key for an id presented to find or consume. */
+    private key(id: string) {
+      return this.hashed ? storedId(id) : id;
+    }
+
+    /**
+     * As `key`, except for a device code on the device flow's resume route: oidc-provider looks
+     * it up there by the id its Interaction row holds (the known key the device code carried
+     * when the user's confirmation saved it), never by a value a client sent.
+     */
+    private findKey(id: string) {
+      const known = this.model === "DeviceCode" && currentRoute() === "device_resume" ? knownKey(id) : undefined;
+      return known ?? this.key(id);
+    }
+
+    /** A stored payload as oidc-provider saved it: `jti` back in, as the id it was found by. */
+    private restore(payload: AdapterPayload | undefined, jti: string) {
+      if (payload && this.hashed) payload.jti = jti;
+      return payload;
+    }
 
     /**
      * Stores (or replaces) an object for `expiresIn` seconds, indexed by its grant, uid and user
@@ -73,7 +114,10 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
      */
     upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
       if (this.model === BATCHED && expiresIn)
-        return batches.add(id, payload, Date.now() + expiresIn * 1000).catch(unavailableAsOidc);
+        return batches.add(id, withoutJti(payload), Date.now() + expiresIn * 1000).catch(unavailableAsOidc);
+      if (this.hashed) return this.store(writeKey(id), withoutJti(payload), expiresIn).catch(unavailableAsOidc);
+      if (this.model === "Interaction")
+        return this.store(id, withoutSessionCookie(payload), expiresIn).catch(unavailableAsOidc);
       return this.store(id, payload, expiresIn).catch(unavailableAsOidc);
     }
 
@@ -92,25 +136,35 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
       if (this.model === "Client") return clients.metadata(id).catch(unavailableAsOidc);
       if (this.model === BATCHED) return findBatched(id).catch(unavailableAsOidc);
       if (this.model === "DeviceCode" && currentRoute() === "token") return this.findPolled(id);
-      return store.find(this.model, id).then(decodePayload, unavailableAsOidc);
+      return store
+        .find(this.model, this.findKey(id))
+        .then((row) => this.restore(decodePayload(row), id), unavailableAsOidc);
     }
 
     /** A device polling the token endpoint: held to its interval (device-polling.ts). */
     private async findPolled(id: string) {
-      const row = await store.find(this.model, id).catch(unavailableAsOidc);
+      const key = this.key(id);
+      const row = await store.find(this.model, key).catch(unavailableAsOidc);
       const payload = decodePayload(row);
-      if (row && payload) await pacePoll(db, id, row.payload).catch(unavailableAsOidc);
-      return payload;
+      if (row && payload) await pacePoll(db, key, row.payload).catch(unavailableAsOidc);
+      return this.restore(payload, id);
     }
 
-    /** Looks a device-flow object up by the code the user typed. */
+    /**
+     * Looks a device-flow object up by the code the user typed. Its id is not stored, so it
+     * carries its row's key instead (see knownKeyJti): saved again, it lands on the same row.
+     */
     findByUserCode(userCode: string) {
-      return store.findByUserCode(this.model, userCode).then(decodePayload, unavailableAsOidc);
+      return store.findByUserCode(this.model, userCode).then((row) => this.restoreKnown(row), unavailableAsOidc);
     }
 
-    /** Looks a session up by its uid. */
+    /** Looks a session up by its uid (its id, the cookie's value, is not stored: as above). */
     findByUid(uid: string) {
-      return store.findByUid(this.model, uid).then(decodePayload, unavailableAsOidc);
+      return store.findByUid(this.model, uid).then((row) => this.restoreKnown(row), unavailableAsOidc);
+    }
+
+    private restoreKnown(row: KeyedRow | undefined) {
+      return this.restore(decodePayload(row), row ? knownKeyJti(row.id) : "");
     }
 
     /**
@@ -121,8 +175,9 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
      */
     async consume(id: string) {
       try {
-        if (await store.consume(this.model, id)) return;
-        const grantId = await store.grantIdOf(this.model, id);
+        const key = this.key(id);
+        if (await store.consume(this.model, key)) return;
+        const grantId = await store.grantIdOf(this.model, key);
         if (grantId) await revokeGrantForReuse(grantId);
       } catch (error) {
         unavailableAsOidc(error);
@@ -140,10 +195,10 @@ export function createAdapterClass(db: Db, store: PayloadStore, clients: ClientS
           const token = await findBatched(id);
           if (!token) return;
           const expiresAt = token.exp ? new Date(token.exp * 1000) : new Date(Date.now() + 24 * 3600_000);
-          await store.mark(REVOKED, id, expiresAt);
+          await store.mark(REVOKED, storedId(id), expiresAt);
           return;
         }
-        await store.destroy(this.model, id);
+        await store.destroy(this.model, this.hashed ? writeKey(id) : id);
       } catch (error) {
         unavailableAsOidc(error);
       }

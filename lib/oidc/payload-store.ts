@@ -3,6 +3,8 @@ import { type DirectSql, readDate } from "../db/direct-sql";
 
 /** A stored object's row as the adapter reads it (dates as either database returns them). */
 export type PayloadRow = { payload: string; consumedAt: unknown; expiresAt: unknown };
+/** A row found by something other than its key (uid, user code), with its key. */
+export type KeyedRow = PayloadRow & { id: string };
 
 const columns = `"payload", "consumedAt", "expiresAt"`;
 const UPSERT = `INSERT INTO "OidcPayload" ("model", "id", "payload", "grantId", "userCode", "uid", "accountId", "clientId", "expiresAt")
@@ -33,9 +35,15 @@ export function createPayloadStore(sql: DirectSql) {
     find: (model: string, id: string) =>
       first(`SELECT ${columns} FROM "OidcPayload" WHERE "model" = ? AND "id" = ?`, [model, id]),
     findByUid: (model: string, uid: string) =>
-      first(`SELECT ${columns} FROM "OidcPayload" WHERE "model" = ? AND "uid" = ? LIMIT 1`, [model, uid]),
+      first(`SELECT "id", ${columns} FROM "OidcPayload" WHERE "model" = ? AND "uid" = ? LIMIT 1`, [
+        model,
+        uid,
+      ]) as Promise<KeyedRow | undefined>,
     findByUserCode: (model: string, userCode: string) =>
-      first(`SELECT ${columns} FROM "OidcPayload" WHERE "model" = ? AND "userCode" = ? LIMIT 1`, [model, userCode]),
+      first(`SELECT "id", ${columns} FROM "OidcPayload" WHERE "model" = ? AND "userCode" = ? LIMIT 1`, [
+        model,
+        userCode,
+      ]) as Promise<KeyedRow | undefined>,
 
     /** Stores or replaces an object; a used code keeps its consumedAt. */
     async upsert(model: string, id: string, payload: AdapterPayload, expiresAt: Date | null) {

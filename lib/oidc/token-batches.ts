@@ -3,13 +3,14 @@ import { DatabaseUnavailableError } from "../db/availability";
 import type { DatabaseTimeouts } from "../db/timeouts";
 import type { BatchWriter, TokenBatchRow } from "../db/token-batch";
 import { randomId } from "../ids";
+import { storedId } from "./stored-id";
 
 /** Length of the batch id that starts every client_credentials token value. */
 export const BATCH_ID_LENGTH = 12;
 
 type Batch = {
   prefix: string;
-  /** Token id -> its payload, already serialised (a flat string is cheap to keep until the write). */
+  /** Hash of the token's value (stored-id.ts) -> its payload, already serialised (a flat string is cheap to keep until the write). */
   tokens: Map<string, string>;
   expiresAt: number;
   committed: Promise<void>;
@@ -65,7 +66,10 @@ export class TokenBatches {
     return `${this.prefix}${random}`;
   }
 
-  /** Stores a token in the group its value's prefix names; resolves once it is committed. */
+  /**
+   * Stores a token in the group its value's prefix names, under the hash of its value (the
+   * prefix alone is useless to a reader of the row); resolves once it is committed.
+   */
   add(id: string, payload: AdapterPayload, expiresAt: number): Promise<void> {
     if (this.closed) return Promise.reject(new DatabaseUnavailableError("the server is shutting down"));
     const prefix = id.slice(0, BATCH_ID_LENGTH);
@@ -74,7 +78,7 @@ export class TokenBatches {
       batch = newBatch(prefix);
       this.open.set(prefix, batch);
     }
-    batch.tokens.set(id, JSON.stringify(payload));
+    batch.tokens.set(storedId(id), JSON.stringify(payload));
     batch.expiresAt = Math.max(batch.expiresAt, expiresAt);
     this.schedule();
     return batch.committed;
@@ -127,7 +131,7 @@ export class TokenBatches {
     return {
       id: randomId(),
       batchId: batch.prefix,
-      // Token ids are URL-safe (no quoting needed) and payloads are JSON already.
+      // Keys are base64url hashes (no quoting needed) and payloads are JSON already.
       tokens: `{${Array.from(batch.tokens, ([id, json]) => `"${id}":${json}`).join(",")}}`,
       expiresAt: new Date(batch.expiresAt),
     };

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { registerMigrationFunctions } from "../../lib/db/sqlite-functions";
 import {
   type ExpressionIndex,
   expressionIndexes,
@@ -148,6 +149,7 @@ function declare<T extends { table: string; name: string }>(
 /** An in-memory SQLite database with the statements applied the way Latchkey applies migrations. */
 function buildSqlite(files: { name: string; sql: string }[]): Built {
   const db = new Database(":memory:");
+  registerMigrationFunctions(db);
   try {
     // As lib/db/migrate.ts: a table rebuild must not cascade into the rows that reference it.
     db.pragma("foreign_keys = OFF");

@@ -1,11 +1,12 @@
-import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, CookieBrowser } from "../support/browserless";
-import { databaseKinds, databases } from "../support/databases";
-import { startServer, type TestServer } from "../support/server";
+import { CookieBrowser, codeWithPkce } from "../support/browserless";
+import { databaseKinds } from "../support/databases";
+import type { TestServer } from "../support/server";
+import { startWithWebApp } from "../support/tokens";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const USER = { email: "grace@example.com", password: "hopper-1906-cobol" };
+const SCOPE = "openid offline_access";
 const ROUNDS = 5;
 const RACERS = 10;
 
@@ -20,14 +21,7 @@ describe.each(databaseKinds)("reuse on %s", (kind) => {
   const browser = new CookieBrowser();
 
   beforeAll(async () => {
-    const db = await databases[kind]();
-    cleanup = db.cleanup;
-    server = await startServer(db.url);
-    expect((await server.cli("users", "create", "--email", USER.email, "--password", USER.password)).status).toBe(0);
-    const created = await server.cli(
-      ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", REDIRECT, "--json"],
-    );
-    app = JSON.parse(created.stdout);
+    ({ server, app, cleanup } = await startWithWebApp(kind, USER, REDIRECT));
   });
   afterAll(async () => {
     await server?.stop();
@@ -46,21 +40,8 @@ describe.each(databaseKinds)("reuse on %s", (kind) => {
     ((await (await post("/token/introspection", { token })).json()) as { active: boolean }).active;
 
   /** A fresh code (the user is signed in after the first round), with its PKCE verifier. */
-  async function code() {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = new URL(`${server.issuer}/auth`);
-    url.search = new URLSearchParams({
-      client_id: app.clientId,
-      response_type: "code",
-      redirect_uri: REDIRECT,
-      scope: "openid offline_access",
-      prompt: "consent",
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-    }).toString();
-    const callback = await authorize(browser, url.href, REDIRECT, USER);
-    return { code: new URL(callback).searchParams.get("code") ?? "", verifier };
-  }
+  const code = () =>
+    codeWithPkce(browser, server.issuer, { clientId: app.clientId, redirectUri: REDIRECT, scope: SCOPE }, USER);
 
   /** The same request from RACERS clients at once: the answers, winners first. */
   async function race(params: Record<string, string>) {

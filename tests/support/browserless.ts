@@ -1,3 +1,5 @@
+import * as oidc from "openid-client";
+
 /**
  * A minimal browser for integration tests: a cookie jar, manual redirects, and helpers that
  * fill in Latchkey's real sign-in, consent and sign-out forms the way a browser would post them.
@@ -212,4 +214,29 @@ export async function confirmEmailChangeByLink(browser: CookieBrowser, link: str
     body: new URLSearchParams({ csrf: hiddenField(html, "csrf"), token: hiddenField(html, "token") }).toString(),
   });
   return { status: response.status, html: await response.text(), opened: html };
+}
+
+/**
+ * A fresh authorization code for `clientId` with its PKCE verifier, through Latchkey's pages
+ * (signing in with `credentials` when the browser has no session yet; consent asked every time).
+ */
+export async function codeWithPkce(
+  browser: CookieBrowser,
+  issuer: string,
+  client: { clientId: string; redirectUri: string; scope: string },
+  credentials: { email?: string; password?: string } = {},
+) {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const url = new URL(`${issuer}/auth`);
+  url.search = new URLSearchParams({
+    client_id: client.clientId,
+    response_type: "code",
+    redirect_uri: client.redirectUri,
+    scope: client.scope,
+    prompt: "consent",
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+  }).toString();
+  const callback = await authorize(browser, url.href, client.redirectUri, credentials);
+  return { code: new URL(callback).searchParams.get("code") ?? "", verifier };
 }

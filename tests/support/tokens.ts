@@ -1,4 +1,5 @@
-import type { TestServer } from "./server";
+import { type DatabaseKind, databases } from "./databases";
+import { startServer, type TestServer } from "./server";
 import { waitFor } from "./wait";
 
 export type M2mApp = { clientId: string; clientSecret: string };
@@ -102,4 +103,25 @@ export async function tokenBurst(
 /** Polls until `check` holds, a check that throws counting as not yet (each check bounded by the caller). */
 export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
   await waitFor(what, () => check().catch(() => false), timeoutMs);
+}
+
+/**
+ * A server on a fresh database of `kind` with one user and a third-party app (with a secret)
+ * redirecting to `redirectUri`: where the token flows of a signed-in user start. `cleanup`
+ * removes the database once the server has stopped.
+ */
+export async function startWithWebApp(
+  kind: DatabaseKind,
+  user: { email: string; password: string },
+  redirectUri: string,
+): Promise<{ server: TestServer; app: M2mApp; cleanup: () => void }> {
+  const db = await databases[kind]();
+  const server = await startServer(db.url);
+  const made = await server.cli("users", "create", "--email", user.email, "--password", user.password);
+  if (made.status !== 0) throw new Error(`users create failed: ${made.stderr}`);
+  const created = await server.cli(
+    ...["apps", "create", "--name", "Wiki", "--type", "third-party", "--redirect-uri", redirectUri, "--json"],
+  );
+  if (created.status !== 0) throw new Error(`apps create failed: ${created.stderr}`);
+  return { server, app: JSON.parse(created.stdout) as M2mApp, cleanup: db.cleanup };
 }
