@@ -10,18 +10,11 @@
 // Prints its port when listening.
 //
 //   node scripts/bench-bare-durable.mjs <client id> <secret> <file:path | postgresql://...>
-import { generateKeyPairSync } from "node:crypto";
-import { createServer } from "node:http";
 import Database from "better-sqlite3";
-import Provider from "oidc-provider";
 import pg from "pg";
+import { serveBare } from "./bench-bare.mjs";
 
 const [clientId, clientSecret, databaseUrl] = process.argv.slice(2);
-const jwk = (pair, alg) => ({ ...pair.privateKey.export({ format: "jwk" }), alg, use: "sig", kid: alg.toLowerCase() });
-const keys = [
-  jwk(generateKeyPairSync("rsa", { modulusLength: 2048 }), "RS256"),
-  jwk(generateKeyPairSync("ec", { namedCurve: "P-256" }), "ES256"),
-];
 
 /** Group commit: one write per group of rows, up to `depth` writes in flight. */
 function groupCommit(write, depth) {
@@ -106,24 +99,4 @@ class Adapter {
   async revokeByGrantId() {}
 }
 
-const server = createServer();
-server.listen(0, "127.0.0.1", () => {
-  const { port } = server.address();
-  const provider = new Provider(`http://127.0.0.1:${port}`, {
-    adapter: Adapter,
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        grant_types: ["client_credentials"],
-        response_types: [],
-        redirect_uris: [],
-      },
-    ],
-    jwks: { keys },
-    features: { clientCredentials: { enabled: true }, devInteractions: { enabled: false } },
-  });
-  server.on("request", provider.callback());
-  process.stdout.write(`${port}\n`);
-});
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
+serveBare(clientId, clientSecret, Adapter);
