@@ -176,7 +176,9 @@ describe.each(databaseKinds)("passkey changes need the current password (%s)", (
     expect(mail.text).toMatch(
       /These passkeys can also sign in to the account, without the password:\n- Work laptop \(added [^)]+\)\n- Phone \(added/,
     );
-    expect(mail.text).toContain(`on your account page: ${server.url}/account`);
+    // Removing one asks for the password: the owner is told to choose a new one first.
+    expect(mail.text).toContain("Once you have chosen a new password, remove any passkey");
+    expect(mail.text).toContain(`asks for the new password): ${server.url}/account`);
     expect(mail.html).toContain("<li>Work laptop (added ");
     expect(mail.html).toContain(`href="${server.url}/account"`);
 
