@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -14,8 +14,12 @@ afterEach(() => {
 /** A copy of what `npm run db:new-migration` reads and writes, with the models changed by `edit`. */
 function projectWithModels(edit: (models: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), "latchkey-new-migration-"));
-  for (const path of ["prisma", "scripts", "tests/support", "prisma.config.ts", "package.json"])
+  // The schema check registers the functions migrations call (lib/db/sqlite-functions.ts, and what it imports).
+  const paths = ["prisma", "scripts", "tests/support", "prisma.config.ts", "package.json"];
+  for (const path of [...paths, "lib/db/sqlite-functions.ts", "lib/oidc/stored-id.ts"]) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
     cpSync(join(root, path), join(dir, path), { recursive: true });
+  }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
   const models = join(dir, "prisma", "models.prisma");
   const changed = edit(readFileSync(models, "utf8"));
