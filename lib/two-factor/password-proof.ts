@@ -1,8 +1,8 @@
 import { checkCurrentPassword } from "../account/current-password";
+import { refusedPasswordProof } from "../account/password-proof";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
-import { refusedPasswordProof } from "../passkeys/password-proof";
 import { currentPassword } from "../validation/account";
 import { seeOther } from "./account-requests";
 

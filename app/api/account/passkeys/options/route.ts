@@ -1,6 +1,6 @@
+import { refusedPasswordProof } from "@/lib/account/password-proof";
 import { readJson, userRoute } from "@/lib/api/route";
 import { registrationOptions } from "@/lib/passkeys/ceremonies";
-import { refusedPasswordProof } from "@/lib/passkeys/password-proof";
 import { relyingParty } from "@/lib/passkeys/relying-party";
 import { runtime } from "@/lib/runtime";
 import { noStoreJson } from "@/lib/two-factor/account-requests";

@@ -1,5 +1,5 @@
+import { refusedPasswordProof } from "@/lib/account/password-proof";
 import { readJson, userRoute } from "@/lib/api/route";
-import { refusedPasswordProof } from "@/lib/passkeys/password-proof";
 import { removePasskey } from "@/lib/passkeys/store";
 import { runtime } from "@/lib/runtime";
 

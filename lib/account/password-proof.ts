@@ -1,17 +1,17 @@
-import { checkCurrentPassword } from "../account/current-password";
 import { problemResponse } from "../api/route";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import { validationText } from "../i18n/validation";
 import { passkeyProofSchema } from "../validation/passkey";
+import { checkCurrentPassword } from "./current-password";
 
 /**
- * The current password sent with a passkey change, checked under the same throttle (and the same
- * counter) as /account's password and email changes. Undefined when it is right; else the answer
- * to send: 400 naming `currentPassword` for a wrong or missing one, 429 with Retry-After once the
- * throttle holds.
- * A missing or malformed body is a ZodError (400 naming the field, via the route wrapper).
+ * The current password sent (as JSON) with a change an open session alone must not make (adding
+ * or removing a passkey, setting up two-factor, new recovery codes), checked under the same
+ * throttle (and the same counter) as /account's password and email changes. Undefined when it is
+ * right; else the answer to send: 400 naming `currentPassword` for a wrong or missing one, 429
+ * with Retry-After once the throttle holds. A missing or malformed body is a ZodError (400 naming the field, via the route wrapper).
  */
 export async function refusedPasswordProof(
   deps: { db: Db; sql: DirectSql },
