@@ -2,7 +2,7 @@ import type { AdapterPayload } from "oidc-provider";
 import { DatabaseUnavailableError } from "../db/availability";
 import type { DatabaseTimeouts } from "../db/timeouts";
 import type { BatchWriter, TokenBatchRow } from "../db/token-batch";
-import { randomId } from "../ids";
+import { timeOrderedId } from "../ids";
 import { storedId } from "./stored-id";
 
 /** Length of the batch id that starts every client_credentials token value. */
@@ -46,8 +46,11 @@ function newBatch(prefix: string): Batch {
  * stored.
  */
 export class TokenBatches {
-  /** The prefix new tokens get; a new one at every write. */
-  private prefix = randomId(BATCH_ID_LENGTH);
+  /**
+   * The prefix new tokens get; a new one at every write. Time-ordered, like the rows' ids, so
+   * both go to the end of their index (the token's secrecy is in the random part after it).
+   */
+  private prefix = timeOrderedId(BATCH_ID_LENGTH);
   /** Groups waiting for the next write, by prefix (a token issued across a write lands in a second group). */
   private open = new Map<string, Batch>();
   /** Writes in flight; one that timed out leaves the set, so its late answer settles nothing. */
@@ -101,7 +104,7 @@ export class TokenBatches {
     if (this.writing.size >= this.writer.depth || this.open.size === 0) return;
     const batches = [...this.open.values()];
     this.open = new Map();
-    this.prefix = randomId(BATCH_ID_LENGTH);
+    this.prefix = timeOrderedId(BATCH_ID_LENGTH);
     // A write the database never answers fails the waiting requests instead of holding them.
     const limit = this.timeouts.connectMs + this.timeouts.statementMs + 1000;
     const write: Write = {
@@ -129,7 +132,7 @@ export class TokenBatches {
 
   private static row(batch: Batch): TokenBatchRow {
     return {
-      id: randomId(),
+      id: timeOrderedId(),
       batchId: batch.prefix,
       // Keys are base64url hashes (no quoting needed) and payloads are JSON already.
       tokens: `{${Array.from(batch.tokens, ([id, json]) => `"${id}":${json}`).join(",")}}`,

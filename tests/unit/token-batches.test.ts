@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DatabaseUnavailableError } from "../../lib/db/availability";
 import type { BatchWriter, TokenBatchRow } from "../../lib/db/token-batch";
 import { storedId } from "../../lib/oidc/stored-id";
@@ -40,6 +40,10 @@ function issue(batches: TokenBatches, n: number) {
   );
   return { ids, states, settled };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("group commit of client_credentials tokens", () => {
   it("answers a token only once the write holding it commits, with up to `depth` writes in flight", async () => {
@@ -116,5 +120,27 @@ describe("group commit of client_credentials tokens", () => {
     await expect(batches.add(batches.tokenId("late"), {}, Date.now() + 1000)).rejects.toBeInstanceOf(
       DatabaseUnavailableError,
     );
+  });
+  it("gives later groups prefixes and row ids that sort after earlier ones (the end of their indexes)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { batches, pending } = heldWrites(1);
+    const groups = [];
+    for (const at of ["2026-12-01T10:00:00.000Z", "2026-12-01T10:00:00.001Z", "2031-01-01T00:00:00Z"]) {
+      vi.setSystemTime(new Date(at));
+      groups.push(issue(batches, 2));
+      await turn();
+      pending.at(-1)?.commit();
+      await turn();
+    }
+    const prefixes = groups.map((group) => group.ids[0].slice(0, BATCH_ID_LENGTH));
+    const rowIds = pending.map((write) => write.rows[0].id);
+    for (const ids of [prefixes, rowIds]) {
+      expect(new Set(ids).size).toBe(3);
+      expect([...ids].sort()).toEqual(ids);
+    }
+    expect(pending.map((write) => write.rows[0].batchId)).toEqual(prefixes);
+    // Still the alphabet of every other id (lowercase letters and digits), 12 and 21 long.
+    expect(prefixes.join("")).toMatch(/^[a-z0-9]{36}$/);
+    expect(rowIds.join("")).toMatch(/^[a-z0-9]{63}$/);
   });
 });
