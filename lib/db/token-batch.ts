@@ -38,14 +38,15 @@ function openSqliteWriter(url: string, timeouts: DatabaseTimeouts): BatchWriter 
   const insert = sqlite.prepare(
     'INSERT INTO "TokenBatch" ("id", "batchId", "tokens", "expiresAt") VALUES (?, ?, ?, ?)',
   );
-  const insertAll = sqlite.transaction((rows: TokenBatchRow[]) => {
-    for (const { id, batchId, tokens, expiresAt } of rows)
-      insert.run(id, batchId, tokens, expiresAt.toISOString().replace("Z", "+00:00"));
-  });
+  const insertOne = ({ id, batchId, tokens, expiresAt }: TokenBatchRow) => {
+    insert.run(id, batchId, tokens, expiresAt.toISOString().replace("Z", "+00:00"));
+  };
+  const insertAll = sqlite.transaction((rows: TokenBatchRow[]) => rows.forEach(insertOne));
   return {
     // The insert runs synchronously: a second write could only start while this one waits for a lock.
     depth: 1,
-    write: (rows) => whileBusy(() => insertAll(rows), timeouts.statementMs),
+    // A group is nearly always one row: one statement is its own transaction, without BEGIN and COMMIT.
+    write: (rows) => whileBusy(() => (rows.length === 1 ? insertOne(rows[0]) : insertAll(rows)), timeouts.statementMs),
     async close() {
       sqlite.close();
     },
