@@ -25,6 +25,8 @@ async function watchPolicy(page: Page) {
     if (/Content Security Policy/i.test(message.text())) refused.push(`${page.url()}: ${message.text()}`);
   });
   page.on("response", (response) => {
+    // Pages only: redirects on the way (JSON endpoints among them) carry the no-content policy.
+    if (!response.headers()["content-type"]?.startsWith("text/html")) return;
     if (response.request().resourceType() !== "document") return;
     const policy = response.headers()["content-security-policy"];
     if (policy) policies.set(new URL(response.url()).pathname, policy);
@@ -78,6 +80,8 @@ test("every kind of page runs under a CSP that refuses inline style elements, wi
 
   // The provider's sign-in page, then the console: list, tabs (client navigation), wizard, detail.
   await page.goto(`${server().url}/applications`);
+  // The console's own sign-in page sends the browser on to the provider's by a script.
+  await page.waitForURL(/\/interaction\//);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expectInjectedStyleRefused(page, refused);
   await signInOnProvider(page, adminOf(info));
@@ -117,9 +121,15 @@ test("every kind of page runs under a CSP that refuses inline style elements, wi
   ]) {
     await visit(page, path);
   }
-  // A console address that names nothing: the not-found page.
+  // Addresses that name nothing: the applications' own not-found page, and the site's (Next.js's
+  // built-in one would style itself inline).
   await page.goto(`${server().url}/applications/no-such-app`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  for (const path of ["/apis/no-such-api", "/no-such-page"]) {
+    const response = await page.goto(`${server().url}${path}`);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
 
   // The account page (Next.js) and the consent page (server-rendered), as a user.
   await page.context().clearCookies();
