@@ -11,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Any address that names nothing (and console pages whose section has no not-found page of its
- * own). Next.js's built-in page would do, but it styles itself with an inline <style> and style
- * attributes, which the pages' CSP refuses (lib/server/security-headers.ts).
+ * own). Next.js's built-in page would do, but it styles itself inline (a style element and style
+ * attributes), which the pages' CSP refuses (lib/server/security-headers.ts).
  */
 export default async function NotFound() {
   const t = await getTranslations("common.notFound");
