@@ -138,6 +138,8 @@ test("every kind of page runs under a CSP that refuses inline style elements, wi
   await page.waitForURL(`${server().url}/account`);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expectInjectedStyleRefused(page, refused);
+  await page.goto(`${server().url}/account/two-factor`);
+  await expect(page.locator("h1")).toBeVisible();
   await page.goto(requestUrl(thirdParty, "openid profile"));
   await expect(page.getByRole("heading", { name: /wants to access your account/ })).toBeVisible();
   await expectInjectedStyleRefused(page, refused);
@@ -149,6 +151,11 @@ test("every kind of page runs under a CSP that refuses inline style elements, wi
   await expect(page.getByRole("heading", { name: "This app is not set up correctly" })).toBeVisible();
   await page.goto(`${server().url}/error?kind=expired`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // More pages the server renders itself: entering a device's code, and "Forgot password?".
+  for (const address of [`${server().issuer}/device`, `${server().url}/password`]) {
+    await page.goto(address);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
 
   expect(refused).toEqual([]);
   expect(policies.size).toBeGreaterThan(15);
