@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { requestUrl, Setup, unique } from "./end-user";
-import { adminOf, createViaApi, server, signInOnProvider } from "./support";
+import { adminOf, createViaApi, expectAccessible, server, signInOnProvider } from "./support";
 
 // Signs in three times (admin, console, user) and walks many pages: slow on a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -130,6 +130,7 @@ test("every kind of page runs under a CSP that refuses inline style elements, wi
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
+  await expectAccessible(page);
 
   // The account page (Next.js) and the consent page (server-rendered), as a user.
   await page.context().clearCookies();
