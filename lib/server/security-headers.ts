@@ -18,18 +18,25 @@ export const HSTS = "max-age=63072000; includeSubDomains";
 /**
  * The policy for pages. Scripts run only when they carry this response's nonce (Next.js reads
  * it from the request's Content-Security-Policy header and puts it on every script it emits);
- * 'strict-dynamic' lets those scripts load the page's other chunks. Styles may be inline (React
- * style attributes).
+ * 'strict-dynamic' lets those scripts load the page's other chunks. Styles come from this origin
+ * or carry the nonce (Next.js puts it on any <style> it inlines); no 'unsafe-inline', so an
+ * injected <style> cannot read the page with CSS selectors (attribute selectors fetching a
+ * background image per matching character). Style attributes are refused too: no page needs one
+ * (e2e/content-security.spec.ts walks every kind of page and fails on any refusal).
  * No form-action: a form post ends in a redirect to the app, and browsers check redirects
  * against form-action too.
  */
 export function pagePolicy(nonce: string): string {
+  const development = process.env.NODE_ENV === "development";
   // `npm run dev` only: Next's development runtime evaluates modules as strings.
-  const devEval = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
+  const devEval = development ? " 'unsafe-eval'" : "";
+  // `npm run dev` only: Next's development overlay inserts <style> elements without the nonce
+  // (and browsers ignore 'unsafe-inline' beside a nonce, so it goes alone).
+  const styles = development ? "'unsafe-inline'" : `'nonce-${nonce}'`;
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devEval}`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self' ${styles}`,
     // Apps' logos: any https address, or http on loopback (as lib/validation/uri.ts allows).
     "img-src 'self' data: https: http://localhost:* http://127.0.0.1:*",
     "font-src 'self'",

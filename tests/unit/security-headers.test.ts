@@ -26,6 +26,21 @@ describe("security headers", () => {
     expect(second.sent.get("content-security-policy")).not.toBe(policy);
   });
 
+  it("lets a page's styles come only from this origin or carry its nonce: no inline style elements or attributes", () => {
+    const { req, res, sent } = exchange();
+    applySecurityHeaders(req, res, "/applications");
+    const policy = sent.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    const styleSources = policy
+      .split(";")
+      .map((directive) => directive.trim())
+      .filter((directive) => directive.startsWith("style-src"));
+    // One directive for elements and attributes alike, with the scripts' nonce (the one Next.js puts on its <style>s).
+    expect(styleSources).toEqual([`style-src 'self' 'nonce-${nonce}'`]);
+    expect(policy).not.toContain("unsafe-inline");
+  });
+
   it("lets JSON answers load nothing and be framed nowhere", () => {
     const { req, res, sent } = exchange({ "content-security-policy": "script-src 'nonce-x'" });
     applySecurityHeaders(req, res, "/api/v1/users");
