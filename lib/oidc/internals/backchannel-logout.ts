@@ -32,7 +32,7 @@ const signOuts = new WeakMap<object, SignOut>();
 function currentSignOut(): SignOut | undefined {
   const ctx = Provider.ctx as SignOutContext | undefined;
   const session = ctx?.oidc?.session;
-  if (!ctx || ctx.oidc?.route !== "end_session_confirm" || !session?.accountId) return undefined;
+  if (ctx?.oidc?.route !== "end_session_confirm" || !session?.accountId) return undefined;
   const known = signOuts.get(ctx);
   if (known) return known;
   const everyApp = Boolean(ctx.oidc?.params?.logout);
