@@ -134,12 +134,17 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     expect(discovery).toMatchObject({ backchannel_logout_supported: true, backchannel_logout_session_supported: true });
   });
 
+  /** Opens the app's sign-out (RP-initiated logout) in the session's browser; returns the form's xsrf. */
+  async function logoutPrompt(session: Awaited<ReturnType<typeof signIn>>) {
+    const endSession = oidc.buildEndSessionUrl(session.config, { id_token_hint: session.idToken });
+    const prompt = await session.browser.follow(endSession.href);
+    return hiddenField(await prompt.response!.text(), "xsrf");
+  }
+
   it("sends one logout token when the user signs out", async () => {
     const app = await createApp("sign-out");
     const session = await signIn(app, await createUser("ada"));
-    const endSession = oidc.buildEndSessionUrl(session.config, { id_token_hint: session.idToken });
-    const prompt = await session.browser.follow(endSession.href);
-    const xsrf = hiddenField(await prompt.response!.text(), "xsrf");
+    const xsrf = await logoutPrompt(session);
     await session.browser.submit(`${server.issuer}/session/end/confirm`, { xsrf, logout: "yes" });
 
     const [received] = await waitForTokens("sign-out", 1, "the sign-out");
@@ -159,9 +164,7 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
   it("keeps the user signed in when the logout token cannot be queued, and signs out on a retry", async () => {
     const app = await createApp("outage");
     const session = await signIn(app, await createUser("alan"));
-    const endSession = oidc.buildEndSessionUrl(session.config, { id_token_hint: session.idToken });
-    const prompt = await session.browser.follow(endSession.href);
-    const xsrf = hiddenField(await prompt.response!.text(), "xsrf");
+    const xsrf = await logoutPrompt(session);
     // Posted as a browser posts the form: asking for a page.
     const confirm = () =>
       session.browser.follow(`${server.issuer}/session/end/confirm`, undefined, {
