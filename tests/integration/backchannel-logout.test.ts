@@ -152,6 +152,24 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     await expectOneDelivery(app, "sign-out", "sign_out");
   });
 
+  it("queues one token for each app of the session when the user signs out of all of them", async () => {
+    const first = await createApp("both-first");
+    const second = await createApp("both-second");
+    const user = await createUser("grace-both");
+    const one = await signIn(first, user);
+    const two = await signIn(second, user, one.browser);
+    expect(two.sid).not.toBe(one.sid);
+    const xsrf = await logoutPrompt(one);
+    await one.browser.submit(`${server.issuer}/session/end/confirm`, { xsrf, logout: "yes" });
+
+    const [toFirst] = await waitForTokens("both-first", 1, "the sign-out, first app");
+    const [toSecond] = await waitForTokens("both-second", 1, "the sign-out, second app");
+    expectToken(toFirst, first, one);
+    expectToken(toSecond, second, two);
+    await expectOneDelivery(first, "both-first", "sign_out");
+    await expectOneDelivery(second, "both-second", "sign_out");
+  });
+
   /** Whether the session in `browser` is still signed in to `app`: a silent sign-in (prompt=none) gets a code. */
   async function signedIn(session: Awaited<ReturnType<typeof signIn>>) {
     const request = await authorizationRequest(session.config, REDIRECT, { prompt: "none" });
