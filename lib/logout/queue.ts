@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { randomId } from "../ids";
 
@@ -18,6 +19,46 @@ export type LogoutTarget = { clientId: string; subject: string; sessionId: strin
  */
 export async function queueLogout(db: Pick<Db, "logoutDelivery">, target: LogoutTarget, reason: LogoutReason) {
   await db.logoutDelivery.create({ data: { id: randomId(), ...target, reason, nextAttemptAt: new Date() } });
+}
+
+const idAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * The delivery id (and so the token's `jti`) of a sign-out's token for one app: made from the
+ * app and the session id it knows, in the form of randomId, so queueing the same sign-out twice
+ * (the user resubmits it while the first is still running) stores one row and sends one token.
+ * A hash, since the session id is not otherwise shown to an app that did not ask for it.
+ */
+export function signOutDeliveryId(clientId: string, sid: string): string {
+  const digest = createHash("sha256").update(`sign_out\0${clientId}\0${sid}`).digest();
+  return [...digest.subarray(0, 21)].map((byte) => idAlphabet[byte % idAlphabet.length]).join("");
+}
+
+/** One app's token of a sign-out (end_session): `sid` is the session id the app knows. */
+export type SignOutTarget = { clientId: string; subject: string; sid: string };
+
+/**
+ * Queues the tokens of one sign-out, for those of `targets` whose app has a back-channel logout
+ * URI, all or none (one transaction); a token already queued for the same app and session is
+ * kept as it is. Returns the client ids queued for.
+ */
+export async function queueSignOut(db: Db, targets: SignOutTarget[]): Promise<Set<string>> {
+  if (targets.length === 0) return new Set();
+  return db.$transaction(async (tx) => {
+    const apps = await tx.application.findMany({
+      where: { clientId: { in: targets.map((t) => t.clientId) }, backchannelLogoutUri: { not: "" } },
+      select: { clientId: true, backchannelLogoutSessionRequired: true },
+    });
+    const required = new Map(apps.map((app) => [app.clientId, app.backchannelLogoutSessionRequired]));
+    for (const target of targets) {
+      if (!required.has(target.clientId)) continue;
+      const id = signOutDeliveryId(target.clientId, target.sid);
+      const sessionId = required.get(target.clientId) ? target.sid : null;
+      const data = { id, clientId: target.clientId, subject: target.subject, sessionId, reason: "sign_out" };
+      await tx.logoutDelivery.upsert({ where: { id }, create: { ...data, nextAttemptAt: new Date() }, update: {} });
+    }
+    return new Set(required.keys());
+  });
 }
 
 /**

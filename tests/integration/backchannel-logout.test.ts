@@ -11,12 +11,18 @@ import {
 import { authorizationRequest, discoverClient } from "../support/oidc-client";
 import { callApi, signInToPages } from "../support/pages-session";
 import { runCliAsync, startServer, type TestServer } from "../support/server";
+import { holdLogoutQueueLock, sql } from "../support/sql";
 import { eventually } from "../support/tokens";
 
 const REDIRECT = "http://127.0.0.1:9/callback";
 const ADMIN = { email: "admin@example.com", password: "admin-password-1" };
-// Retries a fifth of a second apart (doubling), so a test waits for them without sleeping.
-const FAST_RETRIES = { BACKCHANNEL_LOGOUT_RETRY_SECONDS: "0.2", BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS: "3" };
+// Retries a fifth of a second apart (doubling), so a test waits for them without sleeping; a
+// write held up by a lock gives up after two seconds (the outage test), not the default five.
+const FAST_RETRIES = {
+  BACKCHANNEL_LOGOUT_RETRY_SECONDS: "0.2",
+  BACKCHANNEL_LOGOUT_TIMEOUT_SECONDS: "3",
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: "2",
+};
 
 type App = { clientId: string; clientSecret: string; id: string };
 type AuditItem = { type: string; after: { attempt: number; reason: string; error?: string; status?: number } };
@@ -128,17 +134,90 @@ describe.each(databaseKinds)("back-channel logout on %s", (kind) => {
     expect(discovery).toMatchObject({ backchannel_logout_supported: true, backchannel_logout_session_supported: true });
   });
 
+  /** Opens the app's sign-out (RP-initiated logout) in the session's browser; returns the form's xsrf. */
+  async function logoutPrompt(session: Awaited<ReturnType<typeof signIn>>) {
+    const endSession = oidc.buildEndSessionUrl(session.config, { id_token_hint: session.idToken });
+    const prompt = await session.browser.follow(endSession.href);
+    return hiddenField(await prompt.response!.text(), "xsrf");
+  }
+
   it("sends one logout token when the user signs out", async () => {
     const app = await createApp("sign-out");
     const session = await signIn(app, await createUser("ada"));
-    const endSession = oidc.buildEndSessionUrl(session.config, { id_token_hint: session.idToken });
-    const prompt = await session.browser.follow(endSession.href);
-    const xsrf = hiddenField(await prompt.response!.text(), "xsrf");
+    const xsrf = await logoutPrompt(session);
     await session.browser.submit(`${server.issuer}/session/end/confirm`, { xsrf, logout: "yes" });
 
     const [received] = await waitForTokens("sign-out", 1, "the sign-out");
     expectToken(received, app, session);
     await expectOneDelivery(app, "sign-out", "sign_out");
+  });
+
+  it("queues one token for each app of the session when the user signs out of all of them", async () => {
+    const first = await createApp("both-first");
+    const second = await createApp("both-second");
+    const user = await createUser("grace-both");
+    const one = await signIn(first, user);
+    const two = await signIn(second, user, one.browser);
+    expect(two.sid).not.toBe(one.sid);
+    const xsrf = await logoutPrompt(one);
+    await one.browser.submit(`${server.issuer}/session/end/confirm`, { xsrf, logout: "yes" });
+
+    const [toFirst] = await waitForTokens("both-first", 1, "the sign-out, first app");
+    const [toSecond] = await waitForTokens("both-second", 1, "the sign-out, second app");
+    expectToken(toFirst, first, one);
+    expectToken(toSecond, second, two);
+    await expectOneDelivery(first, "both-first", "sign_out");
+    await expectOneDelivery(second, "both-second", "sign_out");
+  });
+
+  /** Whether the session in `browser` is still signed in to `app`: a silent sign-in (prompt=none) gets a code. */
+  async function signedIn(session: Awaited<ReturnType<typeof signIn>>) {
+    const request = await authorizationRequest(session.config, REDIRECT, { prompt: "none" });
+    const back = new URL((await session.browser.follow(request.url, REDIRECT)).url);
+    if (back.searchParams.has("code")) return true;
+    expect(back.searchParams.get("error")).toBe("login_required");
+    return false;
+  }
+
+  it("keeps the user signed in when the logout token cannot be queued, and signs out on a retry", async () => {
+    const app = await createApp("outage");
+    const session = await signIn(app, await createUser("alan"));
+    const xsrf = await logoutPrompt(session);
+    // Posted as a browser posts the form: asking for a page.
+    const confirm = () =>
+      session.browser.follow(`${server.issuer}/session/end/confirm`, undefined, {
+        method: "POST",
+        headers: {
+          accept: "text/html",
+          "content-type": "application/x-www-form-urlencoded",
+          origin: new URL(server.url).origin,
+        },
+        body: new URLSearchParams({ xsrf, logout: "yes" }).toString(),
+      });
+
+    // The database fails exactly at sign-out: the logout token's write cannot get its lock.
+    const release = await holdLogoutQueueLock(db.url);
+    let refused: Awaited<ReturnType<typeof confirm>>;
+    try {
+      refused = await confirm();
+    } finally {
+      await release();
+    }
+    expect(refused.response?.status).toBe(503);
+    expect(refused.response?.headers.get("retry-after")).toBeTruthy();
+    expect(refused.response?.headers.get("content-type")).toContain("text/html");
+    expect(await refused.response?.text()).toContain("try again shortly");
+    expect(await sql(db.url, 'SELECT id FROM "LogoutDelivery" WHERE "clientId" = $1', app.clientId)).toEqual([]);
+    expect(await signedIn(session)).toBe(true);
+
+    // Trying again (the same form) does the whole sign-out, and the app hears of it as usual.
+    const retried = await confirm();
+    expect(retried.response?.status).toBe(200);
+    expect(retried.url).toContain("/session/end/success");
+    const [received] = await waitForTokens("outage", 1, "the retried sign-out");
+    expectToken(received, app, session);
+    await expectOneDelivery(app, "outage", "sign_out");
+    expect(await signedIn(session)).toBe(false);
   });
 
   /** Admin actions that end what a signed-in user holds, each with the API call that does it. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { errors } from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CHECKED_AGAINST,
@@ -9,6 +10,7 @@ import {
   nameRefusedScopes,
   routeBackchannelLogouts,
   type SignedOutClient,
+  type SignOut,
 } from "../../lib/oidc/internals";
 import { ACCOUNT_ID, browse, type MemoryProvider, signIn, startMemoryProvider } from "./support/memory-provider";
 
@@ -20,14 +22,17 @@ const REDIRECT = "http://127.0.0.1/callback";
 const POST_LOGOUT = "http://127.0.0.1/signed-out";
 const LOGOUT_URI = "http://127.0.0.1:9/backchannel";
 let mp: MemoryProvider;
-const routedLogouts: { client: SignedOutClient; sub: string; sid: string }[] = [];
+const routedLogouts: { client: SignedOutClient; sub: string; sid: string; signOut?: SignOut }[] = [];
+/** When set, the routed back-channel call fails with it (as a queue write in a database outage). */
+let routedFailure: Error | undefined;
 
 beforeAll(async () => {
   nameRefusedScopes();
   const features = { backchannelLogout: { enabled: true } };
   mp = await startMemoryProvider({ scopes: ["openid", "phone"], features }, (provider, clients) => {
-    routeBackchannelLogouts(provider, async (client, sub, sid) => {
-      routedLogouts.push({ client, sub, sid });
+    routeBackchannelLogouts(provider, async (client, sub, sid, signOut) => {
+      if (routedFailure) throw routedFailure;
+      routedLogouts.push({ client, sub, sid, signOut });
     });
     clients.set("listening", {
       client_id: "listening",
@@ -122,6 +127,44 @@ describe("a sign-out with back-channel logout (Client.prototype.backchannelLogou
     expect(routed[0].client.backchannelLogoutSessionRequired).toBe(true);
     expect(routed[0].sub).toBe(ACCOUNT_ID);
     expect(routed[0].sid).toMatch(/^[\w-]{10,}$/);
+    // The whole sign-out comes along: the user, and the apps of the session with their sid.
+    expect(routed[0].signOut).toEqual({ accountId: ACCOUNT_ID, apps: [{ clientId: "listening", sid: routed[0].sid }] });
+  });
+
+  /** Opens the logout prompt of the session in `jar`; undefined when it shows none (no session). */
+  async function logoutPrompt(jar: Awaited<ReturnType<typeof signIn>>["jar"]) {
+    const forms = mp.logoutForms.length;
+    const query = new URLSearchParams({ client_id: "listening", post_logout_redirect_uri: POST_LOGOUT });
+    const page = await browse(jar, `${mp.url}/oidc/session/end?${query}`);
+    expect(page.status).toBe(200);
+    // oidc-provider hands logoutSource a form only while the session has a user.
+    return mp.logoutForms.length > forms ? logoutFormXsrf(mp.logoutForms.at(-1) ?? "") : undefined;
+  }
+  const confirm = (jar: Awaited<ReturnType<typeof signIn>>["jar"], xsrf: string) =>
+    browse(jar, `${mp.url}/oidc/session/end/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ xsrf, logout: "yes" }),
+    });
+
+  it("fails the sign-out, keeping the session, when the routed call fails", async () => {
+    const { jar } = await signIn(mp, "listening", REDIRECT);
+    const xsrf = await logoutPrompt(jar);
+    if (!xsrf) throw new Error("no logout prompt for a signed-in session");
+    routedFailure = Object.assign(new errors.TemporarilyUnavailable("queue down"), { status: 503, statusCode: 503 });
+    try {
+      // oidc-provider alone would emit backchannel.error, destroy the session and answer 303.
+      expect((await confirm(jar, xsrf)).status).toBe(503);
+    } finally {
+      routedFailure = undefined;
+    }
+    // Still signed in: the prompt is offered again, and the sign-out now goes through.
+    const again = await logoutPrompt(jar);
+    expect(again).toBeDefined();
+    const before = routedLogouts.length;
+    expect((await confirm(jar, again ?? "")).status).toBe(303);
+    expect(routedLogouts.length).toBe(before + 1);
+    expect(await logoutPrompt(jar)).toBeUndefined();
   });
 });
 

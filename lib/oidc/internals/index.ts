@@ -7,7 +7,7 @@
  * changes. package.json pins oidc-provider to the releases those tests were run against.
  */
 
-export { routeBackchannelLogouts, type SignedOutClient } from "./backchannel-logout";
+export { routeBackchannelLogouts, type SignedOutClient, type SignOut } from "./backchannel-logout";
 export { findClientCredentials, type IssuedClientCredentials } from "./client-credentials";
 export { cacheClientInstances } from "./client-instances";
 export { checkClientSecrets, type SecretVerdict } from "./client-secrets";
