@@ -4,7 +4,7 @@ import type { DirectSql } from "../db/direct-sql";
 import type { Locale } from "../i18n/locales";
 import { validationText } from "../i18n/validation";
 import { passkeyProofSchema } from "../validation/passkey";
-import { checkCurrentPassword } from "./current-password";
+import { checkCurrentPassword, type PasswordCheck } from "./current-password";
 
 /**
  * The current password sent (as JSON) with a change an open session alone must not make (adding
@@ -15,12 +15,12 @@ import { checkCurrentPassword } from "./current-password";
  */
 export async function refusedPasswordProof(
   deps: { db: Db; sql: DirectSql },
-  user: { id: string },
+  check: PasswordCheck,
   body: unknown,
   locale: Locale,
 ): Promise<Response | undefined> {
   const { currentPassword } = passkeyProofSchema.parse(body);
-  const wrong = await checkCurrentPassword(deps, user.id, currentPassword);
+  const wrong = await checkCurrentPassword(deps, check, currentPassword);
   const key = wrong?.errors.currentPassword;
   if (!key) return undefined;
   const throttled = key === "tooManyTries";

@@ -1,4 +1,4 @@
-import { checkCurrentPassword } from "../account/current-password";
+import { checkCurrentPassword, type PasswordCheck } from "../account/current-password";
 import { refusedPasswordProof } from "../account/password-proof";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
@@ -23,16 +23,16 @@ export type PasswordNotice = (typeof passwordNotices)[keyof typeof passwordNotic
  */
 export async function refusedTwoFactorPassword(
   deps: { db: Db; sql: DirectSql },
-  user: { id: string },
+  check: PasswordCheck,
   request: { form: boolean; fields: Record<string, unknown> },
   locale: Locale,
 ): Promise<Response | undefined> {
-  if (!request.form) return refusedPasswordProof(deps, user, request.fields, locale);
+  if (!request.form) return refusedPasswordProof(deps, check, request.fields, locale);
   const typed = currentPassword.safeParse(request.fields.currentPassword);
   // Too long to be anyone's password (the schema's other refusal) reads as a wrong one.
   const missing = !typed.success && typed.error.issues[0]?.message === "passwordRequired";
   const wrong = typed.success
-    ? (await checkCurrentPassword(deps, user.id, typed.data))?.errors.currentPassword
+    ? (await checkCurrentPassword(deps, check, typed.data))?.errors.currentPassword
     : missing
       ? "passwordRequired"
       : "currentPasswordWrong";
