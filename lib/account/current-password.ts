@@ -28,7 +28,9 @@ export function requestAddress(req: Request): string | undefined {
 /**
  * Checks the current password typed on /account (to change the password or the email, to add or
  * remove a passkey, to set up two-factor or make new recovery codes), counted by the sign-in
- * throttle under one key per user for all of them. A refusal (wrong, or held by the throttle) is audited, never with the password.
+ * throttle under the account's own key, the one the sign-in form counts the email under: someone
+ * holding the session gets one budget of guesses, shared by the sign-in form and every one of
+ * these forms. A refusal (wrong, or held by the throttle) is audited, never with the password.
  * Undefined when it is right; else the field's error, and how long to wait once throttled.
  */
 export async function checkCurrentPassword(
@@ -37,10 +39,9 @@ export async function checkCurrentPassword(
   typed: string,
 ): Promise<{ errors: FieldErrors; retryAfterMs?: number } | undefined> {
   const row = await db.user.findUnique({ where: { id: user.id }, select: { email: true, passwordHash: true } });
-  const outcome = await new SignInThrottle(sql).attempt(
-    `account:${user.id}`,
-    `current-password:${user.id}`,
-    async () => ((await verifyPassword(row?.passwordHash, typed)) ? true : undefined),
+  // The address part of the throttle stays per user: a signed-in user is not spraying accounts.
+  const outcome = await new SignInThrottle(sql).attempt(`account:${user.id}`, row?.email ?? user.id, async () =>
+    (await verifyPassword(row?.passwordHash, typed)) ? true : undefined,
   );
   const throttled = "retryAfterMs" in outcome;
   if (!throttled && outcome.result) return undefined;

@@ -5,6 +5,7 @@ import { type CookieBrowser, textOf } from "../support/browserless";
 import { type DatabaseKind, databaseKinds } from "../support/databases";
 import { mailingServerFor } from "../support/mailing-server";
 import { callApi, signInToPages } from "../support/pages-session";
+import { openSignIn } from "../support/sign-in-attempts";
 import { sql } from "../support/sql";
 
 const ADMIN = { email: "auditor@example.com", password: "auditor passphrase 1" };
@@ -15,9 +16,9 @@ type AuditItem = { type: string; actor: string; userId: string | null; after: Re
 
 /**
  * The current password asked for at /account: a wrong one (or one the throttle holds) is in the
- * audit log, for every change that asks for it, and shows in the console in both languages.
- * Through the server's real
- * endpoints, on each database.
+ * audit log, for every change that asks for it, and shows in the console in both languages; and
+ * guesses there and at the sign-in form draw on one budget per account. Through the server's
+ * real endpoints, on each database.
  */
 describe.each(databaseKinds)("current password at /account (%s)", (kind: DatabaseKind) => {
   const mailing = mailingServerFor(kind);
@@ -139,5 +140,42 @@ describe.each(databaseKinds)("current password at /account (%s)", (kind: Databas
     expect(english).toContain("throttled");
     expect(english).toContain("passkey_add");
     expect(await page("ko")).toContain("계정 페이지에서 현재 비밀번호가 거부됨");
+  });
+
+  it("counts guesses at /account and at the sign-in form against one budget per account", async () => {
+    // Five wrong at the sign-in form: /account holds even the right password, with Retry-After.
+    const first = await signedInUser();
+    const signIn = await openSignIn(mailing.server.url);
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn.attempt(first.email, WRONG)).status, `guess ${i + 1}`).toBe(400);
+    }
+    const held = await api(first.browser, "POST", "/api/account/passkeys/options", { currentPassword: PASSWORD });
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(0);
+    const change = await postAccountForm(first.browser, mailing.server.url, "/api/account/password", {
+      currentPassword: PASSWORD,
+      password: "new password 22",
+      confirmPassword: "new password 22",
+    });
+    expect(change.location).toContain("error.currentPassword=tooManyTries");
+
+    // Five wrong at /account: the sign-in form holds even the right password, and says so.
+    const second = await signedInUser();
+    for (let i = 0; i < 5; i++) {
+      const wrong = await postAccountForm(second.browser, mailing.server.url, "/api/account/password", {
+        currentPassword: WRONG,
+        password: "new password 22",
+        confirmPassword: "new password 22",
+      });
+      expect(wrong.location, `guess ${i + 1}`).toContain("error.currentPassword=currentPasswordWrong");
+    }
+    const fresh = await openSignIn(mailing.server.url);
+    const refused = await fresh.attempt(second.email, PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    const form = await fresh.attempt(second.email, PASSWORD, { form: true });
+    expect(form.location).toContain("error=too_many_attempts");
+    const shown = await fresh.browser.fetch(new URL(form.location ?? "", mailing.server.url).href);
+    expect(textOf(await shown.text())).toMatch(/Too many failed attempts\. Try again in \d+ seconds?\./);
   });
 });
