@@ -113,6 +113,21 @@ describe.each(databaseKinds)("JSON body limit (%s)", (kind: DatabaseKind) => {
     expect(await apps("At")).toBe(1);
   });
 
+  it("takes an app import past the usual limit: an export file of many apps", async () => {
+    const applications = Array.from({ length: 700 }, (_, i) => ({
+      clientId: `imported-${kind}-${i}`,
+      type: "spa",
+      name: `Imported ${i}`,
+      description: "An app from another Latchkey, brought over with its settings.",
+      redirectUris: [`https://imported-${i}.example.com/auth/callback`],
+    }));
+    const file = JSON.stringify({ format: "latchkey.applications", version: 1, applications });
+    expect(Buffer.byteLength(file)).toBeGreaterThan(2 * LIMIT);
+    const imported = await post(fixture.server.url, "/api/v1/applications/import", cookie(), file);
+    expect(imported.status, imported.body.slice(0, 300)).toBe(200);
+    expect(JSON.parse(imported.body).created).toHaveLength(700);
+  });
+
   it("answers a declared oversize body at once, without waiting for it", async () => {
     // 20 MB announced, a few bytes sent: the answer must come from the header alone.
     const announced = { cookie: fixture.admin.cookieHeader(), "content-length": String(20 * 1024 * 1024) };
