@@ -6,7 +6,7 @@ import { RETRY_AFTER_SECONDS } from "../db/availability";
 import { HttpError, type Problem, toProblem } from "../errors";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import { runtime } from "../runtime";
-import { JSON_BODY_LIMIT, readBodyText } from "./json-body";
+import { BODY_LIMIT, readBody } from "./body-limit";
 
 export { HttpError } from "../errors";
 
@@ -118,14 +118,14 @@ export function adminRoute<P = Record<string, never>>(handler: (context: AdminCo
 
 /**
  * The request's JSON body; anything else is a 400 (or 415 for another content type, 413 past
- * `limit` bytes: lib/api/json-body.ts).
+ * `limit` bytes: lib/api/body-limit.ts).
  */
-export async function readJson(req: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new HttpError(415, "Unsupported media type", "Send the body as application/json.");
   }
-  const text = await readBodyText(req, limit);
+  const text = (await readBody(req, limit)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,9 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
+import { accountHtml, tokenOf } from "../support/account-forms";
 import { adminServerFor } from "../support/admin-server";
 import { type DatabaseKind, databaseKinds } from "../support/databases";
+import { signInToPages } from "../support/pages-session";
 import { sql } from "../support/sql";
 
 const ADMIN = { email: "limits@example.com", password: "limits passphrase 1" };
@@ -70,7 +72,7 @@ function post(
 }
 
 /**
- * JSON bodies are capped at 64 KiB on every /api route (lib/api/json-body.ts): through the real
+ * JSON bodies and /account's form posts are capped at 64 KiB on every /api route (lib/api/body-limit.ts): through the real
  * server, on each database. An over-limit body gets problem+json 413 naming the limit and changes
  * nothing; a body of exactly the limit still works.
  */
@@ -180,5 +182,50 @@ describe.each(databaseKinds)("JSON body limit (%s)", (kind: DatabaseKind) => {
     );
     expect(at.status, at.body).toBe(200);
     expect(await challenges()).toBe(1);
+  });
+
+  it("caps /account's plain form posts too: the password stays, nothing is audited", async () => {
+    const email = `form-${kind}@example.com`;
+    const password = "form owner's password";
+    expect((await fixture.server.cli("users", "create", "--email", email, "--password", password)).status).toBe(0);
+    const browser = await signInToPages(fixture.server.url, { email, password }, "latchkey-account");
+    const token = tokenOf(await accountHtml(browser, fixture.server.url), "/api/account/password");
+    const fields = (padding: string) =>
+      new URLSearchParams({
+        token,
+        currentPassword: password,
+        password: "a new password 33",
+        confirmPassword: "a new password 33",
+        padding,
+      }).toString();
+    const bare = Buffer.byteLength(fields(""));
+    const form = { cookie: browser.cookieHeader(), "content-type": "application/x-www-form-urlencoded" };
+    const [row] = await sql<{ id: string; passwordHash: string }>(
+      fixture.server.databaseUrl,
+      'SELECT id, "passwordHash" FROM "User" WHERE email = $1',
+      email,
+    );
+    const hash = async () =>
+      (
+        await sql<{ passwordHash: string }>(
+          fixture.server.databaseUrl,
+          'SELECT "passwordHash" FROM "User" WHERE id = $1',
+          row.id,
+        )
+      )[0].passwordHash;
+    const over = await post(fixture.server.url, "/api/account/password", form, fields("x".repeat(LIMIT + 1 - bare)));
+    expect(over.status).toBe(413);
+    expect(await hash()).toBe(row.passwordHash);
+    const events = await sql<{ type: string }>(
+      fixture.server.databaseUrl,
+      'SELECT type FROM "AuditEvent" WHERE "userId" = $1',
+      row.id,
+    );
+    expect(events.map((event) => event.type)).not.toContain("user.password_changed");
+
+    // Exactly at the limit, the same form goes through.
+    const at = await post(fixture.server.url, "/api/account/password", form, fields("x".repeat(LIMIT - bare)));
+    expect(at.status).toBe(303);
+    expect(await hash()).not.toBe(row.passwordHash);
   });
 });

@@ -1,4 +1,4 @@
-import { IMPORT_BODY_LIMIT } from "@/lib/api/json-body";
+import { IMPORT_BODY_LIMIT } from "@/lib/api/body-limit";
 import { adminRoute, readJson } from "@/lib/api/route";
 import { importApplications } from "@/lib/applications/transfer";
 import { runtime } from "@/lib/runtime";
