@@ -16,8 +16,11 @@ import { accountEmailSchema, accountPasswordSchema, accountProfileSchema } from 
 import { checkCurrentPassword } from "./current-password";
 import { type FieldErrors, issuesByField } from "./forms";
 
-/** `locale`: the language of the request, for emails to a user who has none stored. */
-export type AccountDeps = { db: Db; sql: DirectSql; mail: Mailer; baseUrl: string; locale: Locale };
+/**
+ * `locale`: the language of the request, for emails to a user who has none stored; `ip`: the
+ * client's address, for the audit of a refused current password.
+ */
+export type AccountDeps = { db: Db; sql: DirectSql; mail: Mailer; baseUrl: string; locale: Locale; ip?: string };
 type Me = { id: string; email: string };
 
 /** An edit refused with each field's error key, or done. */
@@ -57,7 +60,8 @@ export async function changePassword(
 ): Promise<EditOutcome> {
   const parsed = accountPasswordSchema.safeParse(input);
   if (!parsed.success) return { errors: issuesByField(parsed.error.issues) };
-  const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
+  const check = { user: me, action: "password_change", ip: deps.ip } as const;
+  const wrong = await checkCurrentPassword(deps, check, parsed.data.currentPassword);
   if (wrong) return { errors: wrong.errors };
   const passwordHash = await hashPassword(parsed.data.password);
   const { locale, passkeys } = await deps.db.$transaction(async (tx) => {
@@ -82,7 +86,8 @@ export async function requestEmailChange(deps: AccountDeps, me: Me, input: unkno
   if (deps.mail.config.mode === "off") return { errors: { email: "emailChangeUnavailable" } };
   const newEmail = parsed.data.email;
   if (newEmail === me.email) return { errors: { email: "emailSame" } };
-  const wrong = await checkCurrentPassword(deps, me.id, parsed.data.currentPassword);
+  const check = { user: me, action: "email_change", ip: deps.ip } as const;
+  const wrong = await checkCurrentPassword(deps, check, parsed.data.currentPassword);
   if (wrong) return { errors: wrong.errors };
   // Each request emails an address the user typed: counted like "Forgot password?" per account.
   const emailThrottle = new SignInThrottle(deps.sql, recoveryThrottlePolicy);

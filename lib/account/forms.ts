@@ -1,3 +1,4 @@
+import { readFormData } from "../api/body-limit";
 import { HttpError } from "../api/route";
 import { formToken, isFormToken } from "../auth/form-token";
 import { sessionIdFromCookie } from "../auth/sessions";
@@ -14,7 +15,7 @@ export function accountFormToken(userId: string): string {
 
 /** A plain form post from /account: its fields, once its anti-forgery token checks out (else 403). */
 export async function readAccountForm(req: Request, userId: string): Promise<Record<string, string>> {
-  const data = await req.formData().catch(() => undefined);
+  const data = await readFormData(req);
   const fields: Record<string, string> = {};
   for (const [key, value] of data?.entries() ?? []) if (typeof value === "string") fields[key] = value;
   if (!isFormToken(runtime().console.sessionSecret, ACCOUNT_FORM, userId, fields.token)) {

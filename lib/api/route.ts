@@ -6,6 +6,7 @@ import { RETRY_AFTER_SECONDS } from "../db/availability";
 import { HttpError, type Problem, toProblem } from "../errors";
 import { LOCALE_COOKIE, type Locale, pickLocale } from "../i18n/locales";
 import { runtime } from "../runtime";
+import { BODY_LIMIT, readBody } from "./body-limit";
 
 export { HttpError } from "../errors";
 
@@ -115,14 +116,18 @@ export function adminRoute<P = Record<string, never>>(handler: (context: AdminCo
   }, handler);
 }
 
-/** The request's JSON body; anything else is a 400 (or 415 for another content type). */
-export async function readJson(req: Request): Promise<unknown> {
+/**
+ * The request's JSON body; anything else is a 400 (or 415 for another content type, 413 past
+ * `limit` bytes: lib/api/body-limit.ts).
+ */
+export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new HttpError(415, "Unsupported media type", "Send the body as application/json.");
   }
+  const text = (await readBody(req, limit)).toString("utf8");
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, "Invalid JSON", "The request body is not valid JSON.");
   }

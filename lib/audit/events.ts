@@ -30,6 +30,7 @@ export const auditEventTypes = [
   "role.deleted",
   "sign_in.succeeded",
   "sign_in.failed",
+  "account.password_refused",
   "two_factor.enrolled",
   "two_factor.failed",
   "two_factor.recovery_code_used",

@@ -1,3 +1,4 @@
+import { readFormData } from "../api/body-limit";
 import { HttpError, readJson } from "../api/route";
 import type { SessionUser } from "../auth/sessions";
 import { isTwoFactorFormToken } from "./account-forms";
@@ -13,7 +14,7 @@ export async function readTwoFactorRequest(req: Request, user: SessionUser) {
     const body = await readJson(req);
     return { form: false, fields: (body && typeof body === "object" ? body : {}) as Record<string, unknown> };
   }
-  const data = await req.formData().catch(() => undefined);
+  const data = await readFormData(req);
   const fields = Object.fromEntries(data?.entries() ?? []) as Record<string, unknown>;
   if (!isTwoFactorFormToken(user.id, fields.token)) {
     throw new HttpError(403, "Forbidden", "The form could not be verified. Reload the page and try again.");

@@ -1,4 +1,4 @@
-import { checkCurrentPassword } from "../account/current-password";
+import { checkCurrentPassword, type PasswordCheck } from "../account/current-password";
 import { refusedPasswordProof } from "../account/password-proof";
 import type { Db } from "../db/client";
 import type { DirectSql } from "../db/direct-sql";
@@ -17,22 +17,22 @@ export type PasswordNotice = (typeof passwordNotices)[keyof typeof passwordNotic
 /**
  * The current password sent to start adding an authenticator app or to make new recovery codes:
  * a session left open must not be enough to lock the owner out or to mint codes that turn
- * two-factor off. Checked under the same throttle and counter as the other /account changes.
- * Undefined when it is right; else the answer: JSON as for passkeys (400 naming `currentPassword`,
- * 429 with Retry-After), a form post back to /account with the reason in the query.
+ * two-factor off. Checked under the same throttle and counter as the other /account changes and
+ * the sign-in form. Undefined when it is right; else the answer: JSON as for passkeys (400 naming
+ * `currentPassword`, 429 with Retry-After), a form post back to /account with the reason in the query.
  */
 export async function refusedTwoFactorPassword(
   deps: { db: Db; sql: DirectSql },
-  user: { id: string },
+  check: PasswordCheck,
   request: { form: boolean; fields: Record<string, unknown> },
   locale: Locale,
 ): Promise<Response | undefined> {
-  if (!request.form) return refusedPasswordProof(deps, user, request.fields, locale);
+  if (!request.form) return refusedPasswordProof(deps, check, request.fields, locale);
   const typed = currentPassword.safeParse(request.fields.currentPassword);
   // Too long to be anyone's password (the schema's other refusal) reads as a wrong one.
   const missing = !typed.success && typed.error.issues[0]?.message === "passwordRequired";
   const wrong = typed.success
-    ? (await checkCurrentPassword(deps, user.id, typed.data))?.errors.currentPassword
+    ? (await checkCurrentPassword(deps, check, typed.data))?.errors.currentPassword
     : missing
       ? "passwordRequired"
       : "currentPasswordWrong";

@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { requestEmailChange } from "@/lib/account/edits";
 import { backToAccount, readAccountForm } from "@/lib/account/forms";
 import { userRoute } from "@/lib/api/route";
@@ -10,7 +11,8 @@ import { runtime } from "@/lib/runtime";
 export const POST = userRoute(async ({ req, user, locale }) => {
   const fields = await readAccountForm(req, user.id);
   const rt = runtime();
-  const deps = { db: rt.database.prisma, sql: rt.sql, mail: rt.mail, baseUrl: rt.env.APP_URL, locale };
+  const ip = requestAddress(req);
+  const deps = { db: rt.database.prisma, sql: rt.sql, mail: rt.mail, baseUrl: rt.env.APP_URL, locale, ip };
   const outcome = await requestEmailChange(deps, user, fields);
   if ("errors" in outcome) return backToAccount("email", outcome.errors, { email: fields.email ?? "" });
   return backToAccount("email");

@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { changePassword } from "@/lib/account/edits";
 import { backToAccount, currentSessionRow, readAccountForm } from "@/lib/account/forms";
 import { userRoute } from "@/lib/api/route";
@@ -10,7 +11,8 @@ import { runtime } from "@/lib/runtime";
 export const POST = userRoute(async ({ req, user, locale }) => {
   const fields = await readAccountForm(req, user.id);
   const rt = runtime();
-  const deps = { db: rt.database.prisma, sql: rt.sql, mail: rt.mail, baseUrl: rt.env.APP_URL, locale };
+  const ip = requestAddress(req);
+  const deps = { db: rt.database.prisma, sql: rt.sql, mail: rt.mail, baseUrl: rt.env.APP_URL, locale, ip };
   const outcome = await changePassword(deps, user, fields, await currentSessionRow(req));
   return backToAccount("password", "errors" in outcome ? outcome.errors : undefined);
 });

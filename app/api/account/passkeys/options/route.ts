@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { refusedPasswordProof } from "@/lib/account/password-proof";
 import { readJson, userRoute } from "@/lib/api/route";
 import { registrationOptions } from "@/lib/passkeys/ceremonies";
@@ -13,7 +14,12 @@ import { noStoreJson } from "@/lib/two-factor/account-requests";
 export const POST = userRoute(async ({ req, user, locale }) => {
   const rt = runtime();
   const db = rt.database.prisma;
-  const refused = await refusedPasswordProof({ db, sql: rt.sql }, user, await readJson(req), locale);
+  const refused = await refusedPasswordProof(
+    { db, sql: rt.sql },
+    { user, action: "passkey_add", ip: requestAddress(req) },
+    await readJson(req),
+    locale,
+  );
   if (refused) return refused;
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
   const options = await registrationOptions(db, relyingParty(rt.env.APP_URL), {

@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { userRoute } from "@/lib/api/route";
 import { runtime } from "@/lib/runtime";
 import { noStoreJson, readTwoFactorRequest, seeOther } from "@/lib/two-factor/account-requests";
@@ -12,7 +13,12 @@ export const POST = userRoute(async ({ req, user, locale }) => {
   const request = await readTwoFactorRequest(req, user);
   const rt = runtime();
   const db = rt.database.prisma;
-  const refused = await refusedTwoFactorPassword({ db, sql: rt.sql }, user, request, locale);
+  const refused = await refusedTwoFactorPassword(
+    { db, sql: rt.sql },
+    { user, action: "recovery_codes", ip: requestAddress(req) },
+    request,
+    locale,
+  );
   if (refused) return refused;
   const codes = await replaceRecoveryCodes(db, user.id, { actor: { id: user.id, label: user.email } });
   if (!request.form) return noStoreJson({ recoveryCodes: codes });

@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { userRoute } from "@/lib/api/route";
 import { runtime } from "@/lib/runtime";
 import { noStoreJson, readTwoFactorRequest, seeOther } from "@/lib/two-factor/account-requests";
@@ -16,7 +17,12 @@ export const POST = userRoute(async ({ req, user, locale }) => {
   const request = await readTwoFactorRequest(req, user);
   const rt = runtime();
   const db = rt.database.prisma;
-  const refused = await refusedTwoFactorPassword({ db, sql: rt.sql }, user, request, locale);
+  const refused = await refusedTwoFactorPassword(
+    { db, sql: rt.sql },
+    { user, action: "two_factor_setup", ip: requestAddress(req) },
+    request,
+    locale,
+  );
   if (refused) return refused;
   const secret = await startTotp(db, rt.kek, user.id);
   if (request.form) return seeOther("/account/two-factor");

@@ -1,3 +1,4 @@
+import { readFormData } from "@/lib/api/body-limit";
 import { HttpError, userRoute } from "@/lib/api/route";
 import { isFormToken } from "@/lib/auth/form-token";
 import { NotFoundError } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { revokeUserGrant } from "@/lib/users/admin";
  * granted an app, without a script. Answers with a redirect to /account, which says what happened.
  */
 export const POST = userRoute<{ clientId: string }>(async ({ req, params, user }) => {
-  const form = await req.formData().catch(() => undefined);
+  const form = await readFormData(req);
   if (!isFormToken(runtime().console.sessionSecret, REVOKE_FORM, user.id, form?.get("token"))) {
     throw new HttpError(403, "Forbidden", "The form could not be verified. Reload the page and try again.");
   }

@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/account/current-password";
 import { refusedPasswordProof } from "@/lib/account/password-proof";
 import { readJson, userRoute } from "@/lib/api/route";
 import { removePasskey } from "@/lib/passkeys/store";
@@ -11,7 +12,12 @@ import { runtime } from "@/lib/runtime";
 export const POST = userRoute<{ id: string }>(async ({ req, params, user, locale }) => {
   const rt = runtime();
   const db = rt.database.prisma;
-  const refused = await refusedPasswordProof({ db, sql: rt.sql }, user, await readJson(req), locale);
+  const refused = await refusedPasswordProof(
+    { db, sql: rt.sql },
+    { user, action: "passkey_remove", ip: requestAddress(req) },
+    await readJson(req),
+    locale,
+  );
   if (refused) return refused;
   await removePasskey(db, user.id, params.id, { actor: { id: user.id, label: user.email } });
   return new Response(null, { status: 204 });
