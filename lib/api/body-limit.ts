@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { HttpError } from "../errors";
 
 /**
@@ -47,4 +48,15 @@ export async function readFormData(req: Request, limit = BODY_LIMIT): Promise<Fo
   const bytes = await readBody(req, limit);
   const headers = { "content-type": req.headers.get("content-type") ?? "" };
   return new Response(new Uint8Array(bytes), { headers }).formData().catch(() => undefined);
+}
+
+/**
+ * The same request with its body read under `limit` (413 past it), for code that reads a body
+ * itself with no limit: next-auth reads a POST's whole body (req.json() or req.text()) before
+ * anything else, on routes anyone may call. A request without a body is returned as it is.
+ */
+export async function cappedRequest(req: NextRequest, limit = BODY_LIMIT): Promise<NextRequest> {
+  if (!req.body) return req;
+  const body = new Uint8Array(await readBody(req, limit));
+  return new NextRequest(req.url, { method: req.method, headers: req.headers, body });
 }

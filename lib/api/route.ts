@@ -17,6 +17,18 @@ export function problemResponse(problem: Problem): Response {
   return Response.json(problem, { status: problem.status, headers });
 }
 
+/** problem+json for an HttpError, with its challenge (WWW-Authenticate) when it has one. */
+export function httpErrorResponse(error: HttpError): Response {
+  const response = problemResponse({
+    type: "about:blank",
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+  });
+  if (error.challenge) response.headers.set("www-authenticate", error.challenge);
+  return response;
+}
+
 function requestLocale(req: Request): Locale {
   const cookies = (req.headers.get("cookie") ?? "").split(/;\s*/);
   const chosen = cookies.find((c) => c.startsWith(`${LOCALE_COOKIE}=`))?.slice(LOCALE_COOKIE.length + 1);
@@ -74,16 +86,7 @@ function wrap<P, C>(
       checkParameters(req, params);
       return await handler({ req, params, locale, ...extra });
     } catch (error) {
-      if (error instanceof HttpError) {
-        const response = problemResponse({
-          type: "about:blank",
-          title: error.title,
-          status: error.status,
-          detail: error.message,
-        });
-        if (error.challenge) response.headers.set("www-authenticate", error.challenge);
-        return response;
-      }
+      if (error instanceof HttpError) return httpErrorResponse(error);
       const problem = toProblem(error, locale);
       if (problem.status === 500) runtime().log.error("API request failed", { error, path: new URL(req.url).pathname });
       return problemResponse(problem);
