@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
 import { randomId } from "../ids";
 
 /** Why a logout token is sent; kept on the row and in the audit log. */
@@ -41,9 +42,22 @@ export type SignOutTarget = { clientId: string; subject: string; sid: string };
  * Queues the tokens of one sign-out, for those of `targets` whose app has a back-channel logout
  * URI, all or none (one transaction); a token already queued for the same app and session is
  * kept as it is. Returns the client ids queued for.
+ *
+ * Prisma's upsert reads, then inserts: two requests confirming the same sign-out at once (a
+ * double click, two tabs, two instances) both find no row, and the later insert fails on the
+ * id. The rows are then the other request's, the same ones: one more pass finds them queued.
  */
 export async function queueSignOut(db: Db, targets: SignOutTarget[]): Promise<Set<string>> {
   if (targets.length === 0) return new Set();
+  try {
+    return await queueSignOutOnce(db, targets);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return queueSignOutOnce(db, targets);
+  }
+}
+
+function queueSignOutOnce(db: Db, targets: SignOutTarget[]): Promise<Set<string>> {
   return db.$transaction(async (tx) => {
     const apps = await tx.application.findMany({
       where: { clientId: { in: targets.map((t) => t.clientId) }, backchannelLogoutUri: { not: "" } },

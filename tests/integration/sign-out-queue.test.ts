@@ -54,6 +54,31 @@ describe("queueing a sign-out's logout tokens", () => {
     }
   });
 
+  // Two requests confirming one sign-out at once (a double click, two tabs, two instances): both
+  // see no row and both insert it; the one that loses the race must still succeed, not answer an
+  // error page. PostgreSQL only: that is where several connections write at once (one SQLite
+  // server's transactions run one after another).
+  it("queues the same sign-out from two connections at once, one row, no error, on postgresql", async () => {
+    const { url, prisma } = await withApps("postgresql");
+    const other = (await connect(url)).prisma;
+    try {
+      for (let round = 0; round < 5; round++) {
+        const sid = `sid-race-${round}`;
+        const race = [{ clientId: "named", subject: "user-1", sid }];
+        const outcomes = await Promise.allSettled([queueSignOut(prisma, race), queueSignOut(other, race)]);
+        const failed = outcomes.filter((o) => o.status === "rejected");
+        expect(
+          failed.map((o) => String((o as PromiseRejectedResult).reason)),
+          `round ${round + 1}`,
+        ).toEqual([]);
+        expect(await prisma.logoutDelivery.count({ where: { id: signOutDeliveryId("named", sid) } })).toBe(1);
+      }
+    } finally {
+      await other.$disconnect();
+      await prisma.$disconnect();
+    }
+  });
+
   it.each(databaseKinds)("stores none when one of them fails, on %s", async (kind) => {
     const { url, prisma } = await withApps(kind);
     try {
