@@ -128,7 +128,9 @@ export async function readJson(req: Request, limit = BODY_LIMIT): Promise<unknow
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new HttpError(415, "Unsupported media type", "Send the body as application/json.");
   }
-  const text = (await readBody(req, limit)).toString("utf8");
+  // Decoded as req.json() decodes (the Encoding standard's UTF-8 decode), which drops a leading
+  // byte order mark: files saved by some Windows editors start with one, and parse as JSON.
+  const text = new TextDecoder().decode(await readBody(req, limit));
   try {
     return JSON.parse(text);
   } catch {
