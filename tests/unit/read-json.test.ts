@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readJson } from "@/lib/api/route";
 
-const json = (body: Uint8Array | string) =>
+const json = (body: BodyInit) =>
   new Request("http://127.0.0.1/api/v1/applications/import", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -12,7 +12,7 @@ describe("readJson", () => {
   // An export file saved by an editor that writes UTF-8 with a byte order mark (Windows Notepad
   // did by default): req.json() took it, and the capped reader must too.
   it("takes a body that starts with a UTF-8 byte order mark, as req.json() did", async () => {
-    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"applications":[]}')]);
+    const body = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"applications":[]}')]);
     expect(await readJson(json(body))).toEqual({ applications: [] });
   });
 
