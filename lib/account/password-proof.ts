@@ -8,8 +8,8 @@ import { checkCurrentPassword, type PasswordCheck } from "./current-password";
 
 /**
  * The current password sent (as JSON) with a change an open session alone must not make (adding
- * or removing a passkey, setting up two-factor, new recovery codes), checked under the same
- * throttle (and the same counter) as /account's password and email changes and the sign-in form.
+ * or removing a passkey, setting up two-factor, new recovery codes), checked by
+ * checkCurrentPassword under /account's own counter (a wrong one also counts at the sign-in form).
  * Undefined when it is right; else the answer to send: 400 naming `currentPassword` for a wrong or
  * missing one, 429 with Retry-After once the throttle holds. A missing or malformed body is a
  * ZodError (400 naming the field, via the route wrapper).

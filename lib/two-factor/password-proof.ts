@@ -17,8 +17,8 @@ export type PasswordNotice = (typeof passwordNotices)[keyof typeof passwordNotic
 /**
  * The current password sent to start adding an authenticator app or to make new recovery codes:
  * a session left open must not be enough to lock the owner out or to mint codes that turn
- * two-factor off. Checked under the same throttle and counter as the other /account changes and
- * the sign-in form. Undefined when it is right; else the answer: JSON as for passkeys (400 naming
+ * two-factor off. Checked like the other /account changes (checkCurrentPassword: /account's own
+ * counter; a wrong one also counts at the sign-in form). Undefined when it is right; else the answer: JSON as for passkeys (400 naming
  * `currentPassword`, 429 with Retry-After), a form post back to /account with the reason in the query.
  */
 export async function refusedTwoFactorPassword(
